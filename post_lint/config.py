@@ -1,0 +1,400 @@
+"""Configuration: ``[tool.post-lint]`` in pyproject.toml or ``.post-lint.toml``.
+
+Found upward from the working directory (the first folder with either file
+wins; ``.post-lint.toml`` before ``pyproject.toml``), or named with
+``--config``. Every key is validated; a wrong one is a :class:`ConfigError`
+naming the file and the key. Example::
+
+    [tool.post-lint]
+    select = ["FM", "DUP", "RT001"]      # codes, prefixes or rule names; "ALL"
+    extend-select = ["FM005"]            # add to the defaults
+    ignore = ["DUP002"]
+    exclude = ["drafts/**"]              # on top of .git, node_modules, _site, public, vendor
+    max-file-size = 16777216             # bytes; larger files get PL003
+
+    [tool.post-lint.per-file-ignores]
+    "content/security/**" = ["DUP001"]
+
+    [tool.post-lint.rules.repeated-paragraph]   # a rule's name or code
+    severity = "error"                          # error | warning | info
+    min-chars = 60                              # the rule's own options
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path, PurePosixPath
+from typing import Any, Iterable, Mapping
+
+from .diagnostics import SEVERITIES
+from .errors import ConfigError
+from .rules import BY_CODE, BY_NAME, REGISTRY, Rule, resolve_selector
+
+try:
+    import tomllib
+except ModuleNotFoundError:  # Python 3.10
+    import tomli as tomllib  # type: ignore[no-redef]
+
+CONFIG_FILES = (".post-lint.toml", "pyproject.toml")
+DEFAULT_EXCLUDE = (".git", "node_modules", "_site", "public", "vendor")
+DEFAULT_MAX_FILE_SIZE = 16 * 1024 * 1024
+
+_LIST_KEYS = ("select", "extend-select", "ignore", "extend-ignore", "exclude", "extend-exclude")
+_KNOWN_KEYS = {*_LIST_KEYS, "per-file-ignores", "rules", "max-file-size"}
+
+
+# -- globs --------------------------------------------------------------------
+
+
+@lru_cache(maxsize=512)
+def _glob_regex(pattern: str) -> re.Pattern[str]:
+    """gitignore-like glob: ``*`` within a segment, ``**`` across segments,
+    ``?`` one character, ``[...]`` a class. A pattern without ``/`` matches
+    the name of any path segment; a trailing ``/`` matches directories' contents."""
+    p = pattern.strip().replace(os.sep, "/")
+    anchored = "/" in p.rstrip("/")
+    p = p.lstrip("/") if p.startswith("/") else p
+    if p.startswith("./"):
+        p = p[2:]
+    out: list[str] = []
+    i = 0
+    while i < len(p):
+        c = p[i]
+        if p.startswith("**/", i):
+            out.append("(?:.*/)?")
+            i += 3
+        elif p.startswith("**", i):
+            out.append(".*")
+            i += 2
+        elif c == "*":
+            out.append("[^/]*")
+            i += 1
+        elif c == "?":
+            out.append("[^/]")
+            i += 1
+        elif c == "[":
+            j = p.find("]", i + 1)
+            if j == -1:
+                out.append(re.escape(c))
+                i += 1
+            else:
+                cls = p[i + 1 : j]
+                if cls.startswith("!"):
+                    cls = "^" + cls[1:]
+                out.append("[" + cls.replace("\\", "\\\\") + "]")
+                i = j + 1
+        else:
+            out.append(re.escape(c))
+            i += 1
+    body = "".join(out).rstrip("/")
+    prefix = "" if anchored else "(?:.*/)?"
+    return re.compile(prefix + body + "(?:/.*)?")
+
+
+def glob_match(pattern: str, path: str) -> bool:
+    """Whether a relative POSIX ``path`` (or one of its parent folders) matches."""
+    return _glob_regex(pattern).fullmatch(path) is not None
+
+
+# -- options --------------------------------------------------------------------
+
+
+def _option_key(key: str) -> str:
+    return key.replace("-", "_")
+
+
+def _check_type(value: Any, default: Any) -> bool:
+    if default is None:
+        return True
+    if isinstance(default, bool):
+        return isinstance(value, bool)
+    if isinstance(default, int):
+        return isinstance(value, int) and not isinstance(value, bool)
+    if isinstance(default, float):
+        return isinstance(value, (int, float)) and not isinstance(value, bool)
+    if isinstance(default, str):
+        return isinstance(value, str)
+    if isinstance(default, (list, tuple)):
+        if not isinstance(value, list):
+            return False
+        if default:
+            return all(_check_type(v, default[0]) for v in value)
+        return True
+    if isinstance(default, dict):
+        return isinstance(value, dict)
+    return isinstance(value, type(default))
+
+
+def _type_name(default: Any) -> str:
+    if isinstance(default, bool):
+        return "a boolean (true or false)"
+    if isinstance(default, int):
+        return "an integer"
+    if isinstance(default, float):
+        return "a number"
+    if isinstance(default, str):
+        return "a string"
+    if isinstance(default, (list, tuple)):
+        inner = _type_name(default[0]).split(" ", 1)[1] + "s" if default else "values"
+        return f"a list of {inner}"
+    if isinstance(default, dict):
+        return "a table"
+    return type(default).__name__
+
+
+@dataclass(frozen=True)
+class RuleSettings:
+    """One enabled rule as it applies to a file: its options and severity."""
+
+    rule: Rule
+    options: Mapping[str, Any]
+    severity: str
+
+
+@dataclass
+class Config:
+    """Resolved settings. ``Config()`` is the built-in defaults."""
+
+    select: list[str] | None = None
+    extend_select: list[str] = field(default_factory=list)
+    ignore: list[str] = field(default_factory=list)
+    exclude: list[str] = field(default_factory=list)
+    per_file_ignores: list[tuple[str, list[str]]] = field(default_factory=list)
+    rule_options: dict[str, dict[str, Any]] = field(default_factory=dict)
+    rule_severity: dict[str, str] = field(default_factory=dict)
+    max_file_size: int = DEFAULT_MAX_FILE_SIZE
+    #: Folder that relative globs and paths are resolved against.
+    root: Path = field(default_factory=Path.cwd)
+    #: The file this came from (None for defaults or a mapping).
+    source: Path | None = None
+
+    # -- construction -----------------------------------------------------------
+
+    @classmethod
+    def from_mapping(
+        cls, table: Mapping[str, Any], *, source: Path | None = None, root: Path | None = None
+    ) -> Config:
+        """Validate a ``[tool.post-lint]`` table (as parsed TOML)."""
+        where = str(source) if source else "configuration"
+        if not isinstance(table, Mapping):
+            raise ConfigError(f"{where}: [tool.post-lint] must be a table")
+        cfg = cls(source=source, root=root or (source.parent if source else Path.cwd()))
+        for key in table:
+            if key.replace("_", "-") not in _KNOWN_KEYS:
+                raise ConfigError(
+                    f"{where}: unknown key '{key}' (known keys: {', '.join(sorted(_KNOWN_KEYS))})"
+                )
+        get = {k.replace("_", "-"): v for k, v in table.items()}
+        for key in _LIST_KEYS:
+            if key in get:
+                value = get[key]
+                if isinstance(value, str):
+                    value = [value]
+                if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+                    raise ConfigError(f"{where}: '{key}' must be a list of strings")
+                if key in ("select", "extend-select", "ignore", "extend-ignore"):
+                    _validate_selectors(value, f"{where}: '{key}'")
+                if key == "select":
+                    cfg.select = list(value)
+                elif key == "extend-select":
+                    cfg.extend_select += value
+                elif key in ("ignore", "extend-ignore"):
+                    cfg.ignore += value
+                else:
+                    cfg.exclude += value
+        if "max-file-size" in get:
+            size = get["max-file-size"]
+            if not isinstance(size, int) or isinstance(size, bool) or size <= 0:
+                raise ConfigError(f"{where}: 'max-file-size' must be a positive integer (bytes)")
+            cfg.max_file_size = size
+        pfi = get.get("per-file-ignores", {})
+        if not isinstance(pfi, Mapping):
+            raise ConfigError(f"{where}: 'per-file-ignores' must be a table of glob = [codes]")
+        for pattern, codes in pfi.items():
+            if isinstance(codes, str):
+                codes = [codes]
+            if not isinstance(codes, list) or not all(isinstance(c, str) for c in codes):
+                raise ConfigError(
+                    f"{where}: per-file-ignores '{pattern}' must be a list of codes or rule names"
+                )
+            _validate_selectors(codes, f"{where}: per-file-ignores '{pattern}'")
+            cfg.per_file_ignores.append((pattern, list(codes)))
+        rules = get.get("rules", {})
+        if not isinstance(rules, Mapping):
+            raise ConfigError(f"{where}: 'rules' must be a table of [rules.<name>] tables")
+        for ident, opts in rules.items():
+            r = BY_NAME.get(ident) or BY_CODE.get(ident.upper())
+            if r is None:
+                raise ConfigError(f"{where}: [rules.{ident}]: unknown rule{_suggest(ident)}")
+            if not isinstance(opts, Mapping):
+                raise ConfigError(f"{where}: [rules.{ident}] must be a table of options")
+            cfg._set_rule_options(r, opts, f"{where}: [rules.{ident}]")
+        return cfg
+
+    def _set_rule_options(self, r: Rule, opts: Mapping[str, Any], where: str) -> None:
+        resolved: dict[str, Any] = {}
+        for key, value in opts.items():
+            if key == "severity":
+                if value not in SEVERITIES:
+                    raise ConfigError(f"{where}: 'severity' must be one of {', '.join(SEVERITIES)}")
+                self.rule_severity[r.code] = value
+                continue
+            name = _option_key(key)
+            if name not in r.options:
+                known = ", ".join(k.replace("_", "-") for k in r.options) or "none"
+                raise ConfigError(
+                    f"{where}: unknown option '{key}' for {r.code} {r.name} (its options: {known})"
+                )
+            default = r.options[name]
+            if not _check_type(value, default):
+                raise ConfigError(
+                    f"{where}: option '{key}' must be {_type_name(default)}, got {value!r}"
+                )
+            if name in r.path_options and isinstance(value, str) and value:
+                value = str((self.root / value).resolve())
+            elif name in r.path_options and isinstance(value, dict):
+                value = {k: str((self.root / v).resolve()) for k, v in value.items()}
+            resolved[name] = value
+        self.rule_options.setdefault(r.code, {}).update(resolved)
+
+    @classmethod
+    def from_file(cls, path: Path) -> Config:
+        try:
+            data = tomllib.loads(path.read_text(encoding="utf-8"))
+        except OSError as exc:
+            raise ConfigError(f"{path}: cannot read: {exc.strerror or exc}") from None
+        except UnicodeDecodeError:
+            raise ConfigError(f"{path}: not valid UTF-8") from None
+        except tomllib.TOMLDecodeError as exc:
+            raise ConfigError(f"{path}: invalid TOML: {exc}") from None
+        if path.name == "pyproject.toml":
+            table = data.get("tool", {}).get("post-lint", {})
+        else:
+            table = data.get("tool", {}).get("post-lint", data) if "tool" in data else data
+        return cls.from_mapping(table, source=path, root=path.parent.resolve())
+
+    @classmethod
+    def discover(cls, start: Path | None = None) -> Config:
+        """The nearest config file upward from ``start`` (default: cwd)."""
+        found = find_config_file(start or Path.cwd())
+        if found is None:
+            return cls()
+        return cls.from_file(found)
+
+    # -- overrides from the command line -------------------------------------------
+
+    def override(
+        self,
+        *,
+        select: Iterable[str] | None = None,
+        extend_select: Iterable[str] = (),
+        ignore: Iterable[str] = (),
+        exclude: Iterable[str] = (),
+    ) -> Config:
+        for label, values in (
+            ("--select", select or []),
+            ("--extend-select", extend_select),
+            ("--ignore", ignore),
+        ):
+            _validate_selectors(list(values), label)
+        if select is not None:
+            self.select = list(select)
+        self.extend_select += list(extend_select)
+        self.ignore += list(ignore)
+        self.exclude += list(exclude)
+        self._cache.clear()
+        return self
+
+    # -- queries ---------------------------------------------------------------------
+
+    @property
+    def _cache(self) -> dict[Any, Any]:
+        cache = self.__dict__.get("_memo")
+        if cache is None:
+            cache = self.__dict__["_memo"] = {}
+        return cache
+
+    def enabled_codes(self) -> list[str]:
+        key = "enabled"
+        if key not in self._cache:
+            if self.select is None:
+                codes = {r.code for r in REGISTRY if r.default_enabled}
+            else:
+                codes = {r.code for s in self.select for r in resolve_selector(s)}
+            codes |= {r.code for s in self.extend_select for r in resolve_selector(s)}
+            codes -= {r.code for s in self.ignore for r in resolve_selector(s)}
+            self._cache[key] = [r.code for r in REGISTRY if r.code in codes]
+        return self._cache[key]
+
+    def relative(self, path: str | os.PathLike[str]) -> str:
+        """``path`` relative to the config root, POSIX style (for globs)."""
+        p = Path(path)
+        try:
+            rel = p.resolve().relative_to(self.root.resolve()) if p.is_absolute() or p.exists() else p
+        except (ValueError, OSError):
+            rel = p
+        return PurePosixPath(*rel.parts).as_posix() if rel.parts else str(p)
+
+    def is_excluded(self, path: str | os.PathLike[str]) -> bool:
+        rel = self.relative(path)
+        return any(glob_match(p, rel) for p in self.exclude)
+
+    def rules_for(self, path: str | None) -> list[RuleSettings]:
+        """The rules that run on ``path``, with options and severities."""
+        ignored: set[str] = set()
+        if path and path != "-" and self.per_file_ignores:
+            rel = self.relative(path)
+            for pattern, selectors in self.per_file_ignores:
+                if glob_match(pattern, rel):
+                    ignored |= {r.code for s in selectors for r in resolve_selector(s)}
+        key = ("rules", frozenset(ignored))
+        if key not in self._cache:
+            self._cache[key] = [
+                RuleSettings(
+                    BY_CODE[code],
+                    {**BY_CODE[code].options, **self.rule_options.get(code, {})},
+                    self.rule_severity.get(code, BY_CODE[code].severity),
+                )
+                for code in self.enabled_codes()
+                if code not in ignored
+            ]
+        return self._cache[key]
+
+
+def _suggest(ident: str) -> str:
+    import difflib
+
+    names = [r.name for r in REGISTRY] + [r.code for r in REGISTRY]
+    close = difflib.get_close_matches(ident, names, n=1)
+    return f" (did you mean '{close[0]}'?)" if close else ""
+
+
+def _validate_selectors(selectors: list[str], where: str) -> None:
+    for s in selectors:
+        try:
+            resolve_selector(s)
+        except KeyError:
+            raise ConfigError(
+                f"{where}: unknown rule code or name '{s}'{_suggest(s)}"
+            ) from None
+
+
+def find_config_file(start: Path) -> Path | None:
+    here = start.resolve()
+    for folder in (here, *here.parents):
+        for name in CONFIG_FILES:
+            candidate = folder / name
+            if not candidate.is_file():
+                continue
+            if name == "pyproject.toml":
+                try:
+                    text = candidate.read_text(encoding="utf-8", errors="replace")
+                except OSError:
+                    continue
+                if not re.search(r"^\[tool\.(?:post-lint|\"post-lint\")", text, re.M):
+                    continue
+            return candidate
+    return None

@@ -1,0 +1,179 @@
+"""Run the rules over posts: the engine behind the CLI and the Python API."""
+
+from __future__ import annotations
+
+import errno
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterable, Sequence
+
+from .config import Config
+from .diagnostics import Diagnostic
+from .discover import display_path, iter_files
+from .post import Post
+from .suppress import Suppressions
+
+
+@dataclass
+class FileResult:
+    """What linting one file produced."""
+
+    path: str
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    #: Internal failures (a rule crashed); the CLI exits 2 when any occur.
+    errors: list[str] = field(default_factory=list)
+    #: Set by the fixer: the fixed text, and how many diagnostics it fixed.
+    fixed_text: str | None = None
+    original_text: str | None = None
+    fixed_count: int = 0
+
+
+def _as_config(config: Config | dict | None) -> Config:
+    if config is None:
+        return Config()
+    if isinstance(config, Config):
+        return config
+    return Config.from_mapping(config)
+
+
+def check_post(post: Post, config: Config) -> FileResult:
+    """Run every enabled rule on a parsed post; apply inline suppressions."""
+    result = FileResult(post.path)
+    found: list[Diagnostic] = []
+    for settings in config.rules_for(post.path):
+        r = settings.rule
+        try:
+            for d in r.check(post, settings.options):
+                found.append(d.with_(path=post.path, name=r.name, severity=settings.severity))
+        except RecursionError:
+            result.errors.append(f"{post.path}: rule {r.code} ({r.name}) gave up: input nests too deeply")
+        except Exception as exc:  # a bug in a rule must not lose the other findings
+            result.errors.append(
+                f"{post.path}: internal error in rule {r.code} ({r.name}): "
+                f"{type(exc).__name__}: {exc}"
+            )
+    if found and "post-lint-" in post.text:
+        sup = Suppressions.from_post(post)
+        found = [d for d in found if not sup.hides(d)]
+    found.sort(key=Diagnostic.sort_key)
+    result.diagnostics = found
+    return result
+
+
+def lint_text(
+    text: str | bytes, path: str | None = None, config: Config | dict | None = None
+) -> list[Diagnostic]:
+    """Lint one post given as text (or bytes) and return its diagnostics.
+
+    ``path`` is used in the diagnostics and for per-file settings;
+    ``config`` is a :class:`Config`, a ``[tool.post-lint]``-shaped dict, or
+    None for the built-in defaults.
+    """
+    cfg = _as_config(config)
+    name = path or "-"
+    post = Post.from_bytes(text, name) if isinstance(text, bytes) else Post.from_text(text, name)
+    result = check_post(post, cfg)
+    if result.errors:
+        from .errors import PostLintError
+
+        raise PostLintError("; ".join(result.errors))
+    return result.diagnostics
+
+
+def read_post(path: str, config: Config) -> tuple[Post, bytes | None]:
+    """Read and parse one file; a file that cannot be read becomes a Post
+    carrying the reason (PL001) or its size (PL003)."""
+    shown = display_path(path)
+    try:
+        st = os.stat(path)
+    except OSError as exc:
+        return Post.unreadable(shown, _describe_os_error(path, exc)), None
+    if os.path.isdir(path):
+        return Post.unreadable(shown, "is a directory"), None
+    if st.st_size > config.max_file_size:
+        return Post.too_large(shown, st.st_size, config.max_file_size), None
+    try:
+        with open(path, "rb") as fh:
+            data = fh.read(config.max_file_size + 1)
+    except OSError as exc:
+        return Post.unreadable(shown, _describe_os_error(path, exc)), None
+    if len(data) > config.max_file_size:
+        return Post.too_large(shown, len(data), config.max_file_size), None
+    return Post.from_bytes(data, shown), data
+
+
+def _describe_os_error(path: str, exc: OSError) -> str:
+    if exc.errno == errno.ENOENT and os.path.islink(path):
+        return "broken symbolic link"
+    if exc.errno == errno.ELOOP:
+        return "symbolic link loop"
+    return exc.strerror or str(exc)
+
+
+def lint_file(path: str, config: Config) -> FileResult:
+    post, _ = read_post(path, config)
+    return check_post(post, config)
+
+
+def lint_paths(
+    paths: Sequence[str | os.PathLike[str]],
+    config: Config | dict | None = None,
+    *,
+    jobs: int | None = 1,
+) -> list[Diagnostic]:
+    """Lint files and folders (walked for Markdown) and return all diagnostics."""
+    cfg = _as_config(config)
+    out: list[Diagnostic] = []
+    for result in run(list(iter_files([os.fspath(p) for p in paths], cfg)), cfg, jobs=jobs):
+        if result.errors:
+            from .errors import PostLintError
+
+            raise PostLintError("; ".join(result.errors))
+        out.extend(result.diagnostics)
+    return out
+
+
+# -- parallel runs ---------------------------------------------------------------
+
+#: Below this many files one process is faster than starting workers.
+PARALLEL_THRESHOLD = 64
+
+
+def default_jobs(n_files: int) -> int:
+    if n_files < PARALLEL_THRESHOLD:
+        return 1
+    return max(1, min(os.cpu_count() or 1, 8))
+
+
+_worker_config: Config | None = None
+
+
+def _init_worker(config: Config) -> None:
+    global _worker_config
+    _worker_config = config
+
+
+def _work(path: str) -> FileResult:
+    assert _worker_config is not None
+    return lint_file(path, _worker_config)
+
+
+def run(files: Iterable[str], config: Config, *, jobs: int | None = None, task=None) -> list[FileResult]:
+    """Lint ``files`` with ``task`` (default: :func:`lint_file`), in order,
+    using ``jobs`` processes (None: one per core when there are many files)."""
+    files = list(files)
+    n = default_jobs(len(files)) if jobs is None or jobs < 1 else jobs
+    task = task or lint_file
+    if n <= 1 or len(files) < 2 or task is not lint_file:
+        return [task(f, config) for f in files]
+    import multiprocessing as mp
+    from concurrent.futures import ProcessPoolExecutor
+
+    ctx = mp.get_context("fork") if hasattr(os, "fork") else mp.get_context()
+    chunk = max(1, len(files) // (n * 8))
+    with ProcessPoolExecutor(n, mp_context=ctx, initializer=_init_worker, initargs=(config,)) as ex:
+        return list(ex.map(_work, files, chunksize=chunk))
+
+
+__all__ = ["FileResult", "check_post", "lint_text", "lint_paths", "lint_file", "read_post", "run", "Path"]

@@ -1,0 +1,761 @@
+"""The one parsed view of a post that every rule reads.
+
+``Post.parse(data, path)`` decodes the bytes (UTF-8, BOM tolerated, invalid
+bytes replaced and remembered), normalises CRLF/CR to LF (remembering the
+original newline so fixes can write it back), splits off the front matter
+(YAML ``---``, TOML ``+++`` or a JSON object), and parses the body once with
+markdown-it-py (CommonMark + tables + footnotes) into :class:`Block` objects
+with absolute 1-based source line spans and, for paragraphs and headings, the
+prose text with markup removed.
+
+Rules never re-parse: everything they need is on the ``Post``.
+"""
+
+from __future__ import annotations
+
+import bisect
+import json
+import re
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Any, Iterator
+
+from .text import strip_template_tags, strip_urls
+
+#: Front matter larger than this is not parsed (FM002 "front matter too large").
+MAX_FRONT_MATTER_CHARS = 256 * 1024
+#: A YAML document whose aliases expand to more nodes than this is refused.
+MAX_YAML_NODES = 100_000
+#: Deepest flow (``[``/``{``) nesting or block indentation accepted in YAML.
+MAX_YAML_DEPTH = 100
+MAX_YAML_INDENT = 200
+
+
+# --------------------------------------------------------------------------
+# Line index
+# --------------------------------------------------------------------------
+
+
+class LineIndex:
+    """Offset <-> (line, column) conversion for one text, in one place.
+
+    Lines and columns are 1-based; columns count Unicode code points.
+    """
+
+    __slots__ = ("text", "starts")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        starts = [0]
+        find = text.find
+        pos = find("\n")
+        while pos != -1:
+            starts.append(pos + 1)
+            pos = find("\n", pos + 1)
+        self.starts = starts
+
+    @property
+    def line_count(self) -> int:
+        """Number of lines; a trailing newline does not open a new line."""
+        n = len(self.starts)
+        if n > 1 and self.starts[-1] == len(self.text):
+            return n - 1
+        return n
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """(line, column) of a character offset."""
+        offset = max(0, min(offset, len(self.text)))
+        i = bisect.bisect_right(self.starts, offset) - 1
+        return i + 1, offset - self.starts[i] + 1
+
+    def offset(self, line: int, column: int = 1) -> int:
+        """Character offset of (line, column); clamps to the text."""
+        if line < 1:
+            return 0
+        if line > len(self.starts):
+            return len(self.text)
+        start = self.starts[line - 1]
+        end = self.line_end(line)
+        return min(start + max(column, 1) - 1, end + 1 if end < len(self.text) else end)
+
+    def line_start(self, line: int) -> int:
+        return self.starts[line - 1]
+
+    def line_end(self, line: int) -> int:
+        """Offset of the newline that ends ``line`` (or the end of the text)."""
+        if line < len(self.starts):
+            return self.starts[line] - 1
+        return len(self.text)
+
+    def line(self, line: int) -> str:
+        """Text of ``line`` without its newline ('' outside the text)."""
+        if line < 1 or line > len(self.starts):
+            return ""
+        return self.text[self.starts[line - 1] : self.line_end(line)]
+
+
+# --------------------------------------------------------------------------
+# Front matter
+# --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class KeyInfo:
+    """Where a top-level front-matter key and its value stand (1-based)."""
+
+    line: int
+    column: int
+    value_line: int
+    value_column: int
+    value_end_line: int
+    value_end_column: int
+    #: YAML scalar style of the value: '' plain, "'" or '"' quoted, '|' or '>'
+    #: block; None for collections and non-YAML formats.
+    value_style: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ParseError:
+    """A front matter that could not be parsed, in plain words."""
+
+    line: int
+    column: int
+    message: str
+
+
+@dataclass(slots=True)
+class FrontMatter:
+    """The metadata block at the top of a post."""
+
+    format: str  # "yaml" | "toml" | "json"
+    #: Line of the opening delimiter (or of the JSON ``{``) and of the closing
+    #: one (or ``}``), 1-based, inclusive. ``end_line`` is None if never closed.
+    start_line: int
+    end_line: int | None
+    #: The text between the delimiters and the line it starts on.
+    raw: str
+    content_line: int
+    #: The parsed mapping; None when it did not parse or is not a mapping.
+    data: dict[str, Any] | None = None
+    error: ParseError | None = None
+    keys: dict[str, KeyInfo] = field(default_factory=dict)
+    #: (key, first occurrence, later occurrence) for each repeated key.
+    duplicate_keys: list[tuple[str, KeyInfo, KeyInfo]] = field(default_factory=list)
+
+
+_YAML_OPEN = re.compile(r"---[ \t]*\n?")
+_YAML_CLOSE = re.compile(r"^(?:---|\.\.\.)[ \t]*$", re.M)
+_TOML_OPEN = re.compile(r"\+\+\+[ \t]*\n?")
+_TOML_CLOSE = re.compile(r"^\+\+\+[ \t]*$", re.M)
+
+
+def _yaml_loader_class() -> type:
+    import yaml
+
+    return getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+def _split_front_matter(text: str) -> tuple[FrontMatter | None, int]:
+    """Find the front matter; return it and the 0-based line the body starts on."""
+    if _YAML_OPEN.fullmatch(text, 0, text.find("\n") + 1 if "\n" in text else len(text)):
+        return _delimited(text, "yaml", _YAML_CLOSE)
+    if _TOML_OPEN.fullmatch(text, 0, text.find("\n") + 1 if "\n" in text else len(text)):
+        return _delimited(text, "toml", _TOML_CLOSE)
+    if text.startswith("{") and not text.startswith(("{{", "{%")):
+        return _json_front_matter(text)
+    return None, 0
+
+
+def _delimited(text: str, fmt: str, close: re.Pattern[str]) -> tuple[FrontMatter, int]:
+    first_nl = text.find("\n")
+    content_start = first_nl + 1 if first_nl != -1 else len(text)
+    m = close.search(text, content_start)
+    if m is None:
+        fm = FrontMatter(fmt, 1, None, text[content_start:], 2)
+        fm.error = ParseError(
+            1, 1, f"front matter opened with '{text[:3]}' on line 1 is never closed"
+        )
+        # Treat the whole file as front matter: body rules would only see
+        # metadata lines as paragraphs.
+        return fm, text.count("\n") + 1
+    end_line = text.count("\n", 0, m.start()) + 1
+    raw = text[content_start : m.start()]
+    fm = FrontMatter(fmt, 1, end_line, raw, 2)
+    return fm, end_line
+
+
+def _json_front_matter(text: str) -> tuple[FrontMatter | None, int]:
+    try:
+        obj, end = json.JSONDecoder().raw_decode(text)
+    except json.JSONDecodeError as exc:
+        # Only a front matter if it looks like one: '{' alone or '{"' opening.
+        if text.startswith(("{\n", '{"', "{ ")):
+            fm = FrontMatter("json", 1, None, text, 1)
+            fm.error = ParseError(exc.lineno, exc.colno, f"invalid JSON: {exc.msg}")
+            return fm, 0
+        return None, 0
+    end_line = text.count("\n", 0, end) + 1
+    fm = FrontMatter("json", 1, end_line, text[:end], 1)
+    if isinstance(obj, dict):
+        fm.data = obj
+        fm.keys = _json_key_positions(text[:end], obj)
+    else:
+        fm.error = ParseError(1, 1, "front matter is not a JSON object")
+    return fm, end_line
+
+
+def _json_key_positions(raw: str, obj: dict[str, Any]) -> dict[str, KeyInfo]:
+    keys: dict[str, KeyInfo] = {}
+    index = LineIndex(raw)
+    for key in obj:
+        m = re.search(r'"' + re.escape(json.dumps(key)[1:-1]) + r'"\s*:\s*', raw)
+        if not m:
+            continue
+        line, col = index.position(m.start())
+        vline, vcol = index.position(m.end())
+        keys[key] = KeyInfo(line, col, vline, vcol, vline, vcol)
+    return keys
+
+
+def _parse_front_matter(fm: FrontMatter) -> None:
+    if fm.error is not None or fm.format == "json":
+        return
+    if len(fm.raw) > MAX_FRONT_MATTER_CHARS:
+        fm.error = ParseError(
+            fm.content_line,
+            1,
+            f"front matter too large ({len(fm.raw):,} characters; "
+            f"the limit is {MAX_FRONT_MATTER_CHARS:,})",
+        )
+        return
+    if fm.format == "yaml":
+        _parse_yaml(fm)
+    else:
+        _parse_toml(fm)
+
+
+def _yaml_depth_error(raw: str) -> str | None:
+    brackets = re.sub(r"[^\[\]{}]+", "", raw)
+    if len(brackets) > MAX_YAML_DEPTH:
+        depth = deepest = 0
+        for ch in brackets:
+            depth += 1 if ch in "[{" else -1
+            deepest = max(deepest, depth)
+        if deepest > MAX_YAML_DEPTH:
+            return f"front matter nests {deepest} levels deep (the limit is {MAX_YAML_DEPTH})"
+    indents = re.findall(r"^[ \t]*(?=\S)", raw, re.M)
+    if indents and max(map(len, indents)) > MAX_YAML_INDENT:
+        return f"front matter is indented more than {MAX_YAML_INDENT} columns"
+    return None
+
+
+def _expanded_size(node: Any, memo: dict[int, int], limit: int) -> int:
+    """Node count with aliases expanded, computed without expanding them."""
+    import yaml
+
+    stack: list[tuple[Any, bool]] = [(node, False)]
+    while stack:
+        current, done = stack.pop()
+        key = id(current)
+        if key in memo and not done:
+            continue
+        if isinstance(current, yaml.ScalarNode):
+            memo[key] = 1
+            continue
+        children: list[Any]
+        if isinstance(current, yaml.MappingNode):
+            children = [n for pair in current.value for n in pair]
+        else:
+            children = list(current.value)
+        if done:
+            total = 1
+            for child in children:
+                total += memo.get(id(child), 1)
+                if total > limit:
+                    break
+            memo[key] = total
+            if total > limit:
+                return total
+        else:
+            memo[key] = 1  # guards cycles (recursive aliases)
+            stack.append((current, True))
+            stack.extend((c, False) for c in children if id(c) not in memo)
+    return memo.get(id(node), 1)
+
+
+def _plain_yaml_message(exc: Exception) -> str:
+    problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+    context = getattr(exc, "context", None)
+    text = f"{context}, {problem}" if context else str(problem)
+    hints = {
+        "mapping values are not allowed here": (
+            " (a value contains ': '; quote the whole value)"
+        ),
+        "found character '\\t' that cannot start any token": " (YAML forbids tabs for indentation)",
+    }
+    for needle, hint in hints.items():
+        if needle in text:
+            text += hint
+    return f"invalid YAML: {text}"
+
+
+def _parse_yaml(fm: FrontMatter) -> None:
+    import yaml
+
+    if not fm.raw.strip():
+        fm.data = {}
+        return
+    depth_error = _yaml_depth_error(fm.raw)
+    if depth_error:
+        fm.error = ParseError(fm.content_line, 1, depth_error)
+        return
+    loader = _yaml_loader_class()(fm.raw)
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            fm.data = {}
+            return
+        if _expanded_size(node, {}, MAX_YAML_NODES) > MAX_YAML_NODES:
+            fm.error = ParseError(
+                fm.content_line,
+                1,
+                f"front matter aliases expand to more than {MAX_YAML_NODES:,} values "
+                "(an alias bomb?)",
+            )
+            return
+        if not isinstance(node, yaml.MappingNode):
+            kind = "a list" if isinstance(node, yaml.SequenceNode) else "a single value"
+            fm.error = ParseError(
+                fm.content_line + node.start_mark.line,
+                node.start_mark.column + 1,
+                f"front matter is {kind}, not a mapping of keys to values",
+            )
+            return
+        _record_yaml_keys(fm, node)
+        data = loader.construct_document(node)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = fm.content_line + (mark.line if mark else 0)
+        col = (mark.column + 1) if mark else 1
+        fm.error = ParseError(line, col, _plain_yaml_message(exc))
+        return
+    except yaml.YAMLError as exc:
+        fm.error = ParseError(fm.content_line, 1, _plain_yaml_message(exc))
+        return
+    except (RecursionError, MemoryError):
+        fm.error = ParseError(fm.content_line, 1, "front matter nests too deeply to parse")
+        return
+    except (ValueError, TypeError, OverflowError) as exc:  # e.g. bad timestamp values
+        fm.error = ParseError(fm.content_line, 1, f"invalid YAML value: {exc}")
+        return
+    finally:
+        loader.dispose()
+    fm.data = data if isinstance(data, dict) else None
+
+
+def _record_yaml_keys(fm: FrontMatter, node: Any) -> None:
+    base = fm.content_line
+    for key_node, value_node in node.value:
+        key = str(key_node.value) if not isinstance(key_node.value, list) else repr(key_node.value)
+        sm, vs, ve = key_node.start_mark, value_node.start_mark, value_node.end_mark
+        style = getattr(value_node, "style", None)
+        if value_node.tag.endswith((":map", ":seq")):
+            style = None
+        elif style is None:
+            style = ""
+        info = KeyInfo(
+            base + sm.line,
+            sm.column + 1,
+            base + vs.line,
+            vs.column + 1,
+            base + ve.line,
+            ve.column + 1,
+            style,
+        )
+        if key in fm.keys:
+            fm.duplicate_keys.append((key, fm.keys[key], info))
+        else:
+            fm.keys[key] = info
+
+
+_TOML_KEY = re.compile(
+    r'^[ \t]*(?:"(?P<q>[^"\n]*)"|\'(?P<s>[^\'\n]*)\'|(?P<b>[A-Za-z0-9_-]+))'
+    r"[ \t]*(?:\.[^=\n]*)?=[ \t]*"
+)
+_TOML_TABLE = re.compile(r"^[ \t]*\[\[?[ \t]*(?:\"(?P<q>[^\"\n]*)\"|(?P<b>[A-Za-z0-9_-]+))")
+
+
+def _parse_toml(fm: FrontMatter) -> None:
+    try:
+        import tomllib
+    except ModuleNotFoundError:  # Python 3.10
+        import tomli as tomllib  # type: ignore[no-redef]
+
+    try:
+        fm.data = tomllib.loads(fm.raw)
+    except tomllib.TOMLDecodeError as exc:
+        msg = str(exc)
+        m = re.search(r"\(at line (\d+), column (\d+)\)", msg)
+        line, col = (int(m.group(1)), int(m.group(2))) if m else (1, 1)
+        msg = re.sub(r"\s*\(at line \d+, column \d+\)", "", msg) or "syntax error"
+        fm.error = ParseError(fm.content_line + line - 1, col, f"invalid TOML: {msg}")
+        return
+    except RecursionError:
+        fm.error = ParseError(fm.content_line, 1, "front matter nests too deeply to parse")
+        return
+    in_table = False
+    for i, line in enumerate(fm.raw.split("\n")):
+        lineno = fm.content_line + i
+        t = _TOML_TABLE.match(line)
+        if t:
+            in_table = True
+            key = t.group("q") if t.group("q") is not None else t.group("b")
+            fm.keys.setdefault(key, KeyInfo(lineno, t.start() + 1, lineno, 1, lineno, len(line) + 1))
+            continue
+        if in_table:
+            continue
+        k = _TOML_KEY.match(line)
+        if k:
+            key = next(g for g in (k.group("q"), k.group("s"), k.group("b")) if g is not None)
+            col = len(line) - len(line.lstrip()) + 1
+            fm.keys.setdefault(
+                key, KeyInfo(lineno, col, lineno, k.end() + 1, lineno, len(line.rstrip()) + 1)
+            )
+
+
+# --------------------------------------------------------------------------
+# Body blocks
+# --------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class Block:
+    """One block of the body with its absolute source line span.
+
+    ``kind`` is one of: paragraph, heading, code, html, table, hr.
+    ``containers`` lists what encloses it, outermost first: ``list_item``,
+    ``blockquote``, ``footnote``. ``prose`` (paragraphs and headings) is the
+    text a reader reads: inline markup, link URLs, HTML tags and Liquid/Hugo
+    template tags removed, line breaks kept as ``\\n``.
+    """
+
+    kind: str
+    start_line: int
+    end_line: int
+    containers: tuple[str, ...] = ()
+    prose: str = ""
+    level: int = 0
+    #: Paragraph made only of links / only of images / only of bold or
+    #: italic text (a pseudo-heading).
+    link_only: bool = False
+    image_only: bool = False
+    emphasis_only: bool = False
+    images: int = 0
+    #: Info string of a fenced code block.
+    info: str = ""
+
+    @property
+    def is_top_level(self) -> bool:
+        return not self.containers
+
+    @property
+    def in_list(self) -> bool:
+        return "list_item" in self.containers
+
+    @property
+    def in_quote(self) -> bool:
+        return "blockquote" in self.containers
+
+    @property
+    def in_footnote(self) -> bool:
+        return "footnote" in self.containers
+
+
+_md_parser = None
+
+
+def _markdown() -> Any:
+    global _md_parser
+    if _md_parser is None:
+        from markdown_it import MarkdownIt
+        from mdit_py_plugins.footnote import footnote_plugin
+
+        _md_parser = MarkdownIt("commonmark", {"maxNesting": 50}).enable("table").use(
+            footnote_plugin
+        )
+    return _md_parser
+
+
+_CONTAINER_OPEN = {
+    "list_item_open": "list_item",
+    "blockquote_open": "blockquote",
+    "footnote_open": "footnote",
+}
+_CONTAINER_CLOSE = {
+    "list_item_close",
+    "blockquote_close",
+    "footnote_close",
+}
+
+
+def _inline_prose(children: list[Any]) -> tuple[str, bool, bool, bool, int]:
+    """Prose text of an inline token's children plus shape flags."""
+    parts: list[str] = []
+    link_depth = 0
+    autolink = 0
+    emphasis_depth = 0
+    text_outside_links = text_inside_links = False
+    text_outside_emphasis = text_inside_emphasis = False
+    images = 0
+    for tok in children:
+        t = tok.type
+        if t == "text" or t == "code_inline" or t == "text_special":
+            if autolink:
+                continue
+            content = tok.content
+            parts.append(content)
+            if content.strip():
+                if link_depth:
+                    text_inside_links = True
+                else:
+                    text_outside_links = True
+                if emphasis_depth:
+                    text_inside_emphasis = True
+                else:
+                    text_outside_emphasis = True
+        elif t == "softbreak" or t == "hardbreak":
+            parts.append("\n")
+        elif t == "link_open":
+            link_depth += 1
+            if tok.markup == "autolink" or tok.info == "auto":
+                autolink += 1
+                text_inside_links = True
+        elif t == "link_close":
+            link_depth -= 1
+            if autolink:
+                autolink -= 1
+        elif t in ("strong_open", "em_open"):
+            emphasis_depth += 1
+        elif t in ("strong_close", "em_close"):
+            emphasis_depth -= 1
+        elif t == "image":
+            images += 1
+    prose = strip_urls(strip_template_tags("".join(parts)))
+    link_only = text_inside_links and not text_outside_links and images == 0
+    image_only = images > 0 and not text_outside_links
+    emphasis_only = text_inside_emphasis and not text_outside_emphasis
+    return prose, link_only, image_only, emphasis_only, images
+
+
+def parse_blocks(body: str, first_line: int) -> list[Block]:
+    """Parse the body (which starts at 1-based ``first_line``) into blocks."""
+    tokens = _markdown().parse(body)
+    offset = first_line  # map[0] is 0-based within the body
+    blocks: list[Block] = []
+    containers: list[str] = []
+    table_depth = 0
+    i = 0
+    n = len(tokens)
+    while i < n:
+        tok = tokens[i]
+        t = tok.type
+        if t in _CONTAINER_OPEN:
+            containers.append(_CONTAINER_OPEN[t])
+        elif t in _CONTAINER_CLOSE:
+            if containers:
+                containers.pop()
+        elif t == "table_open":
+            if tok.map:
+                blocks.append(
+                    Block("table", tok.map[0] + offset, tok.map[1] - 1 + offset, tuple(containers))
+                )
+            table_depth += 1
+        elif t == "table_close":
+            table_depth -= 1
+        elif table_depth:
+            pass
+        elif t in ("paragraph_open", "heading_open") and tok.map:
+            inline = tokens[i + 1] if i + 1 < n and tokens[i + 1].type == "inline" else None
+            prose, link_only, image_only, emphasis_only, images = _inline_prose(
+                inline.children or [] if inline else []
+            )
+            kind = "paragraph" if t == "paragraph_open" else "heading"
+            blocks.append(
+                Block(
+                    kind,
+                    tok.map[0] + offset,
+                    tok.map[1] - 1 + offset,
+                    tuple(containers),
+                    prose=prose,
+                    level=int(tok.tag[1]) if kind == "heading" else 0,
+                    link_only=link_only,
+                    image_only=image_only,
+                    emphasis_only=emphasis_only,
+                    images=images,
+                )
+            )
+            i += 2
+            continue
+        elif t in ("fence", "code_block") and tok.map:
+            blocks.append(
+                Block(
+                    "code",
+                    tok.map[0] + offset,
+                    tok.map[1] - 1 + offset,
+                    tuple(containers),
+                    info=tok.info.strip(),
+                )
+            )
+        elif t == "html_block" and tok.map:
+            blocks.append(
+                Block("html", tok.map[0] + offset, tok.map[1] - 1 + offset, tuple(containers))
+            )
+        elif t == "hr" and tok.map:
+            blocks.append(
+                Block("hr", tok.map[0] + offset, tok.map[1] - 1 + offset, tuple(containers))
+            )
+        i += 1
+    # Blocks nested in list items/quotes come out in source order already;
+    # footnote bodies are emitted at the end by the plugin: restore order.
+    blocks.sort(key=lambda b: (b.start_line, b.end_line))
+    return blocks
+
+
+# --------------------------------------------------------------------------
+# The post
+# --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class DecodeProblem:
+    line: int
+    column: int
+    message: str
+
+
+def decode(data: bytes) -> tuple[str, bool, DecodeProblem | None]:
+    """Decode UTF-8 (BOM tolerated); invalid bytes are replaced and reported."""
+    bom = data.startswith(b"\xef\xbb\xbf")
+    if bom:
+        data = data[3:]
+    try:
+        return data.decode("utf-8"), bom, None
+    except UnicodeDecodeError as exc:
+        good = data[: exc.start].decode("utf-8", errors="replace")
+        line = good.count("\n") + 1
+        column = len(good) - (good.rfind("\n") + 1) + 1
+        problem = DecodeProblem(
+            line,
+            column,
+            f"file is not valid UTF-8 (byte 0x{data[exc.start]:02x} at offset {exc.start}); "
+            "invalid bytes were read as U+FFFD",
+        )
+        return data.decode("utf-8", errors="replace"), bom, problem
+
+
+def detect_newline(text: str) -> str:
+    crlf = text.find("\r\n")
+    cr = text.find("\r")
+    if cr == -1:
+        return "\n"
+    return "\r\n" if crlf == cr else "\r"
+
+
+@dataclass(eq=False)
+class Post:
+    """A parsed post. Build one with :meth:`Post.from_text` or :meth:`from_bytes`."""
+
+    path: str
+    #: The text with newlines normalised to ``\\n`` and any BOM removed. All
+    #: positions refer to it.
+    text: str
+    newline: str = "\n"
+    bom: bool = False
+    decode_problem: DecodeProblem | None = None
+    front_matter: FrontMatter | None = None
+    #: 1-based line where the body starts (after the front matter).
+    body_line: int = 1
+    #: Why the file could not be read (PL001), or None.
+    read_error: str | None = None
+    #: (size, limit) when the file was too large to parse (PL003), or None.
+    refused_size: tuple[int, int] | None = None
+
+    @classmethod
+    def from_bytes(cls, data: bytes, path: str = "-") -> Post:
+        text, bom, problem = decode(data)
+        post = cls.from_text(text, path)
+        post.bom = post.bom or bom
+        post.decode_problem = problem
+        return post
+
+    @classmethod
+    def from_text(cls, text: str, path: str = "-") -> Post:
+        bom = text.startswith("\ufeff")
+        if bom:
+            text = text[1:]
+        newline = detect_newline(text)
+        if newline != "\n":
+            text = text.replace("\r\n", "\n").replace("\r", "\n")
+        post = cls(path=path, text=text, newline=newline, bom=bom)
+        fm, body_line0 = _split_front_matter(text)
+        if fm is not None:
+            _parse_front_matter(fm)
+        post.front_matter = fm
+        post.body_line = body_line0 + 1
+        return post
+
+    @classmethod
+    def unreadable(cls, path: str, reason: str) -> Post:
+        """An empty post standing for a file that could not be read."""
+        return cls(path=path, text="", read_error=reason)
+
+    @classmethod
+    def too_large(cls, path: str, size: int, limit: int) -> Post:
+        """An empty post standing for a file over ``max-file-size``."""
+        return cls(path=path, text="", refused_size=(size, limit))
+
+    # -- derived views, computed on first use ------------------------------
+
+    @cached_property
+    def lines(self) -> LineIndex:
+        return LineIndex(self.text)
+
+    @property
+    def meta(self) -> dict[str, Any]:
+        """The parsed front matter mapping ({} when absent or broken)."""
+        fm = self.front_matter
+        return fm.data if fm is not None and fm.data is not None else {}
+
+    @property
+    def title(self) -> str | None:
+        title = self.meta.get("title")
+        return str(title) if title is not None else None
+
+    @cached_property
+    def body(self) -> str:
+        """Body text (everything after the front matter)."""
+        if self.body_line <= 1:
+            return self.text
+        start = self.lines.offset(self.body_line, 1) if self.body_line <= len(self.lines.starts) else len(self.text)
+        return self.text[start:]
+
+    @cached_property
+    def blocks(self) -> list[Block]:
+        return parse_blocks(self.body, self.body_line - 1)
+
+    def paragraphs(self) -> Iterator[Block]:
+        return (b for b in self.blocks if b.kind == "paragraph")
+
+    @cached_property
+    def code_lines(self) -> frozenset[int]:
+        """Lines inside code blocks (where markers and comments mean nothing)."""
+        lines: set[int] = set()
+        for b in self.blocks:
+            if b.kind == "code":
+                lines.update(range(b.start_line, b.end_line + 1))
+        return frozenset(lines)
+
+    def block_source(self, block: Block) -> str:
+        """The raw source lines of a block, joined with ``\\n``."""
+        idx = self.lines
+        return self.text[idx.line_start(block.start_line) : idx.line_end(block.end_line)]

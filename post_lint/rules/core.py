@@ -1,0 +1,72 @@
+"""PL: problems with the file itself, before any post rule can look at it."""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from ..diagnostics import Diagnostic
+from ..post import Post
+from .base import Options, Rule, rule
+
+
+@rule("PL001", "unreadable-file", "the file could not be read", severity="error")
+def unreadable_file(post: Post, options: Options) -> Iterator[Diagnostic]:
+    """Reports a path that could not be read: missing, a directory, a broken or
+    looping symbolic link, no permission.
+
+    **Why:** a post that cannot be read cannot be checked; saying so beats
+    skipping it silently.
+
+    **Example:** ``post-lint missing.md`` reports
+    ``missing.md:1:1: PL001 cannot read file: No such file or directory``.
+
+    **Options:** none.
+    """
+    if post.read_error is not None:
+        yield Diagnostic("PL001", 1, 1, f"cannot read file: {post.read_error}")
+
+
+@rule("PL002", "invalid-utf8", "the file is not valid UTF-8", severity="error")
+def invalid_utf8(post: Post, options: Options) -> Iterator[Diagnostic]:
+    """Reports the first byte that is not valid UTF-8.
+
+    **Why:** static site generators expect UTF-8; a stray Latin-1 or Shift_JIS
+    byte renders as mojibake or breaks the build. The rest of the file is still
+    checked, with the bad bytes read as U+FFFD; ``--fix`` leaves such a file alone.
+
+    **Example:** a post saved as Shift_JIS reports
+    ``post.md:3:7: PL002 file is not valid UTF-8 (byte 0x82 at offset 40) ...``.
+
+    **Options:** none.
+    """
+    problem = post.decode_problem
+    if problem is not None:
+        yield Diagnostic("PL002", problem.line, problem.column, problem.message)
+
+
+@rule("PL003", "file-too-large", "the file is larger than max-file-size", severity="error")
+def file_too_large(post: Post, options: Options) -> Iterator[Diagnostic]:
+    """Reports a file larger than the ``max-file-size`` setting (16 MiB by
+    default), which post-lint refuses to parse so that one huge file cannot
+    stall a pre-commit hook or a CI run.
+
+    **Why:** no blog post is that large; such a file is usually a generated
+    dump committed by mistake.
+
+    **Example:** ``big.md:1:1: PL003 file is 52,428,800 bytes; posts larger than
+    16,777,216 bytes are not checked (max-file-size)``.
+
+    **Options:** none (set ``max-file-size`` at the top level of the config).
+    """
+    if post.refused_size is not None:
+        size, limit = post.refused_size
+        yield Diagnostic(
+            "PL003",
+            1,
+            1,
+            f"file is {size:,} bytes; posts larger than {limit:,} bytes are not checked "
+            "(max-file-size)",
+        )
+
+
+RULES: tuple[Rule, ...] = (unreadable_file, invalid_utf8, file_too_large)
