@@ -741,7 +741,7 @@ class Post:
 
     @cached_property
     def blocks(self) -> list[Block]:
-        return parse_blocks(self.body, self.body_line - 1)
+        return parse_blocks(self.body, self.body_line)
 
     def paragraphs(self) -> Iterator[Block]:
         return (b for b in self.blocks if b.kind == "paragraph")
