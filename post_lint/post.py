@@ -288,7 +288,7 @@ def _plain_yaml_message(exc: Exception) -> str:
     context = getattr(exc, "context", None)
     text = f"{context}, {problem}" if context else str(problem)
     hints = {
-        "mapping values are not allowed here": (
+        "mapping values are not allowed": (
             " (a value contains ': '; quote the whole value)"
         ),
         "found character '\\t' that cannot start any token": " (YAML forbids tabs for indentation)",
