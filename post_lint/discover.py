@@ -9,7 +9,7 @@ Symbolic links to folders are not followed (no loops); links to files are.
 from __future__ import annotations
 
 import os
-from typing import Iterable, Iterator
+from collections.abc import Iterable, Iterator
 
 from .config import DEFAULT_EXCLUDE, Config
 

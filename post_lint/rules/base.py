@@ -18,8 +18,9 @@ loader validates user values against the default's type, so a rule can read
 from __future__ import annotations
 
 import inspect
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
-from typing import Any, Callable, Iterator, Mapping
+from typing import Any
 
 from ..diagnostics import Diagnostic
 from ..post import Post
