@@ -168,7 +168,9 @@ def _has_format(name: str) -> bool:
     return name in FORMATS
 
 
-def _emit(args, fmt: str, diagnostics, sources: dict[str, str] | None, stream=None) -> None:
+def _emit(
+    args, fmt: str, diagnostics, sources: dict[str, str] | None, stream=None, paths=None
+) -> None:
     from . import output
 
     stream = stream or sys.stdout
@@ -184,7 +186,9 @@ def _emit(args, fmt: str, diagnostics, sources: dict[str, str] | None, stream=No
         fmt,
         diagnostics,
         stream,
-        output.OutputOptions(show_source=args.show_source, color=color, sources=sources),
+        output.OutputOptions(
+            show_source=args.show_source, color=color, sources=sources, paths=paths
+        ),
     )
 
 
@@ -241,11 +245,14 @@ def _run_stdin(args, config, fmt: str) -> int:
         sys.stdout.flush()
         sys.stdout.buffer.write(encode(post, outcome.text) if outcome.fixed else data)
         sys.stdout.buffer.flush()
-        _emit(args, fmt, result.diagnostics, {name: outcome.text}, stream=sys.stderr)
+        _emit(
+            args, fmt, result.diagnostics, {name: outcome.text}, stream=sys.stderr, paths=[name]
+        )
         _report_errors(result.errors)
         return _exit_status(args, len(result.diagnostics), outcome.fixed, len(result.errors))
     result = check_post(post, config)
-    _emit(args, fmt, result.diagnostics, {name: post.text} if args.show_source else None)
+    sources = {name: post.text} if args.show_source else None
+    _emit(args, fmt, result.diagnostics, sources, paths=[name])
     _report_errors(result.errors)
     _summary(args, fmt, len(result.diagnostics), 1 if result.diagnostics else 0, 0)
     return _exit_status(args, len(result.diagnostics), 0, len(result.errors))
@@ -281,7 +288,7 @@ def _run_paths(args, config, fmt: str, paths: list[str]) -> int:
                 sys.stdout.write(unified_diff(r.path, r.original_text or "", r.fixed_text))
         _report_errors(errors)
         return 2 if errors else (1 if fixed else 0)
-    _emit(args, fmt, diagnostics, sources)
+    _emit(args, fmt, diagnostics, sources, paths=[r.path for r in results])
     _report_errors(errors)
     _summary(args, fmt, len(diagnostics), len({d.path for d in diagnostics}), fixed)
     return _exit_status(args, len(diagnostics), fixed, len(errors))

@@ -1,0 +1,130 @@
+"""SARIF 2.1.0, the format GitHub code scanning, Azure DevOps and the VS Code
+SARIF viewer read.
+
+One run; ``tool.driver.rules`` lists every registered rule (code, name,
+summary, documentation, default level) and each result points at its rule by
+``ruleId`` and ``ruleIndex``, with a region whose columns count Unicode code
+points (``columnKind: unicodeCodePoints``), the end column one past the last
+character, as in post-lint's own output. Fixes are included as SARIF ``fixes``.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Sequence
+from typing import IO, Any
+from urllib.parse import quote
+
+from ..diagnostics import Diagnostic, Fix
+from .common import relative_posix
+
+SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
+#: post-lint severity -> SARIF level
+LEVELS = {"error": "error", "warning": "warning", "info": "note"}
+
+
+def artifact_location(path: str) -> dict[str, Any]:
+    rel = relative_posix(path)
+    if os.path.isabs(rel):
+        from pathlib import Path
+
+        return {"uri": Path(rel).as_uri()}
+    return {"uri": quote(rel, safe="/"), "uriBaseId": "%SRCROOT%"}
+
+
+def _first_paragraph(doc: str) -> str:
+    return " ".join(doc.split("\n\n", 1)[0].split())
+
+
+def rule_descriptor(rule) -> dict[str, Any]:
+    doc = rule.doc
+    descriptor: dict[str, Any] = {
+        "id": rule.code,
+        "name": rule.name,
+        "shortDescription": {"text": rule.summary},
+        "defaultConfiguration": {
+            "level": LEVELS.get(rule.severity, "warning"),
+            "enabled": rule.default_enabled,
+        },
+        "properties": {"tags": [rule.family], "fixable": rule.fixable},
+    }
+    if doc:
+        descriptor["fullDescription"] = {"text": _first_paragraph(doc)}
+        descriptor["help"] = {"text": doc, "markdown": doc}
+    return descriptor
+
+
+def _region(line: int, column: int, end_line: int, end_column: int) -> dict[str, int]:
+    return {"startLine": line, "startColumn": column, "endLine": end_line, "endColumn": end_column}
+
+
+def sarif_fix(d: Diagnostic, fix: Fix) -> dict[str, Any]:
+    return {
+        "description": {"text": fix.message or f"{fix.applicability} fix for {d.code}"},
+        "artifactChanges": [
+            {
+                "artifactLocation": artifact_location(d.path),
+                "replacements": [
+                    {
+                        "deletedRegion": _region(e.line, e.column, e.end_line, e.end_column),
+                        "insertedContent": {"text": e.content},
+                    }
+                    for e in fix.edits
+                ],
+            }
+        ],
+        "properties": {"applicability": fix.applicability},
+    }
+
+
+def result(d: Diagnostic, rule_index: dict[str, int]) -> dict[str, Any]:
+    res: dict[str, Any] = {
+        "ruleId": d.code,
+        "level": LEVELS.get(d.severity, "warning"),
+        "message": {"text": d.message},
+        "locations": [
+            {
+                "physicalLocation": {
+                    "artifactLocation": artifact_location(d.path),
+                    "region": _region(d.line, d.column, d.end_line, d.end_column),
+                }
+            }
+        ],
+    }
+    if d.code in rule_index:
+        res["ruleIndex"] = rule_index[d.code]
+    if d.fix is not None and d.fix.edits:
+        res["fixes"] = [sarif_fix(d, d.fix)]
+    return res
+
+
+def log(diagnostics: Sequence[Diagnostic]) -> dict[str, Any]:
+    from .. import __version__
+    from ..rules import REGISTRY
+
+    rules = sorted(REGISTRY, key=lambda r: r.code)
+    rule_index = {r.code: i for i, r in enumerate(rules)}
+    return {
+        "$schema": SCHEMA_URI,
+        "version": "2.1.0",
+        "runs": [
+            {
+                "tool": {
+                    "driver": {
+                        "name": "post-lint",
+                        "version": __version__,
+                        "semanticVersion": __version__,
+                        "rules": [rule_descriptor(r) for r in rules],
+                    }
+                },
+                "columnKind": "unicodeCodePoints",
+                "results": [result(d, rule_index) for d in diagnostics],
+            }
+        ],
+    }
+
+
+def write(diagnostics: Sequence[Diagnostic], stream: IO[str], options) -> None:
+    json.dump(log(diagnostics), stream, ensure_ascii=False, indent=2)
+    stream.write("\n")
