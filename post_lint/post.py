@@ -150,10 +150,28 @@ _TOML_OPEN = re.compile(r"\+\+\+[ \t]*\n?")
 _TOML_CLOSE = re.compile(r"^\+\+\+[ \t]*$", re.M)
 
 
-def _yaml_loader_class() -> type:
-    import yaml
+_tolerant_loader: type | None = None
 
-    return getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+def _yaml_loader_class() -> type:
+    """The safe loader (C when available), except that a timestamp naming an
+    impossible date (``2023-13-45``) loads as the string written instead of
+    failing the whole front matter: FM004 then reports that one value."""
+    global _tolerant_loader
+    if _tolerant_loader is None:
+        import yaml
+
+        base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+        def timestamp(loader: Any, node: Any) -> Any:
+            try:
+                return base.construct_yaml_timestamp(loader, node)
+            except (ValueError, OverflowError):
+                return loader.construct_scalar(node)
+
+        _tolerant_loader = type("TolerantSafeLoader", (base,), {})
+        _tolerant_loader.add_constructor("tag:yaml.org,2002:timestamp", timestamp)
+    return _tolerant_loader
 
 
 def _split_front_matter(text: str) -> tuple[FrontMatter | None, int]:
