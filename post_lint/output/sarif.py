@@ -81,6 +81,7 @@ def sarif_fix(d: Diagnostic, fix: Fix) -> dict[str, Any]:
 def result(d: Diagnostic, rule_index: dict[str, int]) -> dict[str, Any]:
     res: dict[str, Any] = {
         "ruleId": d.code,
+        "ruleIndex": rule_index[d.code],
         "level": LEVELS.get(d.severity, "warning"),
         "message": {"text": d.message},
         "locations": [
@@ -92,8 +93,6 @@ def result(d: Diagnostic, rule_index: dict[str, int]) -> dict[str, Any]:
             }
         ],
     }
-    if d.code in rule_index:
-        res["ruleIndex"] = rule_index[d.code]
     if d.fix is not None and d.fix.edits:
         res["fixes"] = [sarif_fix(d, d.fix)]
     return res
@@ -104,7 +103,12 @@ def log(diagnostics: Sequence[Diagnostic]) -> dict[str, Any]:
     from ..rules import REGISTRY
 
     rules = sorted(REGISTRY, key=lambda r: r.code)
+    descriptors = [rule_descriptor(r) for r in rules]
     rule_index = {r.code: i for i, r in enumerate(rules)}
+    for d in diagnostics:  # a code the registry does not know still gets a descriptor
+        if d.code not in rule_index:
+            rule_index[d.code] = len(descriptors)
+            descriptors.append({"id": d.code, "name": d.name or d.code})
     return {
         "$schema": SCHEMA_URI,
         "version": "2.1.0",
@@ -115,7 +119,7 @@ def log(diagnostics: Sequence[Diagnostic]) -> dict[str, Any]:
                         "name": "post-lint",
                         "version": __version__,
                         "semanticVersion": __version__,
-                        "rules": [rule_descriptor(r) for r in rules],
+                        "rules": descriptors,
                     }
                 },
                 "columnKind": "unicodeCodePoints",
