@@ -11,6 +11,7 @@ from pathlib import Path
 from .config import Config
 from .diagnostics import Diagnostic
 from .discover import display_path, iter_files
+from .errors import ConfigError
 from .post import Post
 from .suppress import Suppressions
 
@@ -46,6 +47,8 @@ def check_post(post: Post, config: Config) -> FileResult:
         try:
             for d in r.check(post, settings.options):
                 found.append(d.with_(path=post.path, name=r.name, severity=settings.severity))
+        except ConfigError:
+            raise  # a bad setting (e.g. a missing schema file): stop once, exit 2
         except RecursionError:
             result.errors.append(f"{post.path}: rule {r.code} ({r.name}) gave up: input nests too deeply")
         except Exception as exc:  # a bug in a rule must not lose the other findings
