@@ -499,10 +499,17 @@ def _markdown() -> Any:
         from markdown_it import MarkdownIt
         from mdit_py_plugins.footnote import footnote_plugin
 
-        _md_parser = MarkdownIt("commonmark", {"maxNesting": 50}).enable("table").use(
-            footnote_plugin
-        )
+        md = MarkdownIt("commonmark", {"maxNesting": 50}).enable("table").use(footnote_plugin)
+        # Link targets are never read (prose drops them), so skip percent-encoding
+        # them: about 10% of the parse time. validateLink still runs as before.
+        md.normalizeLink = _keep_link  # type: ignore[method-assign]
+        md.normalizeLinkText = _keep_link  # type: ignore[method-assign]
+        _md_parser = md
     return _md_parser
+
+
+def _keep_link(url: str) -> str:
+    return url
 
 
 _CONTAINER_OPEN = {
