@@ -85,8 +85,11 @@ def _example(rule, path: Path, kind: str, fixtures: Path) -> list[str]:
     lines = text.split("\n")
     cut = ""
     if len(lines) > MAX_EXAMPLE_LINES or len(text) > MAX_EXAMPLE_CHARS:
-        shown = "\n".join(lines[:MAX_EXAMPLE_LINES])[:MAX_EXAMPLE_CHARS]
-        remaining = len(lines) - shown.count("\n") - 1
+        shown = "\n".join(lines[:MAX_EXAMPLE_LINES])
+        if len(shown) > MAX_EXAMPLE_CHARS:  # at a line break when there is one
+            head = shown[:MAX_EXAMPLE_CHARS]
+            shown = head.rsplit("\n", 1)[0] if "\n" in head else head
+        remaining = len(post.text.splitlines()) - len(shown.splitlines())
         cut = f"\n*(cut here: {remaining} more lines in the full file)*\n"
         text = shown
     out = [f"`{source}`" + (f", checked as `{rel}`" if rel != path.name else "") + ":\n"]
