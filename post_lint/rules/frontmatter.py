@@ -245,6 +245,12 @@ def front_matter_syntax(post: Post, options: Options) -> Iterator[Diagnostic]:
     message = err.message
     if "could not determine a constructor for the tag" in message:
         message += " (only plain YAML is read: a tag like !!python/object would run code)"
+    elif fm.format == "yaml" and "tab" not in message:
+        blamed = post.lines.line(err.line)
+        if "\t" in blamed[: len(blamed) - len(blamed.lstrip(" \t"))]:
+            message += " (line starts with a tab: YAML forbids tabs for indentation)"
+    elif fm.format == "toml" and "Illegal character '\\n'" in message:
+        message += " (a quoted string is not closed on its line?)"
     yield Diagnostic("FM002", max(err.line, 1), max(err.column, 1), message)
 
 
@@ -261,14 +267,12 @@ class _Schema:
     validator: Any
     known: frozenset[str]
     patterns: tuple[re.Pattern[str], ...]
+    known_lower: frozenset[str] = frozenset()
 
     def knows(self, key: str, ignore_case: bool = False) -> bool:
         if key in self.known or any(p.search(key) for p in self.patterns):
             return True
-        if ignore_case:
-            lowered = key.lower()
-            return any(k.lower() == lowered for k in self.known)
-        return False
+        return ignore_case and key.lower() in self.known_lower
 
 
 def _read_schema_file(path: str) -> Any:
@@ -365,7 +369,34 @@ def _load_schema(path: str) -> _Schema:
         except re.error:
             continue  # a pattern Python cannot read still validates in jsonschema
     label = "the built-in schema" if builtin else f"schema {Path(path).name}"
-    return _Schema(label, cls(schema), frozenset(names), tuple(patterns))
+    if builtin:
+        schema = _inline_local_refs(schema, schema)  # validating is 3x faster without $ref
+    return _Schema(
+        label,
+        cls(schema),
+        frozenset(names),
+        tuple(patterns),
+        frozenset(n.lower() for n in names),
+    )
+
+
+def _inline_local_refs(node: Any, root: Any, depth: int = 0) -> Any:
+    """A copy of a (non-recursive) schema with ``{"$ref": "#/..."}`` replaced
+    by its target; used for the built-in schema, which is known to be acyclic."""
+    if depth > 20:
+        return node
+    if isinstance(node, list):
+        return [_inline_local_refs(v, root, depth + 1) for v in node]
+    if not isinstance(node, dict):
+        return node
+    ref = node.get("$ref")
+    if isinstance(ref, str) and ref.startswith("#/") and len(node) == 1:
+        target: Any = root
+        for part in ref[2:].split("/"):
+            target = target.get(part) if isinstance(target, dict) else None
+        if target is not None:
+            return _inline_local_refs(target, root, depth + 1)
+    return {k: _inline_local_refs(v, root, depth + 1) for k, v in node.items()}
 
 
 def _schemas_for(post: Post, options: Options) -> tuple[list[_Schema], bool]:
@@ -562,7 +593,7 @@ def _schema_message(error: Any, original: Any) -> str:
     if kind == "minLength" and arg == 1:
         return f"{label} is an empty string"
     if kind == "pattern" and arg == "\\S":
-        return f"{label} is blank"
+        return f"{label} is an empty string" if value == "" else f"{label} is blank"
     if kind == "enum":
         allowed = ", ".join(repr(v) for v in arg[:8]) + (", …" if len(arg) > 8 else "")
         return f"{label} is {_describe(value)}; expected one of {allowed}"
@@ -691,19 +722,8 @@ def schema_violation(post: Post, options: Options) -> Iterator[Diagnostic]:
 # FM004 invalid-date, FM007 filename-date-mismatch
 # --------------------------------------------------------------------------
 
-_MONTHS = (
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
+_MONTHS = tuple(
+    "january february march april may june july august september october november december".split()
 )
 _WEEKDAYS = r"(?:mon|tue|wed|thu|fri|sat|sun)[a-z]{0,6}\.?,?[ \t]+"
 _TIME = (
@@ -739,6 +759,8 @@ class WrittenDate:
 
     day: dt.date
     has_time: bool
+    #: Whether an offset or zone was written (Z, +09:00, UTC, MST).
+    has_offset: bool = False
 
 
 def parse_written_date(text: str) -> WrittenDate | str:
@@ -775,7 +797,7 @@ def parse_written_date(text: str) -> WrittenDate | str:
     days = calendar.monthrange(year, month)[1]
     if not 1 <= day <= days:
         return (
-            f"is not a real date: {calendar.month_name[month]} {year} has {days} days"
+            f"is not a real date: {_MONTHS[month - 1].title()} {year} has {days} days"
             if day > 0
             else "is not a real date: there is no day 0"
         )
@@ -798,7 +820,11 @@ def parse_written_date(text: str) -> WrittenDate | str:
         minutes = int(digits[2:4]) if len(digits) >= 4 else 0
         if hours > 23 or minutes > 59:
             return f"has an impossible time-zone offset {tz}"
-    return WrittenDate(dt.date(year, month, day), groups.get("H") is not None)
+    return WrittenDate(
+        dt.date(year, month, day),
+        groups.get("H") is not None,
+        bool(tz or groups.get("abbr")),
+    )
 
 
 def _normalized_key(key: str) -> str:
@@ -899,7 +925,7 @@ def _date_problem(key: str, value: Any, jekyll: bool) -> str | None:
         parsed = parse_written_date(value)
         if isinstance(parsed, WrittenDate):
             return None
-        return f"'{key}' is {_short(value)}, which {parsed}"
+        return f"'{key}' is {_short(value.strip())!r}, which {parsed}"
     if isinstance(value, bool):
         return f"'{key}' is {str(value).lower()}, not a date"
     if isinstance(value, (int, float)):
@@ -970,8 +996,10 @@ def filename_date_mismatch(post: Post, options: Options) -> Iterator[Diagnostic]
     if key is None:
         return
     value = fm.data[key]
+    has_offset = False
     if isinstance(value, dt.datetime):
         day = value.date()
+        has_offset = value.tzinfo is not None
     elif isinstance(value, dt.date):
         day = value
     elif isinstance(value, str):
@@ -979,6 +1007,7 @@ def filename_date_mismatch(post: Post, options: Options) -> Iterator[Diagnostic]
         if not isinstance(parsed, WrittenDate) or value.strip() in _ELEVENTY_DATES:
             return
         day = parsed.day
+        has_offset = parsed.has_offset
     else:
         return
     file_day, file_text = named
@@ -989,9 +1018,7 @@ def filename_date_mismatch(post: Post, options: Options) -> Iterator[Diagnostic]
         return
     line, col, end_line, end_col = _value_range(info)
     shown = value.strip() if isinstance(value, str) else value.isoformat()
-    note = ""
-    if isinstance(value, dt.datetime) and value.tzinfo is not None:
-        note = " (compared in the date's own offset)"
+    note = " (compared in the date's own offset)" if has_offset else ""
     yield Diagnostic(
         "FM007",
         line,
@@ -1061,9 +1088,14 @@ def _is_typo_of(key: str, known: str) -> bool:
     return distance == 2 and len(known) >= 9
 
 
-def _suggestion(key: str, candidates: Iterable[str]) -> str | None:
+@lru_cache(maxsize=4096)
+def _suggestion(key: str, candidates: frozenset[str]) -> str | None:
     best = None
+    if len(key) > 64:
+        return None
     for known in sorted(candidates):
+        if abs(len(known) - len(key)) > 2:
+            continue
         if _is_typo_of(key, known):
             if best is None or _edit_distance(key, known) < _edit_distance(key, best):
                 best = known
@@ -1139,9 +1171,7 @@ def unknown_key(post: Post, options: Options) -> Iterator[Diagnostic]:
     strict = bool(options["strict"]) or user_chosen
     allowed = set(options["allowed_keys"])
     ignore_case = bool(options["ignore_case"])
-    known: set[str] = set(allowed)
-    for schema in schemas:
-        known |= schema.known
+    known = frozenset(allowed).union(*(schema.known for schema in schemas))
     for key, info in sorted(fm.keys.items(), key=lambda item: (item[1].line, item[1].column)):
         if key in allowed:
             continue

@@ -1,0 +1,670 @@
+"""FM family: front matter (missing, syntax, schema, dates, unknown and
+duplicate keys, file-name date).
+
+Every bad fixture is checked for the exact code and line it must produce;
+real-world front-matter formats (anchors, comments, ``cSpell:ignore``, JSON
+between ``---``, TOML ``+++``, Zenn keys, empty values, ``title: 2024``) must
+produce nothing at all.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from post_lint import lint_text
+from post_lint.config import Config
+from post_lint.errors import ConfigError
+from post_lint.linter import check_post, read_post
+from post_lint.post import Post
+from post_lint.rules.frontmatter import WrittenDate, parse_written_date
+
+from .conftest import FIXTURES
+
+FM_CODES = ("FM001", "FM002", "FM003", "FM004", "FM005", "FM006", "FM007")
+
+
+def fm(text: str, path: str = "content/post/example.md", config: dict | None = None):
+    """(code, line) of every FM diagnostic."""
+    cfg = {"select": ["FM"], **(config or {})}
+    return [(d.code, d.line) for d in lint_text(text, path, cfg)]
+
+
+def messages(text: str, path: str = "content/post/example.md", config: dict | None = None):
+    cfg = {"select": ["FM"], **(config or {})}
+    return [d.message for d in lint_text(text, path, cfg)]
+
+
+# --------------------------------------------------------------------------
+# Fixtures: exact code and line for every bad example
+# --------------------------------------------------------------------------
+
+EXPECTED_BAD = {
+    "FM001/bad/_posts/2024-01-31-no-front-matter.md": [1],
+    "FM001/bad/_posts/2024-02-01-late-front-matter.md": [2],
+    "FM001/bad/articles/zenn-no-front-matter.md": [1],
+    "FM001/bad/content/post/ja-no-front-matter.md": [1],
+    "FM001/bad/src/content/blog/astro-post.md": [1],
+    "FM002/bad/alias-bomb.md": [2],
+    "FM002/bad/hugo-bad-toml.md": [2],
+    "FM002/bad/ja-tab-indent.md": [4],
+    "FM002/bad/never-closed.md": [1],
+    "FM002/bad/python-object.md": [2],
+    "FM002/bad/unquoted-colon.md": [3],
+    "FM002/bad/zenn-list.md": [2],
+    "FM003/bad/draft-string.md": [3],
+    "FM003/bad/hugo-toml-draft.md": [3],
+    "FM003/bad/ja-empty-title.md": [2],
+    "FM003/bad/no-title.md": [1],
+    "FM003/bad/reading-time-zero.md": [3],
+    "FM003/bad/tags-mapping.md": [4],
+    "FM003/bad/zenn-type.md": [4],
+    "FM004/bad/_posts/2024-01-31-empty-date.md": [3],
+    "FM004/bad/english-yesterday.md": [3],
+    "FM004/bad/hugo-toml-feb-30.md": [3],
+    "FM004/bad/ja-yesterday.md": [3],
+    "FM004/bad/month-13.md": [3],
+    "FM004/bad/number.md": [3],
+    "FM004/bad/zenn-published-at.md": [7],
+    "FM005/bad/excerpt-paragraph-key.md": [5],
+    "FM005/bad/hugo-toml-catagories.md": [3],
+    "FM005/bad/ja-excerpt-paragraph.md": [4],
+    "FM005/bad/typo-tittle.md": [2],
+    "FM005/bad/zenn-topcis.md": [5],
+    "FM006/bad/categories-twice.md": [6],
+    "FM006/bad/ja-title-twice.md": [4],
+    "FM006/bad/json-between-dashes.md": [2],
+    "FM006/bad/zenn-published-twice.md": [7],
+    "FM007/bad/_posts/2024-01-01-own-offset.md": [3],
+    "FM007/bad/_posts/2024-01-31-rescheduled.md": [3],
+    "FM007/bad/_posts/2024-05-05-ja.md": [4],
+    "FM007/bad/content/post/2024-03-01-bundle/index.md": [3],
+}
+
+
+def _lint_fixture(rel: str, select: list[str]):
+    code, kind, inner = rel.split("/", 2)
+    data = (FIXTURES / rel).read_bytes()
+    return lint_text(data, inner, {"select": select})
+
+
+def test_every_bad_fixture_is_listed():
+    found = {
+        p.relative_to(FIXTURES).as_posix()
+        for code in FM_CODES
+        for p in (FIXTURES / code / "bad").rglob("*.md")
+    }
+    assert found == set(EXPECTED_BAD)
+
+
+@pytest.mark.parametrize("rel", sorted(EXPECTED_BAD))
+def test_bad_fixture_code_and_line(rel):
+    code = rel.split("/", 1)[0]
+    got = [(d.code, d.line) for d in _lint_fixture(rel, [code])]
+    assert got == [(code, line) for line in EXPECTED_BAD[rel]]
+
+
+REAL_WORLD = sorted(p.name for p in (FIXTURES / "FM002" / "good").glob("*.md"))
+
+
+@pytest.mark.parametrize("name", REAL_WORLD)
+@pytest.mark.parametrize("where", ["_posts/2024-01-31-x.md", "content/post/x.md", "x.md"])
+def test_real_world_front_matter_is_silent_under_every_fm_rule(name, where):
+    text = (FIXTURES / "FM002" / "good" / name).read_text(encoding="utf-8")
+    if where.startswith("_posts/"):
+        # keep FM007 out of it: the file-name date is arbitrary here
+        got = fm(text, where, {"ignore": ["FM007"]})
+    else:
+        got = fm(text, where)
+    assert got == []
+
+
+# --------------------------------------------------------------------------
+# Real-world formats named in the issue, one test each
+# --------------------------------------------------------------------------
+
+
+def test_yaml_anchors_and_aliases():
+    text = "---\ntitle: A\nbase: &b\n  x: 1\nmerged:\n  <<: *b\n  y: 2\nsame: *b\n---\nbody\n"
+    post = Post.from_text(text, "p.md")
+    assert post.meta["merged"] == {"x": 1, "y": 2}
+    assert fm(text) == []
+
+
+def test_comments_after_values():
+    text = "---\ntitle: A # c\ndate: 2024-01-31 # c\ndraft: false # c\ntags: [a] # c\n---\n"
+    assert Post.from_text(text).meta["draft"] is False
+    assert fm(text) == []
+
+
+def test_keys_containing_colons():
+    text = "---\ntitle: A\ncSpell:ignore: neovim lua\ncSpell:words: [x]\n---\n"
+    assert "cSpell:ignore" in Post.from_text(text).meta
+    assert fm(text) == []
+    # even in strict mode a declared key with a colon is fine
+    strict = {"rules": {"unknown-key": {"strict": True, "allowed-keys": ["cSpell:ignore"]}}}
+    assert fm(text, config=strict) == [("FM005", 4)]
+
+
+def test_json_between_dashes():
+    text = '---\n{"title": "A", "date": "2024-01-31", "draft": "no"}\n---\n'
+    assert fm(text) == [("FM003", 2)]
+    assert fm(text.replace('"no"', "false")) == []
+
+
+def test_bare_json_front_matter():
+    text = '{\n  "title": "A",\n  "draft": "no"\n}\nbody\n'
+    assert fm(text) == [("FM003", 3)]
+
+
+def test_toml_plus_front_matter():
+    text = (
+        '+++\ntitle = "A"\ndate = 2024-01-31T10:00:00+09:00\ndraft = "yes"\n[params]\nx = 1\n+++\n'
+    )
+    assert fm(text) == [("FM003", 4)]
+    assert fm(text.replace('"yes"', "true")) == []
+
+
+def test_zenn_keys():
+    text = (
+        '---\ntitle: "Zenn"\nemoji: "🤖"\ntype: "tech"\ntopics: ["a", "b"]\n'
+        "published: true\npublished_at: 2050-06-12 09:03\n---\n"
+    )
+    assert fm(text, "articles/zenn.md") == []
+    too_many = text.replace('["a", "b"]', '["a", "b", "c", "d", "e", "f"]')
+    assert fm(too_many, "articles/zenn.md") == [("FM003", 5)]
+    assert "at most 5" in messages(too_many, "articles/zenn.md")[0]
+    # type is free text outside Zenn (Hugo uses it for layouts)
+    assert fm('---\ntitle: A\ntype: "gallery"\n---\n') == []
+
+
+def test_empty_values():
+    text = "---\ntitle: A\ntranslator:\ntags:\nlast_modified_at:\nimage:\ndraft:\n---\n"
+    assert fm(text) == []
+    assert fm(text, "_posts/2024-01-31-a.md") == []
+
+
+def test_title_that_is_a_number():
+    assert fm("---\ntitle: 2024\n---\n") == []
+    assert fm("---\ntitle: 3.14\n---\n") == []
+
+
+# --------------------------------------------------------------------------
+# FM001 missing-front-matter
+# --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "_posts/2024-01-31-a.md",
+        "site/_drafts/a.md",
+        "blog/content/post/2018/05/30/a.md",
+        "src/content/blog/a.mdx",
+        "posts/a.md",
+        "articles/a.md",
+        "/abs/path/to/_posts/a.markdown",
+        "C:\\blog\\_posts\\a.md",
+    ],
+)
+def test_fm001_posts_folders(path):
+    assert fm("# Hello\n\nbody\n", path) == [("FM001", 1)]
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "README.md",
+        "docs/guide.md",
+        "_posts/README.md",
+        "content/CHANGELOG.md",
+        "content/_index.md",
+        "articles/slug/test.md",
+        "my_posts/a.md",
+        "-",
+        "",
+    ],
+)
+def test_fm001_not_posts(path):
+    assert fm("# Hello\n\nbody\n", path or None) == []
+
+
+def test_fm001_configured_folders():
+    cfg = {"rules": {"missing-front-matter": {"posts-dirs": ["blog/entries", "notes/*"]}}}
+    assert fm("# Hi\n", "site/blog/entries/2024/a.md", cfg) == [("FM001", 1)]
+    assert fm("# Hi\n", "notes/a.md", cfg) == [("FM001", 1)]
+    assert fm("# Hi\n", "notes/sub/a.md", cfg) == []
+    assert fm("# Hi\n", "_posts/a.md", cfg) == []
+    assert fm("# Hi\n", "entries/a.md", cfg) == []
+
+
+def test_fm001_empty_post_and_late_delimiter():
+    assert messages("", "_posts/a.md")[0].startswith("post is empty")
+    assert fm("\n\n+++\ntitle = 'a'\n+++\n", "content/a.md") == [("FM001", 3)]
+
+
+def test_fm001_silent_when_front_matter_is_broken():
+    # a broken front matter is FM002's, not a missing one
+    assert fm("---\ntitle: [\n---\n", "_posts/a.md") == [("FM002", 3)]
+
+
+# --------------------------------------------------------------------------
+# FM002 front-matter-syntax and hostile input
+# --------------------------------------------------------------------------
+
+
+def test_fm002_points_at_the_line_the_parser_blames():
+    text = "---\nlayout: post\ntitle: Vim: a love story\n---\n"
+    [d] = lint_text(text, "p.md", {"select": ["FM002"]})
+    assert (d.line, d.column) == (3, 11)
+    assert "quote the whole value" in d.message
+
+
+def test_python_object_tag_is_refused_and_never_executed(tmp_path):
+    marker = tmp_path / "executed"
+    text = (
+        "---\ntitle: !!python/object/apply:os.system\n"
+        f"  - 'touch {marker}'\nother: !!python/object/new:builtins.print ['hi']\n---\n"
+    )
+    assert fm(text) == [("FM002", 2)]
+    assert "would run code" in messages(text)[0]
+    assert not marker.exists()
+
+
+@pytest.mark.parametrize("levels", [6, 9])
+def test_alias_bomb_is_bounded(levels):
+    lines = ["---", "title: A", 'l0: &l0 ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
+    for i in range(1, levels + 1):
+        lines.append(f"l{i}: &l{i} [" + ",".join([f"*l{i - 1}"] * 9) + "]")
+    text = "\n".join(lines) + "\n---\nbody\n"
+    assert fm(text) == [("FM002", 2)]
+    assert "alias" in messages(text)[0]
+
+
+def test_recursive_alias_does_not_hang():
+    text = "---\ntitle: A\nloop: &a [1, *a]\n---\nbody\n"
+    assert fm(text) == []
+
+
+def test_deep_nesting_and_huge_front_matter_are_refused():
+    deep = "---\ntitle: A\nx: " + "[" * 1000 + "]" * 1000 + "\n---\n"
+    assert fm(deep) == [("FM002", 2)]
+    huge = "---\ntitle: A\n" + "".join(f"k{i}: value\n" for i in range(40_000)) + "---\n"
+    assert fm(huge) == [("FM002", 2)]
+    assert "too large" in messages(huge)[0]
+
+
+def test_body_rules_still_see_the_body_after_a_syntax_error():
+    post = Post.from_text("---\ntitle: a: b\n---\n\nA paragraph.\n", "p.md")
+    assert post.front_matter.error is not None
+    assert [b.start_line for b in post.paragraphs()] == [5]
+
+
+# --------------------------------------------------------------------------
+# FM003 schema-violation
+# --------------------------------------------------------------------------
+
+
+def test_fm003_reports_every_violation_at_its_key():
+    text = (
+        "---\ntitle: ''\ndraft: 'yes'\npublished: 1\ntags:\n  - go\n  -\n  - [x]\n"
+        "reading_time: -3\nimage:\n  feature: x\n---\n"
+    )
+    got = lint_text(text, "p.md", {"select": ["FM003"]})
+    assert [(d.line, d.message.split(" ")[0]) for d in got] == [
+        (2, "'title'"),
+        (3, "'draft'"),
+        (4, "'published'"),
+        (7, "'tags[1]'"),
+        (8, "'tags[2]'"),
+        (9, "'reading_time'"),
+    ]
+    assert got[0].message == "'title' is an empty string"
+    assert got[1].message == "'draft' is the string 'yes'; expected true or false"
+
+
+def test_fm003_missing_title_mentions_other_case():
+    assert messages("---\nTitle: A\n---\n") == [
+        "missing required key 'title': 'Title' differs in case (Hugo reads it, Jekyll does not)"
+    ]
+
+
+def test_fm003_reading_time_aliases_accept_numbers_and_strings():
+    for key in ("reading_time", "readingTime", "read_time", "readtime", "time_to_read"):
+        assert fm(f"---\ntitle: A\n{key}: 8\n---\n") == []
+        assert fm(f"---\ntitle: A\n{key}: 8 min\n---\n") == []
+        assert fm(f"---\ntitle: A\n{key}: 約8分\n---\n") == []
+        assert fm(f"---\ntitle: A\n{key}: [8]\n---\n") == [("FM003", 3)]
+
+
+def test_fm003_flood_is_capped():
+    text = "---\ntitle: A\ntags:\n" + "  -\n" * 3000 + "---\n"
+    got = lint_text(text, "p.md", {"select": ["FM003"]})
+    assert len(got) == 101
+    assert got[0].line == 4 and got[99].line == 103
+    assert "more schema violations" in got[-1].message
+
+
+def _write(path: Path, content: object) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(content if isinstance(content, str) else json.dumps(content), "utf-8")
+    return path
+
+
+POST_SCHEMA = {
+    "type": "object",
+    "required": ["title", "tags"],
+    "properties": {"title": {"type": "string"}, "tags": {"type": "array"}},
+}
+DOC_SCHEMA = {"type": "object", "properties": {"title": {}, "weight": {"type": "integer"}}}
+
+
+def _config(tmp_path: Path, rules: dict) -> Config:
+    return Config.from_mapping({"select": ["FM"], "rules": rules}, source=tmp_path / "x.toml")
+
+
+def test_fm003_user_schema_replaces_builtin_relative_to_config(tmp_path):
+    _write(tmp_path / "schemas" / "post.json", POST_SCHEMA)
+    cfg = _config(tmp_path, {"schema-violation": {"schema": "schemas/post.json"}})
+    text = "---\ntitle: A\ndraft: 'no'\n---\n"
+    got = [(d.code, d.line, d.message) for d in lint_text(text, "p.md", cfg)]
+    # draft is free under the user's schema: only the missing tags
+    assert got == [("FM003", 1, "missing required key 'tags'")]
+
+
+def test_fm003_extend_builtin(tmp_path):
+    _write(tmp_path / "post.json", POST_SCHEMA)
+    cfg = _config(tmp_path, {"schema-violation": {"schema": "post.json", "extend-builtin": True}})
+    text = "---\ntitle: A\ndraft: 'no'\n---\n"
+    assert [(d.code, d.line) for d in lint_text(text, "p.md", cfg)] == [
+        ("FM003", 1),
+        ("FM003", 3),
+    ]
+
+
+def test_fm003_schemas_per_glob_first_match_wins(tmp_path):
+    _write(tmp_path / "post.json", POST_SCHEMA)
+    _write(tmp_path / "doc.yaml", "type: object\nproperties:\n  weight: {type: integer}\n")
+    table = {"_posts/**": "post.json", "content/docs/**": "doc.yaml", "**": "post.json"}
+    cfg = _config(tmp_path, {"schema-violation": {"schemas": table}})
+    doc = "---\ntitle: A\nweight: heavy\n---\n"
+    assert [(d.line, d.message) for d in lint_text(doc, "site/content/docs/a.md", cfg)] == [
+        (3, "'weight' is the string 'heavy'; expected a whole number")
+    ]
+    assert [d.line for d in lint_text(doc, "_posts/2024-01-31-a.md", cfg)] == [1]
+
+
+@pytest.mark.parametrize(
+    "content, needle",
+    [
+        (None, "not found"),
+        ("{not json", "not valid JSON"),
+        ({"type": 5}, "not a valid JSON Schema"),
+        ("[1, 2]", "must hold a JSON Schema object"),
+    ],
+)
+def test_fm003_bad_schema_file_is_a_config_error(tmp_path, content, needle):
+    target = tmp_path / "bad.json"
+    if content is not None:
+        _write(target, content)
+    cfg = _config(tmp_path, {"schema-violation": {"schema": "bad.json"}})
+    with pytest.raises(ConfigError, match=needle):
+        lint_text("---\ntitle: A\n---\n", "p.md", cfg)
+
+
+def test_fm003_bad_schema_file_stops_the_cli_once(tmp_path):
+    (tmp_path / "_posts").mkdir()
+    for i in range(3):
+        (tmp_path / "_posts" / f"2024-01-0{i + 1}-a.md").write_text("---\ntitle: A\n---\n")
+    (tmp_path / ".post-lint.toml").write_text(
+        '[tool.post-lint.rules.schema-violation]\nschema = "missing.json"\n'
+    )
+    run = subprocess.run(
+        [sys.executable, "-m", "post_lint", "--select", "FM003", "_posts"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+    )
+    assert run.returncode == 2
+    assert run.stderr.count("schema file not found") == 1
+    assert "Traceback" not in run.stderr
+
+
+def test_jsonschema_is_imported_only_when_fm003_runs():
+    code = (
+        "import sys\nfrom post_lint import lint_text\n"
+        "lint_text('---\\ntitle: A\\n---\\n', 'p.md', {'select': ['FM001', 'FM002', 'FM004']})\n"
+        "print('jsonschema' in sys.modules)\n"
+        "lint_text('---\\ntitle: A\\n---\\n', 'p.md', {'select': ['FM003']})\n"
+        "print('jsonschema' in sys.modules)\n"
+    )
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert run.stdout.split() == ["False", "True"]
+
+
+def test_fm003_dates_and_odd_values_do_not_crash():
+    text = (
+        "---\ntitle: A\ndate: 2024-01-31\nlastmod: 2024-01-31T10:00:00Z\nbin: !!binary aGVsbG8=\n"
+        "set: !!set {a, b}\n1: one\n---\n"
+    )
+    assert fm(text) == []
+
+
+# --------------------------------------------------------------------------
+# FM004 invalid-date
+# --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2025-09-24",
+        "2025-09-24 08:50:55 +0000",
+        "2025-09-24 08:50:55 +09:00",
+        "2025-09-24T08:50:55Z",
+        "2025-09-24T08:50:55.123456789+09:00",
+        "2013-11-22 5:00:00 +0000",
+        "2050-06-12 09:03",
+        "2024/01/31",
+        "January 31, 2024",
+        "Jan 31 2024 10:00 pm",
+        "31 Jan 2024",
+        "Wed, 31 Jan 2024 15:04:05 -0700",
+        "2006-01-02 15:04:05.999999999 -0700 MST",
+        "2024-02-29",
+        "Last Modified",
+        "git Created",
+    ],
+)
+def test_parse_written_date_accepts(text):
+    assert isinstance(parse_written_date(text), WrittenDate)
+
+
+@pytest.mark.parametrize(
+    "text, reason",
+    [
+        ("2023-13-45", "no month 13"),
+        ("2023-02-29", "February 2023 has 28 days"),
+        ("2024-01-00", "no day 0"),
+        ("2024-01-31 24:00", "no hour 24"),
+        ("2024-01-31 10:60", "no minute 60"),
+        ("2024-01-31T10:00:00+25:00", "offset"),
+        ("yesterday", "Jekyll or Hugo can read"),
+        ("昨日", "Jekyll or Hugo can read"),
+        ("2024年1月31日", "Jekyll or Hugo can read"),
+        ("Smarch 3, 2024", "unknown month"),
+        ("2024-01", "Jekyll or Hugo can read"),
+        ("x" * 500, "too long"),
+    ],
+)
+def test_parse_written_date_rejects(text, reason):
+    result = parse_written_date(text)
+    assert isinstance(result, str) and reason in result
+
+
+def test_fm004_value_position_and_message():
+    [d] = lint_text("---\ntitle: A\ndate: 2023-13-45\n---\n", "p.md", {"select": ["FM004"]})
+    assert (d.line, d.column, d.end_column) == (3, 7, 17)
+    assert d.message == "'date' is '2023-13-45', which is not a real date: there is no month 13"
+
+
+def test_fm004_keys_are_matched_like_hugo_does():
+    text = "+++\ntitle = 'A'\nexpirydate = 'soon'\nPublishDate = 'later'\n+++\n"
+    assert fm(text) == [("FM004", 3), ("FM004", 4)]
+
+
+def test_fm004_date_keys_options():
+    text = "---\ntitle: A\nreleased: someday\ndate: someday\n---\n"
+    assert fm(text) == [("FM004", 4)]
+    extend = {"rules": {"invalid-date": {"extend-date-keys": ["released"]}}}
+    assert fm(text, config=extend) == [("FM004", 3), ("FM004", 4)]
+    replace = {"rules": {"invalid-date": {"date-keys": ["released"]}}}
+    assert fm(text, config=replace) == [("FM004", 3)]
+
+
+def test_fm004_non_date_types():
+    text = "---\ntitle: A\ndate: true\nlastmod: [2024-01-01]\nupdated: {a: 1}\n---\n"
+    assert fm(text) == [("FM004", 3), ("FM004", 4), ("FM004", 5)]
+
+
+def test_fm004_empty_date_only_matters_to_jekyll():
+    text = "---\ntitle: A\ndate:\n---\n"
+    assert fm(text, "_posts/2024-01-31-a.md") == [("FM004", 3)]
+    assert fm(text, "content/post/a.md") == []
+
+
+# --------------------------------------------------------------------------
+# FM005 unknown-key
+# --------------------------------------------------------------------------
+
+
+def test_fm005_excerpt_second_paragraph_is_caught_by_default():
+    text = (
+        "---\ntitle: Movies\nexcerpt: <p>First paragraph of the excerpt.</p>\n\n"
+        "<p>In the movies, hacking looks like this: green text.</p>\n---\n"
+    )
+    [d] = lint_text(text, "p.md")  # default configuration
+    assert (d.code, d.line, d.column) == ("FM005", 5, 1)
+    assert "continuation of 'excerpt' (line 3)" in d.message
+
+
+def test_fm005_default_mode_is_quiet_on_custom_keys():
+    text = (
+        "---\ntitle: A\njuliasections: [x]\ntwitterImage: a.png\nheight: 3\nweight: 2\n"
+        "data: 1\nauthors: [a]\nDate Created: 2024-01-31\nTags: [x]\n---\n"
+    )
+    assert fm(text) == []
+
+
+def test_fm005_typos_get_did_you_mean():
+    text = "---\ntitle: A\ntittle: B\ntgas: [a]\ncatagories: [b]\ndesciption: d\n---\n"
+    assert messages(text) == [
+        "unknown key 'tittle' (did you mean 'title'?)",
+        "unknown key 'tgas' (did you mean 'tags'?)",
+        "unknown key 'catagories' (did you mean 'categories'?)",
+        "unknown key 'desciption' (did you mean 'description'?)",
+    ]
+
+
+def test_fm005_strict_mode_and_allowed_keys():
+    text = "---\ntitle: A\njuliasections: [x]\nTags: [a]\n---\n"
+    strict = {"rules": {"unknown-key": {"strict": True}}}
+    assert fm(text, config=strict) == [("FM005", 3), ("FM005", 4)]
+    allowed = {"rules": {"unknown-key": {"strict": True, "allowed-keys": ["juliasections"]}}}
+    assert fm(text, config=allowed) == [("FM005", 4)]
+    ignore_case = {
+        "rules": {
+            "unknown-key": {"strict": True, "allowed-keys": ["juliasections"], "ignore-case": True}
+        }
+    }
+    assert fm(text, config=ignore_case) == []
+
+
+def test_fm005_user_schema_makes_it_strict(tmp_path):
+    _write(tmp_path / "post.json", POST_SCHEMA | {"patternProperties": {"^x-": {}}})
+    cfg = _config(tmp_path, {"unknown-key": {"schema": "post.json"}})
+    text = "---\ntitle: A\ntags: [a]\ntag: b\nx-custom: 1\ndraft: true\n---\n"
+    got = [(d.code, d.line, d.message) for d in lint_text(text, "p.md", cfg)]
+    assert got == [
+        ("FM005", 4, "unknown key 'tag' (did you mean 'tags'?)"),
+        ("FM005", 6, "unknown key 'draft': schema post.json does not declare it"),
+    ]
+    with_builtin = _config(
+        tmp_path, {"unknown-key": {"schema": "post.json", "extend-builtin": True}}
+    )
+    assert [d.line for d in lint_text(text, "p.md", with_builtin)] == []
+
+
+# --------------------------------------------------------------------------
+# FM006 duplicate-key, FM007 filename-date-mismatch
+# --------------------------------------------------------------------------
+
+
+def test_fm006_names_the_first_occurrence():
+    text = "---\ntitle: A\ncategories: [go]\ndate: 2024-01-31\ncategories:\n---\n"
+    [d] = lint_text(text, "p.md", {"select": ["FM006"]})
+    assert (d.line, d.column, d.end_column) == (5, 1, 11)
+    assert "first on line 3" in d.message
+
+
+def test_fm006_repeated_toml_key_is_a_syntax_error():
+    text = '+++\ntitle = "a"\ntitle = "b"\n+++\n'
+    assert fm(text) == [("FM002", 3)]
+
+
+def test_fm007_compares_in_the_dates_own_offset():
+    path = "_posts/2024-01-31-a.md"
+    assert fm("---\ntitle: A\ndate: 2024-01-31T23:30:00-05:00\n---\n", path) == []
+    assert fm("---\ntitle: A\ndate: 2024-01-31 23:30:00 -0500\n---\n", path) == []
+    assert fm("---\ntitle: A\ndate: 2024-02-01T00:30:00+09:00\n---\n", path) == [("FM007", 3)]
+
+
+def test_fm007_tolerance_days():
+    text = "---\ntitle: A\ndate: 2024-02-01\n---\n"
+    path = "_posts/2024-01-31-a.md"
+    assert fm(text, path) == [("FM007", 3)]
+    cfg = {"rules": {"filename-date-mismatch": {"tolerance-days": 1}}}
+    assert fm(text, path, cfg) == []
+
+
+def test_fm007_skips_names_without_a_date_and_invalid_dates():
+    assert fm("---\ntitle: A\ndate: 2024-02-01\n---\n", "_posts/hello.md") == []
+    assert fm("---\ntitle: A\ndate: 2024-02-01\n---\n", "_posts/2024-13-01-a.md") == []
+    # an unreadable date is FM004's, not FM007's
+    assert fm("---\ntitle: A\ndate: someday\n---\n", "_posts/2024-01-31-a.md") == [("FM004", 3)]
+
+
+# --------------------------------------------------------------------------
+# The corpus of real posts (opt-in)
+# --------------------------------------------------------------------------
+
+
+def test_corpus_front_matter_precision(corpus):
+    """On ~3,000 real posts FM001-FM005 stay silent, and every FM006/FM007
+    firing is checked against the raw text independently of the rules."""
+    cfg = Config.from_mapping({"select": ["FM"]})
+    files = sorted(p for p in corpus.rglob("*") if p.suffix in (".md", ".markdown"))
+    fired: dict[str, list] = {}
+    for path in files:
+        post, _ = read_post(str(path), cfg)
+        for d in check_post(post, cfg).diagnostics:
+            fired.setdefault(d.code, []).append((path, d))
+    for code in ("FM001", "FM002", "FM003", "FM004", "FM005"):
+        assert code not in fired, [f"{p}:{d.line} {d.message}" for p, d in fired[code]]
+    for path, d in fired.get("FM006", []):
+        lines = path.read_text(encoding="utf-8").splitlines()
+        key = re.match(r"key '(.+)' is repeated \(first on line (\d+)\)", d.message)
+        assert key, d.message
+        name, first = key.group(1), int(key.group(2))
+        assert lines[d.line - 1].startswith(name + ":")
+        assert lines[first - 1].startswith(name + ":")
+    for path, d in fired.get("FM007", []):
+        text = path.read_text(encoding="utf-8").splitlines()[d.line - 1]
+        written = re.search(r"(\d{4}-\d{2}-\d{2})", text.split(":", 1)[1]).group(1)
+        stem = path.stem if path.stem != "index" else path.parent.name
+        assert written != stem[:10]
