@@ -1,7 +1,417 @@
-"""Rules of this family (placeholder: rules are added in their own change)."""
+"""GEN: artifacts of a text generator left in a post.
+
+GEN001 finds generation control text (``---END---``, ``<|endoftext|>``, ...)
+that leaked into the body; GEN002 finds sentences an assistant wrote to the
+person who asked ("Certainly! Here is ...", "I hope this helps") rather than
+to the post's reader.
+
+The marker scan (:func:`find_markers`) is shared with the TRN family, which
+uses a marker right after a paragraph as evidence that the paragraph was cut.
+"""
 
 from __future__ import annotations
 
-from .base import Rule
+import unicodedata
+import weakref
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Any
 
-RULES: tuple[Rule, ...] = ()
+import regex
+
+from ..diagnostics import Diagnostic, Edit, Fix
+from ..post import Block, Post
+from ..text import fold_whitespace, split_sentences
+from .base import Options, Rule, rule
+
+# --------------------------------------------------------------------------
+# Leaked end markers
+# --------------------------------------------------------------------------
+
+#: Control tokens of common generators and chat templates. ``</s>`` is also
+#: the HTML strikethrough close tag, so it only counts in a post without <s>.
+_TOKEN = (
+    r"(?:[-=*]{3,5}[ ]?END[ ]?[-=*]{3,5}"
+    r"|<\|[A-Za-z][A-Za-z0-9_]{0,30}\|>"
+    r"|</s>"
+    r"|\[/?INST\]|\[END\]|<</?SYS>>"
+    r"|</?end_of_turn>|<start_of_turn>(?:model|user)?"
+    r"|<eos>|<EOS>)"
+)
+_ROLE = r"(?:[ \t]*(?:assistant|user|system|model))?"
+#: A line that is nothing but control tokens (a role name may follow one).
+_MARKER_LINE = regex.compile(rf"[ \t]{{0,3}}(?:{_TOKEN}{_ROLE}[ \t]*){{1,4}}")
+#: UI labels of chat front ends pasted with the text, alone on their line.
+_MARKER_PHRASE_LINE = regex.compile(
+    r"[ \t]{0,3}[*_\[(（【]{0,3}[ \t]?"
+    r"(?:continue generating|regenerate response|stop generating"
+    r"|続きを生成|生成を続ける|続きを書いて|继续生成|繼續生成|重新生成)"
+    r"[ \t]?[*_\])）】]{0,3}[ \t]*",
+    regex.IGNORECASE,
+)
+#: Control tokens at the end of a line that has other text before them.
+_MARKER_AT_END = regex.compile(rf"(?<=\S)[ \t]*(?:{_TOKEN}[ \t]*){{1,4}}$")
+_STRIKE_OPEN = regex.compile(r"<s[\s>]", regex.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class Marker:
+    """A leaked marker on one line: columns are 1-based, end one past the marker."""
+
+    line: int
+    column: int
+    end_column: int
+    text: str
+    #: True when the marker is the whole line (the line can be deleted).
+    whole_line: bool
+
+
+def _marker_skip_lines(post: Post) -> set[int]:
+    """Lines where a marker means nothing: code, tables and HTML blocks
+    (except an HTML block that is a lone marker line, such as ``</s>``)."""
+    skip: set[int] = set(post.code_lines)
+    for b in post.blocks:
+        if b.kind == "table":
+            skip.update(range(b.start_line, b.end_line + 1))
+        elif b.kind == "html":
+            if b.start_line == b.end_line and _MARKER_LINE.fullmatch(post.lines.line(b.start_line)):
+                continue
+            skip.update(range(b.start_line, b.end_line + 1))
+    return skip
+
+
+def _scan_markers(post: Post, extra: frozenset[str] = frozenset()) -> list[Marker]:
+    text = post.text
+    if not text:
+        return []
+    strike_used = bool(_STRIKE_OPEN.search(post.body))
+    skip = _marker_skip_lines(post)
+    index = post.lines
+    found: list[Marker] = []
+    for lineno in range(max(post.body_line, 1), index.line_count + 1):
+        if lineno in skip:
+            continue
+        line = index.line(lineno)
+        stripped = line.strip()
+        if not stripped or len(stripped) > 2000:
+            continue
+        whole = _MARKER_LINE.fullmatch(line) or _MARKER_PHRASE_LINE.fullmatch(line)
+        if whole and not (strike_used and "</s>" in stripped):
+            col = len(line) - len(line.lstrip()) + 1
+            found.append(Marker(lineno, col, col + len(stripped), stripped, True))
+            continue
+        if stripped in extra:
+            col = len(line) - len(line.lstrip()) + 1
+            found.append(Marker(lineno, col, col + len(stripped), stripped, True))
+            continue
+        if "<" not in line and "END" not in line and "INST" not in line:
+            continue
+        m = _MARKER_AT_END.search(line.rstrip())
+        if m is None:
+            continue
+        token = m.group(0).strip()
+        if strike_used and "</s>" in token:
+            continue
+        before = line[: m.start()]
+        if before.count("`") % 2:  # inside an inline code span
+            continue
+        start = m.start() + (len(m.group(0)) - len(m.group(0).lstrip()))
+        found.append(Marker(lineno, start + 1, start + len(token) + 1, token, False))
+    return found
+
+
+_MARKER_CACHE: weakref.WeakKeyDictionary[Post, list[Marker]] = weakref.WeakKeyDictionary()
+
+
+def find_markers(post: Post) -> list[Marker]:
+    """The built-in leaked markers of a post (outside front matter, code,
+    tables and HTML), in line order. Computed once per post."""
+    try:
+        return _MARKER_CACHE[post]
+    except KeyError:
+        markers = _scan_markers(post)
+        _MARKER_CACHE[post] = markers
+        return markers
+    except TypeError:  # not weak-referenceable
+        return _scan_markers(post)
+
+
+def strip_markers(text: str) -> str:
+    """``text`` with every marker removed (whole marker lines and markers at
+    line ends): what remains of a paragraph once the leak is taken out."""
+    if "<" not in text and "END" not in text and "INST" not in text and "生成" not in text:
+        if not _MARKER_PHRASE_LINE.search(text):
+            return text
+    kept: list[str] = []
+    for line in text.split("\n"):
+        if _MARKER_LINE.fullmatch(line) or _MARKER_PHRASE_LINE.fullmatch(line):
+            continue
+        kept.append(_MARKER_AT_END.sub("", line))
+    return "\n".join(kept)
+
+
+def is_marker_block(post: Post, block: Block, markers_by_line: dict[int, Marker]) -> bool:
+    """A paragraph or HTML block made only of marker lines."""
+    if block.kind not in ("paragraph", "html"):
+        return False
+    for lineno in range(block.start_line, block.end_line + 1):
+        m = markers_by_line.get(lineno)
+        if m is None or not m.whole_line:
+            return False
+    return True
+
+
+def _deletion_edit(post: Post, marker: Marker) -> Edit:
+    """Delete a marker line, and one blank line beside it when the marker
+    stood alone between blank lines (so no double blank line is left)."""
+    index = post.lines
+    line = marker.line
+    prev_blank = line <= post.body_line or not index.line(line - 1).strip()
+    next_exists = line < index.line_count
+    next_blank = next_exists and not index.line(line + 1).strip()
+    if prev_blank and next_blank:
+        return Edit(line, 1, line + 2, 1, "")
+    if prev_blank and not next_exists and line - 1 >= post.body_line:
+        # Last line of the file: take the blank line before it instead.
+        return Edit(line - 1, 1, line + 1, 1, "")
+    return Edit(line, 1, line + 1, 1, "")
+
+
+@rule(
+    "GEN001",
+    "leaked-end-marker",
+    "generation control text left in the body",
+    options={"extra_markers": []},
+    fixable=True,
+)
+def leaked_end_marker(post: Post, options: Options) -> Iterator[Diagnostic]:
+    """Finds generation control text that leaked into the body: ``---END---``,
+    ``<|endoftext|>``, ``<|im_end|>``, ``<|eot_id|>``, ``</s>``, ``[END]``,
+    ``[/INST]``, ``<end_of_turn>``, ``<<SYS>>``, and chat front-end labels such
+    as "Continue generating" or 「続きを生成」 on a line of their own. A marker
+    counts on its own line or at the end of a line of text (the control tokens
+    only, not the labels). Front matter, code blocks, inline code, tables and
+    HTML blocks are never searched, ``</s>`` is ignored in a post that uses
+    ``<s>`` strikethrough, and a bare ``---`` is a thematic break, never a
+    marker.
+
+    **Why:** a generator that hit its length limit, or a pipeline that glued
+    several outputs together, leaves its control text behind; readers see it
+    verbatim. Human-written posts essentially never contain it.
+
+    **Example:**
+
+    ```markdown
+    …変革する可能性を秘
+
+    ---END---
+    ```
+
+    reports ``post.md:50:1: GEN001 leaked generation marker '---END---'``.
+
+    **Fix (safe):** the marker line is deleted (with one blank line next to it,
+    so no double blank line remains); a marker at the end of a line of text is
+    cut from that line.
+
+    **Options:**
+
+    - ``extra-markers`` (list of strings, default ``[]``): more lines to treat
+      as markers, matched against the whole line with surrounding white space
+      removed, e.g. ``["<<END OF ARTICLE>>"]``.
+    """
+    extra = frozenset(s.strip() for s in options.get("extra_markers", ()) if isinstance(s, str))
+    extra = frozenset(s for s in extra if s)
+    markers = _scan_markers(post, extra) if extra else find_markers(post)
+    for m in markers:
+        if m.whole_line:
+            edit = _deletion_edit(post, m)
+        else:
+            line = post.lines.line(m.line)
+            start = len(line[: m.column - 1].rstrip()) + 1
+            edit = Edit(m.line, start, m.line, len(line.rstrip()) + 1, "")
+        yield Diagnostic(
+            "GEN001",
+            m.line,
+            m.column,
+            f"leaked generation marker '{_shorten(m.text, 40)}'",
+            m.line,
+            m.end_column,
+            Fix("safe", (edit,), "remove the leaked marker"),
+        )
+
+
+# --------------------------------------------------------------------------
+# Assistant boilerplate
+# --------------------------------------------------------------------------
+
+#: How far a "…" wildcard in a phrase reaches (within one sentence).
+_WILDCARD = r"[^\n。!?]{0,80}?"
+_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "＇": "'", "“": '"', "”": '"'})
+#: How many top-level paragraphs at each end of the body count as the
+#: opening and the closing.
+_EDGE_PARAGRAPHS = 2
+#: Paragraphs longer than this are not scanned for boilerplate (bounded work).
+_MAX_PARAGRAPH_CHARS = 20_000
+
+
+def _normalize_phrase_text(text: str) -> str:
+    return fold_whitespace(unicodedata.normalize("NFKC", text).translate(_APOSTROPHES))
+
+
+@lru_cache(maxsize=512)
+def _compile_phrase(phrase: str) -> Any:
+    parts = [regex.escape(p) for p in _normalize_phrase_text(phrase).split("…")]
+    return regex.compile(_WILDCARD.join(parts), regex.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def builtin_phrases() -> dict[str, tuple[str, ...]]:
+    """The shipped phrase lists (``post_lint/data/boilerplate.toml``), merged
+    across languages: ``{"opening": (...), "closing": (...), "anywhere": (...)}``."""
+    try:
+        import tomllib
+    except ModuleNotFoundError:  # Python 3.10
+        import tomli as tomllib  # type: ignore[no-redef]
+
+    raw = resources.files("post_lint").joinpath("data/boilerplate.toml").read_text("utf-8")
+    data = tomllib.loads(raw)
+    merged: dict[str, list[str]] = {"opening": [], "closing": [], "anywhere": []}
+    for table in data.values():
+        if not isinstance(table, dict):
+            continue
+        for where, phrases in table.items():
+            if where in merged and isinstance(phrases, list):
+                merged[where].extend(p for p in phrases if isinstance(p, str) and p.strip())
+    return {k: tuple(dict.fromkeys(v)) for k, v in merged.items()}
+
+
+def _patterns(phrases: Iterable[Any]) -> list[Any]:
+    return [_compile_phrase(p) for p in phrases if isinstance(p, str) and p.strip()]
+
+
+def _sentence_starts(text: str) -> list[int]:
+    """Offsets in ``text`` where its sentences start."""
+    starts: list[int] = []
+    cursor = 0
+    for piece in split_sentences(text):
+        pos = text.find(piece, cursor)
+        if pos < 0:
+            continue
+        starts.append(pos)
+        cursor = pos + len(piece)
+    return starts
+
+
+def _locate(post: Post, block: Block, snippet: str) -> tuple[int, int]:
+    """Best (line, column) in the block's source for a prose snippet."""
+    probe = snippet[:8].strip()
+    if probe:
+        for lineno in range(block.start_line, block.end_line + 1):
+            pos = _normalize_phrase_text(post.lines.line(lineno)).casefold().find(probe.casefold())
+            if pos >= 0:
+                return lineno, pos + 1
+    line = post.lines.line(block.start_line)
+    return block.start_line, len(line) - len(line.lstrip()) + 1
+
+
+@rule(
+    "GEN002",
+    "assistant-boilerplate",
+    "text written to the person who asked, not to the reader",
+    options={"extra_phrases": [], "extra_opening_phrases": [], "extra_closing_phrases": []},
+)
+def assistant_boilerplate(post: Post, options: Options) -> Iterator[Diagnostic]:
+    """Finds sentences an assistant wrote to the person who asked for the text,
+    left in the post: "As an AI language model, I ...", "Certainly! Here is
+    ...", "I hope this helps", "Let me know if you'd like ...", 「以下は…ブログ記事
+    です。」, 「お役に立てれば幸いです。」, 「希望这对你有帮助」 and the like.
+
+    The phrases are data, one list per language in
+    ``post_lint/data/boilerplate.toml``, in three groups matched in three
+    places, always at the *start of a sentence*:
+
+    - *opening* phrases in the first sentence of the body's first two
+      top-level paragraphs ("Certainly! Here is a blog post about ...");
+    - *closing* phrases in the last two top-level paragraphs ("I hope this
+      helps", 「ご不明な点があれば…」);
+    - *anywhere* phrases in any top-level paragraph or list item ("As an AI
+      language model, I ...").
+
+    A phrase quoted inside a sentence, in a block quote, a footnote, a code
+    block or inline HTML never matches, so a post *about* chatbots that quotes
+    their replies stays clean. Matching ignores case, full-width/half-width
+    differences and curly versus straight apostrophes.
+
+    **Why:** these sentences talk to the person at the chat prompt, not to a
+    reader; they are the most visible sign of pasted, unedited output.
+
+    **Example:** a body that starts with ``Certainly! Here is a blog post about
+    Rust:`` reports ``post.md:5:1: GEN002 assistant boilerplate (opening):
+    'Certainly! Here is'``.
+
+    **Options:** each a list of phrases, added to the shipped ones; ``…`` in a
+    phrase stands for up to 80 characters of the same sentence.
+
+    - ``extra-phrases`` (default ``[]``): matched at the start of any sentence.
+    - ``extra-opening-phrases`` (default ``[]``): matched at the start of the body.
+    - ``extra-closing-phrases`` (default ``[]``): matched at the end of the body.
+    """
+    shipped = builtin_phrases()
+    groups = {
+        "opening": _patterns((*shipped["opening"], *options.get("extra_opening_phrases", ()))),
+        "closing": _patterns((*shipped["closing"], *options.get("extra_closing_phrases", ()))),
+        "anywhere": _patterns((*shipped["anywhere"], *options.get("extra_phrases", ()))),
+    }
+    candidates = [
+        b
+        for b in post.blocks
+        if b.kind == "paragraph"
+        and (b.is_top_level or b.containers == ("list_item",))
+        and b.prose.strip()
+        and len(b.prose) <= _MAX_PARAGRAPH_CHARS
+    ]
+    top = [b for b in candidates if b.is_top_level]
+    opening_ids = {id(b) for b in top[:_EDGE_PARAGRAPHS]}
+    closing_ids = {id(b) for b in top[-_EDGE_PARAGRAPHS:]}
+    for block in candidates:
+        text = _normalize_phrase_text(block.prose)
+        if not text:
+            continue
+        starts = _sentence_starts(text)
+        for i, start in enumerate(starts):
+            hit = None
+            for where in ("anywhere", "opening", "closing"):
+                if where == "opening" and (i > 0 or id(block) not in opening_ids):
+                    continue
+                if where == "closing" and id(block) not in closing_ids:
+                    continue
+                for pattern in groups[where]:
+                    m = pattern.match(text, start)
+                    if m:
+                        hit = (where, m.group(0))
+                        break
+                if hit:
+                    break
+            if hit is None:
+                continue
+            where, matched = hit
+            line, column = _locate(post, block, matched)
+            end_column = min(column + len(matched), len(post.lines.line(line)) + 1)
+            yield Diagnostic(
+                "GEN002",
+                line,
+                column,
+                f"assistant boilerplate ({where}): '{_shorten(matched, 60)}'",
+                line,
+                max(end_column, column),
+            )
+
+
+def _shorten(text: str, limit: int) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+RULES: tuple[Rule, ...] = (leaked_end_marker, assistant_boilerplate)
