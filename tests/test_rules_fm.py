@@ -556,7 +556,8 @@ def test_fm005_excerpt_second_paragraph_is_caught_by_default():
 def test_fm005_default_mode_is_quiet_on_custom_keys():
     text = (
         "---\ntitle: A\njuliasections: [x]\ntwitterImage: a.png\nheight: 3\nweight: 2\n"
-        "data: 1\nauthors: [a]\nDate Created: 2024-01-31\nTags: [x]\n---\n"
+        "data: 1\nauthors: [a]\nDate Created: 2024-01-31\nTags: [x]\npublisher: ACME\n"
+        "sources: [a]\nheaders: [b]\ncontributor: me\n---\n"
     )
     assert fm(text) == []
 

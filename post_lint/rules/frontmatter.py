@@ -268,6 +268,9 @@ class _Schema:
     known: frozenset[str]
     patterns: tuple[re.Pattern[str], ...]
     known_lower: frozenset[str] = frozenset()
+    #: Declared keys whose schema says something (not just ``true``): the
+    #: keys a near miss is worth pointing at even without a schema of yours.
+    constrained: frozenset[str] = frozenset()
 
     def knows(self, key: str, ignore_case: bool = False) -> bool:
         if key in self.known or any(p.search(key) for p in self.patterns):
@@ -369,6 +372,7 @@ def _load_schema(path: str) -> _Schema:
         except re.error:
             continue  # a pattern Python cannot read still validates in jsonschema
     label = "the built-in schema" if builtin else f"schema {Path(path).name}"
+    constrained = _constrained_keys(schema)
     if builtin:
         schema = _inline_local_refs(schema, schema)  # validating is 3x faster without $ref
     return _Schema(
@@ -377,7 +381,15 @@ def _load_schema(path: str) -> _Schema:
         frozenset(names),
         tuple(patterns),
         frozenset(n.lower() for n in names),
+        frozenset(constrained),
     )
+
+
+def _constrained_keys(schema: Any) -> set[str]:
+    props = schema.get("properties") if isinstance(schema, dict) else None
+    if not isinstance(props, dict):
+        return set()
+    return {k for k, v in props.items() if isinstance(k, str) and v not in (True, {})}
 
 
 def _inline_local_refs(node: Any, root: Any, depth: int = 0) -> Any:
@@ -1071,20 +1083,23 @@ def _edit_distance(a: str, b: str, limit: int = 2) -> int:
 
 def _is_typo_of(key: str, known: str) -> bool:
     """Whether ``key`` is a plausible misspelling of ``known``: one inserted,
-    dropped or swapped letter (``tittle``, ``tgas``), or, in longer words,
-    one wrong letter (``catagories``) or two slips."""
+    dropped or swapped letter (``tittle``, ``tgas``), or, in words of eight
+    letters or more, one wrong letter inside the word (``catagories``) or
+    two slips."""
     if key == known or len(known) < 4:
         return False
     distance = _edit_distance(key.lower(), known.lower())
     if distance == 0:
         return False
     if distance == 1:
-        if len(key) != len(known) or len(known) >= 8:
-            return True
-        # Same length and one letter differs: a swap (tgas) is a typo; a
-        # different letter in a short word (height/weight) is another word.
+        if len(key) != len(known):
+            return True  # a letter inserted or dropped
         diff = [i for i, (x, y) in enumerate(zip(key.lower(), known.lower())) if x != y]
-        return len(diff) == 2
+        if len(diff) == 2:
+            return True  # neighbours swapped
+        # One wrong letter: a typo inside a long word (catagories); another
+        # word when short (height/weight) or at either end (publisher).
+        return len(known) >= 8 and 0 < diff[0] < len(known) - 1
     return distance == 2 and len(known) >= 9
 
 
@@ -1130,8 +1145,10 @@ def unknown_key(post: Post, options: Options) -> Iterator[Diagnostic]:
     - **Default (no schema of your own):** the built-in schema cannot know a
       site's custom keys (``juliasections``, ``twitterImage``...), so only two
       kinds of key are reported, both nearly always mistakes: a misspelling
-      of a key the built-in schema knows (one letter inserted, dropped or
-      swapped; ``height`` is not taken for ``weight``), and a key that is
+      of a key whose value the built-in schema checks (``title``, ``date``,
+      ``tags``, ``draft``...: one letter inserted, dropped or swapped, or one
+      wrong letter inside a long word; ``height`` is not taken for
+      ``weight``, nor ``publisher`` for ``published``), and a key that is
       really a line of text: HTML (``<p>``), sentence punctuation, four or
       more words or over 60 characters. The second catches the unindented
       second paragraph of a multi-line ``excerpt:`` that YAML turned into a
@@ -1172,6 +1189,7 @@ def unknown_key(post: Post, options: Options) -> Iterator[Diagnostic]:
     allowed = set(options["allowed_keys"])
     ignore_case = bool(options["ignore_case"])
     known = frozenset(allowed).union(*(schema.known for schema in schemas))
+    targets = known if strict else frozenset().union(*(s.constrained for s in schemas))
     for key, info in sorted(fm.keys.items(), key=lambda item: (item[1].line, item[1].column)):
         if key in allowed:
             continue
@@ -1198,7 +1216,7 @@ def unknown_key(post: Post, options: Options) -> Iterator[Diagnostic]:
                 end_col,
             )
             continue
-        suggestion = _suggestion(key, known)
+        suggestion = _suggestion(key, targets)
         if not strict and suggestion is None:
             continue
         hint = f" (did you mean '{suggestion}'?)" if suggestion else ""
