@@ -119,7 +119,7 @@ def site(tmp_path, monkeypatch):
     (tmp_path / "posts").mkdir()
     (tmp_path / "posts" / "bad.md").write_bytes(BAD)
     env = dict(os.environ, PATH=f"{BIN}{os.pathsep}{os.environ.get('PATH', '')}")
-    for key in ("GITHUB_ACTIONS", "FORCE_COLOR"):
+    for key in ("GITHUB_ACTIONS", "GITHUB_WORKSPACE", "CI_PROJECT_DIR", "FORCE_COLOR"):
         env.pop(key, None)
     return tmp_path, env
 

@@ -50,6 +50,12 @@ SOURCES = {
 }
 
 
+@pytest.fixture(autouse=True)
+def _no_ci_environment(monkeypatch):
+    for key in ("GITHUB_ACTIONS", "GITHUB_WORKSPACE", "CI_PROJECT_DIR", "FORCE_COLOR", "NO_COLOR"):
+        monkeypatch.delenv(key, raising=False)
+
+
 def render(fmt: str, diagnostics=DIAGNOSTICS, **options) -> str:
     stream = io.StringIO()
     write(fmt, diagnostics, stream, OutputOptions(**options))
@@ -210,6 +216,18 @@ def test_github_format_is_chosen_inside_github_actions(tmp_path, monkeypatch, ca
     assert capsys.readouterr().out.startswith("bad.md:5:3: PL002 ")
 
 
+def test_github_paths_are_relative_to_the_workspace(tmp_path, monkeypatch):
+    (tmp_path / "site").mkdir()
+    monkeypatch.chdir(tmp_path / "site")
+    monkeypatch.setenv("GITHUB_WORKSPACE", str(tmp_path))
+    d = DIAGNOSTICS[0].with_(path="posts/x.md")
+    assert render("github", [d]).startswith("::warning file=site/posts/x.md,line=4,")
+    outside = d.with_(path=str(tmp_path.parent / "elsewhere.md"))
+    assert f"file={escape_property(str(tmp_path.parent / 'elsewhere.md'))}," in render(
+        "github", [outside]
+    )
+
+
 # -- gitlab -------------------------------------------------------------------
 
 
@@ -263,10 +281,14 @@ def test_gitlab_fingerprints_are_stable_unique_and_survive_moved_lines():
     assert [i["fingerprint"] for i in issues(moved)] == first  # an edit above moves nothing
 
 
-def test_gitlab_paths_are_relative_to_the_working_directory(tmp_path, monkeypatch):
-    monkeypatch.chdir(tmp_path)
-    d = DIAGNOSTICS[0].with_(path=str(tmp_path / "posts" / "x.md"))
+def test_gitlab_paths_are_relative_to_the_project(tmp_path, monkeypatch):
+    (tmp_path / "site").mkdir()
+    monkeypatch.chdir(tmp_path / "site")
+    d = DIAGNOSTICS[0].with_(path=str(tmp_path / "site" / "posts" / "x.md"))
     assert issues([d])[0]["location"]["path"] == "posts/x.md"
+    monkeypatch.setenv("CI_PROJECT_DIR", str(tmp_path))
+    assert issues([d])[0]["location"]["path"] == "site/posts/x.md"
+    assert issues([d.with_(path="posts/x.md")])[0]["location"]["path"] == "site/posts/x.md"
 
 
 # -- sarif --------------------------------------------------------------------

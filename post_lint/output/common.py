@@ -40,18 +40,19 @@ def one_line(message: str) -> str:
     return " ".join(message.replace("\r\n", "\n").replace("\r", "\n").split("\n"))
 
 
-def relative_posix(path: str) -> str:
-    """``path`` relative to the working directory when it lies under it, with
-    forward slashes (CI systems and SARIF viewers want repository-relative
-    paths). Other paths are returned unchanged apart from the slashes."""
+def relative_posix(path: str, root: str | None = None) -> str:
+    """``path`` relative to ``root`` (default: the working directory) when it
+    lies under it, with forward slashes: CI systems and SARIF viewers want
+    repository-relative paths. Other paths keep their form, with forward
+    slashes."""
     if path == "-":
         return path
-    if os.path.isabs(path):
+    if root or os.path.isabs(path):
         try:
-            rel = os.path.relpath(path)
+            rel = os.path.relpath(os.path.abspath(path), root or os.curdir)
         except ValueError:  # another drive on Windows
             return PurePath(path).as_posix()
-        if not rel.startswith(".."):
+        if rel != ".." and not rel.startswith(".." + os.sep):
             path = rel
     return PurePosixPath(PurePath(path).as_posix()).as_posix()
 

@@ -4,12 +4,15 @@ pull request's diff::
     ::warning file=posts/a.md,line=12,col=1,endLine=12,endColumn=41,title=post-lint (DUP001)::paragraph repeats the one at line 4
 
 Chosen automatically when ``GITHUB_ACTIONS=true`` and no ``--output-format`` is
-given. Escaping follows the Actions toolkit (``@actions/core``): in the message
+given. Paths are made relative to ``GITHUB_WORKSPACE`` (the repository root)
+when it is set, so annotations land on the right file even when post-lint runs
+in a subfolder. Escaping follows the Actions toolkit (``@actions/core``): in the message
 ``%``, CR and LF are percent-encoded; in properties also ``:`` and ``,``.
 """
 
 from __future__ import annotations
 
+import os
 from collections.abc import Sequence
 from typing import IO
 
@@ -32,7 +35,7 @@ def escape_property(text: str) -> str:
 
 def command(d: Diagnostic) -> str:
     properties = (
-        ("file", relative_posix(d.path)),
+        ("file", relative_posix(d.path, os.environ.get("GITHUB_WORKSPACE"))),
         ("line", str(d.line)),
         ("col", str(d.column)),
         ("endLine", str(d.end_line)),

@@ -3,7 +3,8 @@
 
 Each issue has ``description``, ``check_name`` (the code), ``fingerprint``,
 ``severity`` (``major``/``minor``/``info`` for error/warning/info) and a
-``location`` with the path relative to the working directory and
+``location`` with the path relative to the repository (``CI_PROJECT_DIR``
+inside GitLab CI, else the working directory) and
 ``positions`` (begin and end line and column).
 
 The fingerprint is what GitLab uses to tell new issues from fixed ones
@@ -16,6 +17,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 from collections import Counter
 from collections.abc import Sequence
 from typing import IO, Any
@@ -36,7 +38,7 @@ def issues(diagnostics: Sequence[Diagnostic]) -> list[dict[str, Any]]:
     seen: Counter[tuple[str, str, str]] = Counter()
     out = []
     for d in diagnostics:
-        path = relative_posix(d.path)
+        path = relative_posix(d.path, os.environ.get("CI_PROJECT_DIR"))
         key = (path, d.code, d.message)
         occurrence = seen[key]
         seen[key] += 1
