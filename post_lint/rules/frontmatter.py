@@ -158,12 +158,13 @@ def missing_front_matter(post: Post, options: Options) -> Iterator[Diagnostic]:
     **Options:**
 
     - ``posts-dirs`` (list of folder paths; default ``["_posts", "_drafts",
-      "content", "src/content", "posts", "articles/*"]``): a file anywhere
-      below a folder whose trailing path segments equal an entry is a post
-      (``src/content`` is listed for Astro; ``content`` already covers it).
-      An entry ending in ``/*`` counts only files directly inside the
-      folder: Zenn's ``articles/*`` keeps the test files an article keeps
-      in ``articles/<slug>/`` quiet.
+      "content", "src/content", "posts", "articles/*"]``): a file is a post
+      when the folders above it contain an entry's segments in a row, at any
+      depth (``src/content`` matches ``site/src/content/blog/a.md``; it is
+      listed for Astro, though ``content`` already covers it). An entry
+      ending in ``/*`` counts only files directly inside that folder: Zenn's
+      ``articles/*`` keeps quiet the test files an article keeps in
+      ``articles/<slug>/``.
     """
     fm = post.front_matter
     if fm is not None or post.read_error is not None or post.refused_size is not None:
@@ -1160,8 +1161,9 @@ def unknown_key(post: Post, options: Options) -> Iterator[Diagnostic]:
       ``anyOf``, ``oneOf``, ``then``, ``else`` and local ``$ref``) and not in
       ``allowed-keys``.
 
-    Keys with colons (``cSpell:ignore``), keys of nested mappings and the
-    values are never reported.
+    In the default mode keys with colons (``cSpell:ignore``) and other
+    custom keys stay quiet. Keys of nested mappings (``image.feature``) are
+    never reported here; a schema's nested ``additionalProperties`` is FM003's.
 
     **Why:** a misspelt key is ignored without a word (``tittle:`` leaves the
     post untitled), and a paragraph that became a key is text lost from the
