@@ -1,7 +1,861 @@
-"""Rules of this family (placeholder: rules are added in their own change)."""
+"""DUP: repetition — repeated, near-duplicate and merged paragraphs, the title repeated.
+
+All four rules read one shared analysis of the post (computed once per post
+and set of options, see :func:`_analyse`), so that each paragraph gets at most
+one DUP finding and the fixes they carry never rely on text that another DUP
+fix removes.
+
+What is compared is the prose of paragraphs (:attr:`Block.prose`): code
+blocks, tables, HTML blocks and headings are not prose; link-only and
+image-only paragraphs, paragraphs too short to mean much, and short list
+items are skipped. Prose is compared in a *key* form: NFKC, case-folded, with
+white space removed, leaked generation markers (``---END---``,
+``<|endoftext|>``) dropped and a leading or trailing ``...`` trimmed.
+
+Cost grows linearly with the post: paragraphs are hashed by key (DUP001),
+sentences ("chunks" ending in ``.``, ``。``, ``!``, ``?``) are indexed to find
+the paragraphs a long paragraph is made of (DUP003), and shingles of four
+tokens (a Latin word or one Chinese/Japanese character per token) are indexed
+with capped posting lists to find earlier paragraphs sharing many of them
+(DUP002). No pair of paragraphs is compared unless the index proposes it, and
+every verification is bounded by a budget proportional to the post's size.
+"""
 
 from __future__ import annotations
 
-from .base import Rule
+import bisect
+import weakref
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
 
-RULES: tuple[Rule, ...] = ()
+import regex
+
+from ..diagnostics import Diagnostic, Edit, Fix
+from ..post import Block, Post
+from ..text import normalize
+from .base import Options, Rule, rule
+
+# -- text forms ----------------------------------------------------------------
+
+_CJK = r"\p{Han}\p{Hiragana}\p{Katakana}ー"
+#: One token: a single Chinese/Japanese character, or a run of other letters,
+#: marks and digits (a Latin, Cyrillic, Greek or Hangul word, a number).
+_TOKEN = regex.compile(rf"[{_CJK}]|[[\p{{L}}\p{{M}}\p{{N}}]--[{_CJK}]]+", regex.V1)
+_IS_CJK_TOKEN = regex.compile(rf"[{_CJK}]")
+#: Characters that take two columns (East Asian wide and fullwidth).
+_WIDE = regex.compile(r"[\p{ea=W}\p{ea=F}]")
+_SPACE = regex.compile(r"\s+")
+#: Generation control text that leaks into posts; ignored when comparing.
+_MARKER = regex.compile(
+    r"-{2,8}\s{0,3}end(?:\s{1,3}of\s{1,3}[a-z]{1,20}){0,1}\s{0,3}-{2,8}"
+    r"|<\|[a-z_]{1,20}\|>|\[/?end\]",
+    regex.I,
+)
+#: Display math (``$$ ... $$``, ``\\[ ... \\]``): formulas, not prose.
+_DISPLAY_MATH = regex.compile(r"\$\$.{0,20000}?\$\$|\\\[.{0,20000}?\\\]", regex.S)
+#: A source line that is nothing but a URL: a link card or a reference entry.
+_URL_LINE = regex.compile(r"^[ \t>*+-]{0,8}<?(?:https?|ftp)://\S{1,2000}>?[ \t]{0,8}$", regex.M)
+#: Liquid/Hugo code tags: the paragraph is code, not prose.
+_TEMPLATE_CODE = regex.compile(
+    r"\{%-?\s{0,5}(?P<end>end)?(?:highlight|raw|codeblock|code)\b"
+    r"|\{\{[<%]\s{0,5}(?P<close>/)?\s{0,5}(?:highlight|code)\b"
+)
+#: An HTML tag: a paragraph holding one is markup, not a repeated title.
+_HTML_TAG = regex.compile(r"</?[a-zA-Z][a-zA-Z0-9-]{0,30}[\s/>]")
+#: A leading or trailing ellipsis: a generator's "continued" mark.
+_ELLIPSIS_EDGE = regex.compile(r"^(?:\.{2,}|…+)|(?:\.{2,}|…+)$")
+#: The end of a chunk (sentence) in key form: terminators, then closing quotes.
+_CHUNK_END = regex.compile(r"[.。!?！？]+[」』）)\]\"'”’]*")
+#: What may separate the paragraphs run together in a merged one.
+_SEPARATOR_ONLY = regex.compile(r"[\p{P}\p{S}\s]*")
+#: Markup characters stripped from a title before comparing it with prose.
+_TITLE_MARKUP = regex.compile(r"[`*_~#]+")
+
+#: Chinese and Japanese characters that count as one word for ``min-words``
+#: (a sentence of 8 English words takes some 20 to 30 of them).
+CJK_CHARS_PER_WORD = 3
+#: Shingle length in tokens (words, or CJK characters).
+SHINGLE_SIZE = 4
+#: A shingle in more paragraphs than this is boilerplate: it stops counting.
+POSTING_CAP = 8
+#: A sentence in more paragraphs than this is not used to find merged ones.
+CHUNK_POSTING_CAP = 4
+#: Chunks shorter than this (in key characters) are not indexed.
+MIN_CHUNK_CHARS = 8
+#: Paragraphs shorter than this (key characters) are never named as a part of
+#: a merged paragraph.
+MIN_PART_CHARS = 12
+#: How many best candidates DUP002 checks for each paragraph.
+CANDIDATES = 3
+#: Share of the smaller paragraph's shingles found in the larger one above
+#: which one is taken to contain the other (prefix/containment).
+CONTAINMENT = 0.9
+#: Characters compared in verification, per character of the post.
+VERIFY_BUDGET_PER_CHAR = 16
+
+
+def _strip_markers(text: str) -> str:
+    if "-" in text or "<|" in text or "[" in text:
+        text = _MARKER.sub(" ", text)
+    return text
+
+
+def _key_form(normalized: str) -> str:
+    """Comparison key: normalized text without white space or edge ellipses."""
+    compact = _SPACE.sub("", normalized)
+    if compact.startswith(("..", "…")) or compact.endswith(("..", "…")):
+        compact = _ELLIPSIS_EDGE.sub("", compact)
+    return compact
+
+
+def _width(normalized: str) -> int:
+    """Display columns of the text without white space (CJK count two)."""
+    compact = _SPACE.sub("", normalized)
+    return len(compact) + len(_WIDE.findall(compact))
+
+
+def _chunks(key: str) -> Iterator[tuple[int, str]]:
+    """(offset, chunk) for each sentence-like chunk of a key."""
+    start = 0
+    for m in _CHUNK_END.finditer(key):
+        yield start, key[start : m.end()]
+        start = m.end()
+    if start < len(key):
+        yield start, key[start:]
+
+
+def _shingles(tokens: list[str], context: str) -> set[int]:
+    """Hashes of every run of SHINGLE_SIZE tokens (salted by the context)."""
+    if len(tokens) < SHINGLE_SIZE:
+        return {hash((context, *tokens))} if tokens else set()
+    if context:
+        return {hash((context, *s)) for s in zip(*(tokens[i:] for i in range(SHINGLE_SIZE)))}
+    return {hash(s) for s in zip(*(tokens[i:] for i in range(SHINGLE_SIZE)))}
+
+
+# -- settings ------------------------------------------------------------------
+
+#: Options every comparing rule (DUP001-DUP003) accepts, with their defaults.
+_COMPARE_OPTIONS: dict[str, Any] = {
+    "min_chars": 40,
+    "min_words": 8,
+    "list_item_min_words": 40,
+    "quotes": False,
+    "allow_section_boilerplate": True,
+}
+
+
+@dataclass(frozen=True)
+class _Settings:
+    min_chars: int = 40
+    min_words: int = 8
+    list_item_min_words: int = 40
+    quotes: bool = False
+    allow_section_boilerplate: bool = True
+    similarity: float = 0.5
+    near_min_words: int = 30
+    min_ratio: float = 0.5
+    min_parts: int = 2
+
+    @classmethod
+    def from_options(cls, options: Options) -> _Settings:
+        defaults = cls()
+        return cls(
+            **{
+                name: options.get(name, getattr(defaults, name))
+                for name in cls.__dataclass_fields__
+            }
+        )
+
+
+# -- the analysis ----------------------------------------------------------------
+
+
+@dataclass(eq=False, slots=True)
+class _Para:
+    index: int
+    block: Block
+    #: "" for top-level prose, "list", "quote" or "footnote": paragraphs are
+    #: only compared with paragraphs of the same context.
+    context: str
+    key: str
+    tokens: list[str]
+    words: float
+    eligible: bool
+    #: Text of the heading right above, when the paragraph opens a section.
+    section: str | None
+
+    @property
+    def ckey(self) -> str:
+        """The key with its context: what DUP001 compares."""
+        return self.context + "\x00" + self.key
+
+
+@dataclass(slots=True)
+class _Finding:
+    code: str
+    para: _Para
+    message: str
+    #: Paragraphs the fix removes (whole source lines), and how safely.
+    remove: tuple[_Para, ...] = ()
+    applicability: str = "unsafe"
+    #: DUP002: the paragraph completes an earlier, shorter one.
+    extends: bool = False
+
+
+@dataclass
+class _Analysis:
+    findings: dict[str, list[_Finding]] = field(
+        default_factory=lambda: {"DUP001": [], "DUP002": [], "DUP003": [], "DUP004": []}
+    )
+
+
+class _Budget:
+    """Characters left for verification; keeps the worst case linear."""
+
+    __slots__ = ("left",)
+
+    def __init__(self, total: int) -> None:
+        self.left = total
+
+    def spend(self, n: int) -> bool:
+        if n > self.left:
+            return False
+        self.left -= n
+        return True
+
+
+_CACHE: weakref.WeakKeyDictionary[Post, dict[_Settings, _Analysis]] = weakref.WeakKeyDictionary()
+
+
+def _analysis(post: Post, options: Options) -> _Analysis:
+    settings = _Settings.from_options(options)
+    per_post = _CACHE.setdefault(post, {})
+    found = per_post.get(settings)
+    if found is None:
+        found = per_post[settings] = _analyse(post, settings)
+    return found
+
+
+def _context(block: Block) -> str:
+    if block.in_list:
+        return "list"
+    if block.in_quote:
+        return "quote"
+    if block.in_footnote:
+        return "footnote"
+    return ""
+
+
+def _paragraphs(post: Post, s: _Settings) -> list[_Para]:
+    paras: list[_Para] = []
+    previous: Block | None = None
+    template_code = _template_code_spans(post) if "{" in post.text else []
+    for block in post.blocks:
+        above, previous = previous, block
+        if block.kind != "paragraph" or block.link_only or block.image_only:
+            continue
+        if block.in_quote and not s.quotes:
+            continue
+        text = block.prose
+        if "$" in text or "\\[" in text:
+            text = _DISPLAY_MATH.sub(" ", text)
+            if "$$" in text:  # display math split by blank lines: not prose
+                continue
+        if template_code and _inside(template_code, block.start_line):
+            continue
+        source = post.block_source(block)
+        if "://" in source and _URL_LINE.search(source):
+            continue
+        normalized = normalize(_strip_markers(text))
+        key = _key_form(normalized)
+        if not key:
+            continue
+        tokens = _TOKEN.findall(normalized)
+        cjk = sum(1 for t in tokens if len(t) == 1 and _IS_CJK_TOKEN.match(t))
+        words = len(tokens) - cjk + cjk / CJK_CHARS_PER_WORD
+        context = _context(block)
+        eligible = _width(normalized) >= s.min_chars and words >= s.min_words
+        if context == "list" and words < s.list_item_min_words:
+            eligible = False
+        section = None
+        if above is not None and above.kind == "heading" and above.end_line < block.start_line:
+            section = normalize(above.prose)
+        paras.append(_Para(len(paras), block, context, key, tokens, words, eligible, section))
+    return paras
+
+
+def _template_code_spans(post: Post) -> list[tuple[int, int]]:
+    """Line spans of Liquid ``{% highlight %}``/``{% raw %}`` and Hugo
+    ``{{< highlight >}}`` blocks: code that Markdown sees as paragraphs."""
+    spans: list[tuple[int, int]] = []
+    start: int | None = None
+    for m in _TEMPLATE_CODE.finditer(post.text):
+        line = post.lines.position(m.start())[0]
+        closing = m.group("end") or m.group("close")
+        if closing and start is not None:
+            spans.append((start, line))
+            start = None
+        elif not closing and start is None:
+            start = line
+    if start is not None:
+        spans.append((start, post.lines.line_count))
+    return spans
+
+
+def _inside(spans: list[tuple[int, int]], line: int) -> bool:
+    i = bisect.bisect_right(spans, (line, float("inf"))) - 1
+    return i >= 0 and spans[i][0] <= line <= spans[i][1]
+
+
+def _is_section_boilerplate(a: _Para, b: _Para, s: _Settings) -> bool:
+    """Both open sections under different headings (per-version, per-CVE text)."""
+    return (
+        s.allow_section_boilerplate
+        and a.section is not None
+        and b.section is not None
+        and a.section != b.section
+    )
+
+
+def _title_key(value: Any) -> str | None:
+    if isinstance(value, bool) or not isinstance(value, (str, int, float)):
+        return None
+    return _key_form(normalize(_TITLE_MARKUP.sub("", str(value)))) or None
+
+
+def _analyse(post: Post, s: _Settings) -> _Analysis:
+    out = _Analysis()
+    paras = _paragraphs(post, s)
+    if not paras:
+        return out
+    budget = _Budget(VERIFY_BUDGET_PER_CHAR * len(post.text) + 10_000)
+    taken: dict[int, _Finding] = {}  # paragraph index -> its one finding
+
+    _find_title_repeats(post, paras, out, taken)
+    _find_exact_repeats(post, paras, s, out, taken)
+    merged = _find_merged(paras, s, out, taken, budget)
+    _find_near_duplicates(paras, s, merged, out, taken, budget)
+    return out
+
+
+def _find_title_repeats(
+    post: Post, paras: list[_Para], out: _Analysis, taken: dict[int, _Finding]
+) -> None:
+    """DUP004: top-level paragraphs whose text is the title."""
+    title = _title_key(post.meta.get("title"))
+    if title is None:
+        return
+    for p in paras:
+        if p.context or len(p.key) != len(title):
+            continue
+        if _TITLE_MARKUP.sub("", p.key) == title:
+            source = post.block_source(p.block)
+            if _HTML_TAG.search(source):
+                continue
+            safe = "[" not in source
+            f = _Finding(
+                "DUP004",
+                p,
+                "paragraph repeats the front-matter title",
+                remove=(p,),
+                applicability="safe" if safe else "unsafe",
+            )
+            out.findings["DUP004"].append(f)
+            taken[p.index] = f
+
+
+def _raw(post: Post, p: _Para) -> str:
+    return " ".join(_strip_markers(post.block_source(p.block)).split())
+
+
+def _find_exact_repeats(
+    post: Post, paras: list[_Para], s: _Settings, out: _Analysis, taken: dict[int, _Finding]
+) -> None:
+    """DUP001: later paragraphs whose key equals an earlier one's."""
+    first: dict[str, _Para] = {}
+    seen: Counter[str] = Counter()
+    for p in paras:
+        if not p.eligible or p.index in taken:
+            continue
+        original = first.get(p.ckey)
+        if original is None:
+            first[p.ckey] = p
+            seen[p.ckey] = 1
+            continue
+        if _is_section_boilerplate(p, original, s):
+            continue
+        seen[p.ckey] += 1
+        nth = seen[p.ckey]
+        times = f" ({_ordinal(nth)} occurrence)" if nth > 2 else ""
+        # Safe when the copy's source is the same text; a copy with more in
+        # it (a link the first lacks, other markup) may be the one to keep.
+        same = _raw(post, p) == _raw(post, original)
+        f = _Finding(
+            "DUP001",
+            p,
+            f"paragraph repeats the one at line {original.block.start_line}{times}",
+            remove=(p,),
+            applicability="safe" if same else "unsafe",
+        )
+        out.findings["DUP001"].append(f)
+        taken[p.index] = f
+
+
+def _ordinal(n: int) -> str:
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
+
+
+def _find_merged(
+    paras: list[_Para],
+    s: _Settings,
+    out: _Analysis,
+    taken: dict[int, _Finding],
+    budget: _Budget,
+) -> set[int]:
+    """DUP003: paragraphs that are two or more others run together.
+
+    Returns every paragraph that *looks* merged (contains two or more others
+    whole), reported or not. That set does not depend on the options, so
+    every analysis of the post agrees on it and DUP002 leaves those
+    paragraphs alone: its fixes never lean on a paragraph DUP003 removes.
+    """
+    index: dict[str, list[tuple[_Para, int]] | None] = {}
+    distinct: dict[str, _Para] = {}
+    for p in paras:
+        if len(p.key) < MIN_PART_CHARS or p.ckey in distinct:
+            continue
+        distinct[p.ckey] = p
+        for offset, chunk in _chunks(p.key):
+            if len(chunk) < MIN_CHUNK_CHARS:
+                continue
+            chunk_key = p.context + "\x00" + chunk
+            postings = index.get(chunk_key, [])
+            if postings is None:
+                continue
+            if len(postings) >= CHUNK_POSTING_CAP:
+                index[chunk_key] = None
+                continue
+            postings.append((p, offset))
+            index[chunk_key] = postings
+    merged: set[int] = set()
+    for m in paras:
+        if len(m.key) < 2 * MIN_PART_CHARS or distinct.get(m.ckey) is not m:
+            continue
+        if m.index in taken:  # the title
+            continue
+        parts = _contained_parts(m, index, budget)
+        if len(parts) < 2:
+            continue
+        merged.add(m.index)
+        if not m.eligible or sum(1 for _, _, p in parts if p.eligible) < s.min_parts:
+            continue
+        covered = sum(end - start for start, end, _ in parts)
+        residue: list[str] = []
+        pos = 0
+        for start, end, _ in parts:
+            residue.append(m.key[pos:start])
+            pos = end
+        residue.append(m.key[pos:])
+        complete = _SEPARATOR_ONLY.fullmatch("".join(residue)) is not None
+        named = sorted({p.block.start_line for _, _, p in parts})
+        share = "" if complete else f"; {100 * covered // len(m.key)}% of it"
+        f = _Finding(
+            "DUP003",
+            m,
+            f"paragraph runs together {len(named)} other paragraphs "
+            f"(lines {_line_list(named)}){share}",
+            remove=(m,) if complete else (),
+        )
+        out.findings["DUP003"].append(f)
+        taken[m.index] = f
+    return merged
+
+
+def _line_list(lines: list[int], shown: int = 12) -> str:
+    if len(lines) <= shown:
+        return ", ".join(map(str, lines))
+    return ", ".join(map(str, lines[:shown])) + f" and {len(lines) - shown} more"
+
+
+def _contained_parts(
+    m: _Para, index: dict[str, list[tuple[_Para, int]] | None], budget: _Budget
+) -> list[tuple[int, int, _Para]]:
+    """Other paragraphs found whole inside ``m`` (key offsets), not overlapping."""
+    key = m.key
+    tried: set[tuple[int, int]] = set()
+    matches: list[tuple[int, int, _Para]] = []
+    for offset, chunk in _chunks(key):
+        if len(chunk) < MIN_CHUNK_CHARS:
+            continue
+        for p, p_offset in index.get(m.context + "\x00" + chunk) or ():
+            if p is m or len(p.key) >= len(key):
+                continue
+            start = offset - p_offset
+            if start < 0 or (p.index, start) in tried:
+                continue
+            tried.add((p.index, start))
+            if not budget.spend(len(p.key)):
+                return []
+            if key.startswith(p.key, start):
+                matches.append((start, start + len(p.key), p))
+    matches.sort(key=lambda x: (x[0], -(x[1] - x[0])))
+    chosen: list[tuple[int, int, _Para]] = []
+    end = 0
+    for start, stop, p in matches:
+        if start >= end:
+            chosen.append((start, stop, p))
+            end = stop
+    return chosen
+
+
+def _find_near_duplicates(
+    paras: list[_Para],
+    s: _Settings,
+    merged: set[int],
+    out: _Analysis,
+    taken: dict[int, _Finding],
+    budget: _Budget,
+) -> None:
+    """DUP002: near-duplicates, and a paragraph contained in another."""
+    # shingle (with context) -> paragraph index, or a list of them; -1: too common
+    postings: dict[int, int | list[int]] = {}
+    sizes: dict[int, int] = {}
+    by_index = {p.index: p for p in paras}
+    for a in paras:
+        if not a.eligible or a.index in merged or a.index in taken:
+            continue
+        shingles = _shingles(a.tokens, a.context)
+        if not shingles:
+            continue
+        hits: Counter[int] = Counter()
+        for h in shingles:
+            entry = postings.get(h)
+            if isinstance(entry, int):
+                if entry >= 0:
+                    hits[entry] += 1
+            elif entry is not None:
+                hits.update(entry)
+        sizes[a.index] = len(shingles)
+        finding = _best_match(a, len(shingles), hits, sizes, by_index, s, budget)
+        if finding is not None:
+            out.findings["DUP002"].append(finding)
+            taken[a.index] = finding
+            if not finding.extends:
+                continue  # a copy: later copies are compared with the original
+        for h in shingles:  # index this paragraph for the ones after it
+            entry = postings.get(h)
+            if entry is None:
+                postings[h] = a.index
+            elif isinstance(entry, int):
+                if entry >= 0:
+                    postings[h] = [entry, a.index]
+            elif len(entry) >= POSTING_CAP:
+                postings[h] = -1
+            else:
+                entry.append(a.index)
+
+
+def _best_match(
+    a: _Para,
+    size_a: int,
+    hits: Counter[int],
+    sizes: dict[int, int],
+    by_index: dict[int, _Para],
+    s: _Settings,
+    budget: _Budget,
+) -> _Finding | None:
+    best: tuple[tuple[float, int], _Finding] | None = None
+    for b_index, inter in hits.most_common(CANDIDATES):
+        b = by_index[b_index]
+        if _is_section_boilerplate(a, b, s):
+            continue
+        size_b = sizes[b_index]
+        small, large = min(size_a, size_b), max(size_a, size_b)
+        resemblance = inter / large
+        contained = (
+            inter / small >= CONTAINMENT
+            and small / large >= s.min_ratio
+            and min(a.words, b.words) >= s.near_min_words
+        )
+        line = b.block.start_line
+        if contained and resemblance < CONTAINMENT:
+            score = (inter / small, inter)
+            if size_a <= size_b:
+                how = "is a truncated copy of" if b.key.startswith(a.key) else "repeats part of"
+            else:
+                how = (
+                    "repeats and completes" if a.key.startswith(b.key) else "contains the whole of"
+                )
+            finding = _Finding("DUP002", a, f"paragraph {how} the one at line {line}")
+            finding.extends = size_a > size_b
+        elif resemblance >= s.similarity and min(a.words, b.words) >= s.near_min_words:
+            score = (resemblance, inter)
+            finding = _Finding(
+                "DUP002",
+                a,
+                f"paragraph nearly repeats the one at line {line} "
+                f"({100 * resemblance:.0f}% the same)",
+            )
+        else:
+            continue
+        # Only a paragraph found word for word inside the other loses nothing
+        # when removed.
+        finding.remove = _containment_fix(a, b, budget)
+        if best is None or score > best[0]:
+            best = (score, finding)
+    return best[1] if best else None
+
+
+def _containment_fix(a: _Para, b: _Para, budget: _Budget) -> tuple[_Para, ...]:
+    """The paragraph to remove so that nothing is lost: the one whose key lies
+    whole inside the other's, if either does."""
+    small, large = (a, b) if len(a.key) <= len(b.key) else (b, a)
+    if not budget.spend(len(large.key)):
+        return ()
+    if small.key in large.key:
+        return (small,)
+    return ()
+
+
+# -- diagnostics -------------------------------------------------------------------
+
+
+def _removal_edit(post: Post, block: Block) -> Edit:
+    """Delete a block's whole lines plus one adjacent blank line."""
+    lines = post.lines
+    first, last = block.start_line, block.end_line
+    count = lines.line_count
+    if last < count and not lines.line(last + 1).strip():
+        last += 1
+    elif last >= count and first - 1 >= post.body_line and not lines.line(first - 1).strip():
+        first -= 1
+    return Edit(first, 1, last + 1, 1, "")
+
+
+def _diagnostics(post: Post, analysis: _Analysis, code: str) -> Iterator[Diagnostic]:
+    for f in analysis.findings[code]:
+        block = f.para.block
+        first_line = post.lines.line(block.start_line)
+        column = len(first_line) - len(first_line.lstrip()) + 1
+        end_column = len(post.lines.line(block.end_line)) + 1
+        fix = None
+        if f.remove and all(p.block.is_top_level for p in f.remove):
+            edits = tuple(_removal_edit(post, p.block) for p in f.remove)
+            fix = Fix("safe" if f.applicability == "safe" else "unsafe", edits)
+        yield Diagnostic(code, block.start_line, column, f.message, block.end_line, end_column, fix)
+
+
+@rule(
+    "DUP001",
+    "repeated-paragraph",
+    "a paragraph repeats an earlier one word for word",
+    options=dict(_COMPARE_OPTIONS),
+    fixable=True,
+)
+def repeated_paragraph(post: Post, options: Options) -> Iterator[Diagnostic]:
+    """Reports a paragraph whose text equals an earlier paragraph's, once per
+    later occurrence, naming the line of the first. Text is compared after
+    NFKC normalisation and case folding, with white space, inline markup,
+    link URLs and leaked markers such as ``---END---`` ignored. Paragraphs
+    are compared with paragraphs of their own kind: top-level prose with
+    top-level prose, list items with list items. Code, tables, HTML, display
+    math, link cards (a line that is only a URL), link-only and image-only
+    paragraphs are not prose and are never compared.
+
+    **Why:** a generator asked to "continue" writes the same paragraphs
+    again, and a copy-paste slip does the same; readers notice, search
+    engines too. Real posts repeat a paragraph on purpose now and then (a
+    notice repeated in an update, a summary sentence at the start and the
+    end): silence those with ``<!-- post-lint-disable-next-line DUP001 -->``
+    above the repeat, or with ``per-file-ignores``.
+
+    **Fix (safe):** removes the later copy's lines and one adjacent blank
+    line. Unsafe instead when the copy's source differs from the first's (a
+    link or markup the first lacks): the copy may be the one to keep. Not
+    offered inside lists, quotes or footnotes.
+
+    **Example:**
+
+        Install the package with pip and restart the server before you go on.
+
+        Install the package with pip and restart the server before you go on.
+
+    reports ``post.md:3:1: DUP001 paragraph repeats the one at line 1``.
+
+    **Options:**
+
+    - ``min-chars`` (default 40) and ``min-words`` (default 8): shorter
+      paragraphs are not compared. ``min-chars`` counts display columns
+      without spaces, a Chinese or Japanese character counting two;
+      ``min-words`` counts words, three Chinese or Japanese characters
+      counting one (they are written without spaces). So 8 English words, or
+      24 kanji and kana, are enough.
+    - ``list-item-min-words`` (default 40): paragraphs in list items need this
+      many words; short repeated steps and per-item boilerplate are normal.
+    - ``quotes`` (default false): also compare paragraphs in block quotes
+      (quoting a source twice is usually deliberate).
+    - ``allow-section-boilerplate`` (default true): a paragraph that opens a
+      section, repeating one that opens another section under a different
+      heading (per-version or per-CVE text), is not reported.
+    """
+    yield from _diagnostics(post, _analysis(post, options), "DUP001")
+
+
+@rule(
+    "DUP002",
+    "near-duplicate-paragraph",
+    "a paragraph nearly repeats, contains or is contained in an earlier one",
+    options={**_COMPARE_OPTIONS, "similarity": 0.5, "near_min_words": 30, "min_ratio": 0.5},
+    fixable=True,
+)
+def near_duplicate_paragraph(post: Post, options: Options) -> Iterator[Diagnostic]:
+    """Reports a paragraph that repeats an earlier one with a few edits, or
+    that is a truncated copy of, part of, or a completed version of an
+    earlier one (a first attempt cut short, then written again in full).
+    Paragraphs are compared by shingles, runs of four tokens where a token
+    is a Latin word or one Chinese or Japanese character: a 50-word paragraph
+    with four words changed, or a Japanese paragraph with one clause
+    reworded, keeps most of its shingles; two paragraphs that share an
+    opening phrase or a topic share few. Candidates come from an index of
+    shingles, so the cost grows linearly with the post.
+
+    **Why:** regenerated text rarely repeats word for word; the near-copy and
+    the cut-short first attempt are what "continue" leaves behind.
+
+    **Fix (unsafe):** when one of the two paragraphs is found word for word
+    inside the other, removes that one (the truncated first attempt, or the
+    fragment repeated later). Near-copies with edits are left to a person.
+
+    **Example:**
+
+        The new release adds a cache for parsed posts, which cuts the time of a
+        second run by half on large sites, and it reads front matter faster.
+
+        The new version adds a cache for parsed posts, which cuts the time of a
+        second run by half on big sites, and it reads front matter faster.
+
+    reports ``post.md:4:1: DUP002 paragraph nearly repeats the one at line 1 (…% the same)``
+    once both are at least ``near-min-words`` long.
+
+    **Options:**
+
+    - ``similarity`` (default 0.5): share of shingles two paragraphs must have
+      in common (of the larger one's) to be near-duplicates.
+    - ``near-min-words`` (default 30): only paragraphs at least this long
+      (counted as for ``min-words``: 30 English words, 90 kanji and kana) are
+      compared for this rule; short sentences written in parallel are normal.
+    - ``min-ratio`` (default 0.5): a paragraph contained in another is only
+      reported when it is at least this share of the other's size (a sentence
+      quoted in a longer paragraph is not a repeat).
+    - ``min-chars``, ``min-words``, ``list-item-min-words``, ``quotes``,
+      ``allow-section-boilerplate``: as for DUP001.
+    """
+    yield from _diagnostics(post, _analysis(post, options), "DUP002")
+
+
+@rule(
+    "DUP003",
+    "merged-paragraphs",
+    "a paragraph is two or more other paragraphs of the post run together",
+    options={**_COMPARE_OPTIONS, "min_parts": 2},
+    fixable=True,
+)
+def merged_paragraphs(post: Post, options: Options) -> Iterator[Diagnostic]:
+    """Reports, once, a paragraph that contains two or more other paragraphs
+    of the post whole, run together with or without separators, whether it
+    comes before or after them; the message names the lines of the
+    paragraphs it contains, and how much of it they cover when other text is
+    in it too.
+
+    **Why:** a generator that loses track rewrites what it already wrote as
+    one long paragraph; a paste can do the same. The post then says
+    everything twice, once unreadably.
+
+    **Fix (unsafe):** when every part of the merged paragraph stands
+    elsewhere as a paragraph of its own (nothing else is in it but
+    separators), removes the merged paragraph.
+
+    **Example:**
+
+        The first part of the story is long enough to count as a paragraph.
+
+        The second part of the story is long enough to count as one too.
+
+        The first part of the story is long enough to count as a paragraph. The
+        second part of the story is long enough to count as one too.
+
+    reports ``post.md:5:1: DUP003 paragraph runs together 2 other paragraphs (lines 1, 3)``.
+
+    **Options:**
+
+    - ``min-parts`` (default 2): how many whole paragraphs, each long enough
+      to be compared, a paragraph must contain to be reported.
+    - ``min-chars``, ``min-words``, ``list-item-min-words``, ``quotes``,
+      ``allow-section-boilerplate``: as for DUP001.
+    """
+    yield from _diagnostics(post, _analysis(post, options), "DUP003")
+
+
+@rule(
+    "DUP004",
+    "title-repeated-in-body",
+    "a body paragraph repeats the front-matter title",
+    options={"headings": False},
+    fixable=True,
+)
+def title_repeated_in_body(post: Post, options: Options) -> Iterator[Diagnostic]:
+    """Reports a top-level body paragraph (bold or not) whose text is the
+    front-matter ``title``, ignoring case, white space and inline markup.
+
+    **Why:** the layout already shows the title; the same words again as a
+    paragraph read as a stutter, and are what a generator that echoes its
+    prompt leaves behind. A leading ``# Title`` heading is a common,
+    deliberate style and is left alone unless ``headings`` is set.
+
+    **Fix (safe):** removes the paragraph (unsafe when it holds a link or
+    HTML).
+
+    **Example:** with ``title: "Why we moved to Hugo"``, a first paragraph
+    ``**Why we moved to Hugo**`` reports
+    ``post.md:5:1: DUP004 paragraph repeats the front-matter title``.
+
+    **Options:**
+
+    - ``headings`` (default false): also report headings whose text is the
+      title (a leading ``# Title`` included).
+    """
+    yield from _diagnostics(post, _analysis(post, {}), "DUP004")
+    if options.get("headings"):
+        yield from _title_headings(post)
+
+
+def _title_headings(post: Post) -> Iterator[Diagnostic]:
+    title = _title_key(post.meta.get("title"))
+    if title is None:
+        return
+    for block in post.blocks:
+        if block.kind != "heading" or block.containers:
+            continue
+        if _TITLE_MARKUP.sub("", _key_form(normalize(block.prose))) == title:
+            end_column = len(post.lines.line(block.end_line)) + 1
+            yield Diagnostic(
+                "DUP004",
+                block.start_line,
+                1,
+                "heading repeats the front-matter title",
+                block.end_line,
+                end_column,
+                Fix("safe", (_removal_edit(post, block),)),
+            )
+
+
+RULES: tuple[Rule, ...] = (
+    repeated_paragraph,
+    near_duplicate_paragraph,
+    merged_paragraphs,
+    title_repeated_in_body,
+)
