@@ -676,3 +676,13 @@ def test_corpus_front_matter_precision(corpus):
         written = re.search(r"(\d{4}-\d{2}-\d{2})", text.split(":", 1)[1]).group(1)
         stem = path.stem if path.stem != "index" else path.parent.name
         assert written != stem[:10]
+
+
+def test_fm003_yaml_booleans_in_text_fields_get_a_hint():
+    text = "---\ntitle: No\ntags:\n  - Yes\n  - vim\ntoc:\n  enable: true\nlayout: false\n---\n"
+    assert messages(text) == [
+        "'title' is false (a boolean); expected a string or a number "
+        "(YAML reads 'No' as a boolean: quote it)",
+        "'tags[0]' is true (a boolean); expected a string or a number "
+        "(YAML reads 'Yes' as a boolean: quote it)",
+    ]

@@ -636,6 +636,10 @@ def _schema_message(error: Any, original: Any) -> str:
     return f"{label}: {_short(error.message, 120)}"
 
 
+#: A lone plain scalar (optionally a block list item) that YAML 1.1 reads as a boolean.
+_YAML11_BOOL = re.compile(r"[ \t]*(?:-[ \t]+)?(y|yes|n|no|on|off|true|false)[ \t]*(?:#.*)?", re.I)
+
+
 @rule(
     "FM003",
     "schema-violation",
@@ -657,8 +661,11 @@ def schema_violation(post: Post, options: Options) -> Iterator[Diagnostic]:
     - ``tags``, ``categories``, ``keywords``, ``topics``, ``aliases``... are a
       string or a list of strings (numbers such as ``2024`` or ``3.0`` are
       accepted as terms); empty (``tags:``) is accepted.
-    - ``draft``, ``published``, ``toc``, ``comments``... are booleans:
+    - ``draft``, ``published``, ``hidden``, ``headless`` are booleans:
       ``published: "false"`` is a string, and Jekyll publishes the post.
+      (``toc`` and ``comments`` may also be a mapping, as some Hugo themes
+      want.) A title or tag that YAML reads as a boolean (``title: No``,
+      ``tags: [yes]``) is reported with a hint to quote it.
     - ``reading_time`` and its aliases (``readingTime``, ``read_time``,
       ``readtime``...) are a positive number or a string such as ``"8 min"``.
     - Zenn articles (front matter with ``emoji`` and ``topics``): ``type`` is
@@ -715,6 +722,11 @@ def schema_violation(post: Post, options: Options) -> Iterator[Diagnostic]:
                 continue  # FM005 reports unknown top-level keys
             message = _schema_message(error, fm.data)
             line, col, end_line, end_col = locate(path)
+            if error.validator == "type" and isinstance(error.instance, bool):
+                written = post.lines.line(line)[col - 1 : end_col - 1 if end_line == line else None]
+                word = _YAML11_BOOL.fullmatch(written)
+                if word and word.group(1).lower() not in ("true", "false"):
+                    message += f" (YAML reads {word.group(1)!r} as a boolean: quote it)"
             key = (line, col, message)
             if key not in found:
                 found[key] = Diagnostic("FM003", line, col, message, end_line, end_col)
