@@ -1,7 +1,837 @@
-"""Rules of this family (placeholder: rules are added in their own change)."""
+"""RT: a declared reading time that matches the body, in any script.
+
+Posts often carry their reading time in the front matter (``reading_time: 8``,
+``readingTime: "8 min read"``, ``read_time: 8分``). RT001 compares it with an
+estimate made from the body's prose; RT002 reports a value that is meant as a
+reading time but cannot be read as one. The estimate model, its sources and
+the presets are documented on RT001 (``post-lint --explain RT001``).
+"""
 
 from __future__ import annotations
 
-from .base import Rule
+import math
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
 
-RULES: tuple[Rule, ...] = ()
+import regex
+
+from ..diagnostics import Diagnostic, Edit, Fix
+from ..post import Block, KeyInfo, Post
+from ..text import count_scripts
+from .base import Options, Rule, rule
+
+DEFAULT_KEYS = [
+    "reading_time",
+    "readingTime",
+    "read_time",
+    "readTime",
+    "reading-time",
+    "minutesRead",
+    "readtime",
+    "read-time",
+    "time_to_read",
+    "timeToRead",
+]
+
+#: Larger numbers are not reading times (a week, in minutes).
+MAX_MINUTES = 7 * 24 * 60
+
+#: Longest string value that is parsed at all (anything longer is prose).
+MAX_VALUE_CHARS = 120
+
+_PROSE_KINDS = ("paragraph", "heading")
+
+
+# --------------------------------------------------------------------------
+# Presets
+# --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Preset:
+    """A reading-time model: rates, how text is counted and how it rounds."""
+
+    name: str
+    latin_wpm: float
+    cjk_cpm: float
+    hangul_wpm: float
+    #: "scripts" (post-lint's script-aware count), "hugo", "medium", "reading-time".
+    counting: str
+    #: "round" (half up), "ceil", or "ceil-hundredths" (round to 0.01, then up).
+    rounding: str
+    #: The preset counts code, table and HTML text the way a generator does.
+    counts_code: bool
+    #: "none" or "medium" (12 s for the first image, one less per image, 3 s floor).
+    image_model: str
+
+
+PRESETS: dict[str, Preset] = {
+    "default": Preset("default", 238, 500, 200, "scripts", "round", False, "none"),
+    "hugo": Preset("hugo", 213, 501, 213, "hugo", "ceil", True, "none"),
+    "medium": Preset("medium", 265, 500, 500, "medium", "ceil", True, "medium"),
+    "reading-time": Preset(
+        "reading-time", 200, 200, 200, "reading-time", "ceil-hundredths", True, "none"
+    ),
+}
+
+
+# --------------------------------------------------------------------------
+# Parsing the declared value
+# --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Declared:
+    """A declared reading time: a value or a range, in minutes."""
+
+    low: float
+    high: float
+    #: Span (start, end) of the one number that can be rewritten, within the
+    #: string value, or None when the value is not a single number of minutes.
+    number_span: tuple[int, int] | None = None
+
+    @property
+    def minutes(self) -> float:
+        return (self.low + self.high) / 2
+
+
+class Unparseable(Exception):
+    """A value meant as a reading time that cannot be read as one."""
+
+
+_MEDIA = regex.compile(
+    r"watch|listen|video|podcast|視聴|聴く|聞く|动画|動画|視頻|视频|收听|收聽|观看|觀看|시청|듣기",
+    regex.I,
+)
+_SWITCH_WORDS = {
+    "true",
+    "false",
+    "yes",
+    "no",
+    "on",
+    "off",
+    "auto",
+    "none",
+    "null",
+    "n/a",
+    "-",
+    "tbd",
+}
+_TEMPLATE = re.compile(r"\{\{|\{%|<%|\$\{")
+
+_NUMBER = r"\d{1,6}(?:[.,]\d{1,3})?"
+# Longer spellings first: the first alternative that matches is taken.
+_MINUTE_UNIT = (
+    r"minutes?|minuten?|minutos?|minuti|minuty|mins?\.?|mn|m|минут[аы]?|мин\.?"
+    r"|分钟|分鐘|分間|分|분"
+)
+_HOUR_UNIT = r"hours?|hrs?|h|stunden?|std\.?|heures?|時間|小[时時]|시간"
+_SECOND_UNIT = r"seconds?|secs?|sekunden?|sek|s|秒|초"
+_UNIT = rf"(?:(?P<m>{_MINUTE_UNIT})|(?P<h>{_HOUR_UNIT})|(?P<s>{_SECOND_UNIT}))"
+_COMPONENT = re.compile(rf"(?P<n>{_NUMBER})[ \t]?{_UNIT}?", re.I)
+_PREFIX = re.compile(
+    r"^(?:(?:estimated[ \t])?(?:reading|read)[ \t]?time[ \t]?[:：]?|lesezeit[ \t]?[:：]?"
+    r"|temps[ \t]de[ \t]lecture[ \t]?[:：]?|tiempo[ \t]de[ \t]lectura[ \t]?[:：]?"
+    r"|読了時間[:：]?|読む時間[:：]?|所要時間[:：]?|阅读时间[:：]?|閱讀時間[:：]?|阅读时长[:：]?"
+    r"|읽는[ \t]?시간[:：]?)?[ \t]*"
+    r"(?:about|approx\.?|approximately|around|roughly|ca\.?|circa|≈|~|～|〜|約|およそ|约|大约|大約|약)?"
+    r"[ \t]*",
+    re.I,
+)
+_SUFFIX = re.compile(
+    r"[ \t]*(?:of[ \t])?(?:reading|read(?:ing)?[ \t]time|read|to[ \t]read|de[ \t]lecture"
+    r"|de[ \t]lectura|di[ \t]lettura|lesezeit|lesen|で読めます|で読める|で読了|読了|程度|くらい|ぐらい"
+    r"|阅读|閱讀|读完|讀完|左右|읽기|정도|watch|listen|video|podcast|で視聴|視聴)?[ \t]*[.!。]?$",
+    re.I,
+)
+_RANGE_SEP = re.compile(r"[ \t]?(?:-|–|—|~|〜|～|to|から)[ \t]?", re.I)
+_ISO = re.compile(
+    r"P(?:(?P<d>\d{1,4})D)?T(?=\d)(?:(?P<h>\d{1,4}(?:\.\d{1,3})?)H)?(?:(?P<m>\d{1,6}(?:\.\d{1,3})?)M)?"
+    r"(?:(?P<s>\d{1,6}(?:\.\d{1,3})?)S)?",
+    re.I,
+)
+_UNIT_HINT = regex.compile(r"\d|min|minute|hour|分|時間|小时|分钟|분|시간", regex.I)
+
+
+def _number(text: str) -> float:
+    return float(text.replace(",", "."))
+
+
+def _unit_factor(m: re.Match[str]) -> float | None:
+    """Minutes per unit of a component; None when it has no unit."""
+    if m.group("h"):
+        return 60.0
+    if m.group("s"):
+        return 1 / 60
+    if m.group("m"):
+        return 1.0
+    return None
+
+
+def _component_minutes(m: re.Match[str]) -> float:
+    factor = _unit_factor(m)
+    return _number(m.group("n")) * (factor if factor is not None else 1.0)
+
+
+def parse_declared(value: str) -> Declared | None:
+    """Read a string reading time. None: not a declaration (a switch, a
+    placeholder, empty, words without a number or a time unit). Raises
+    :class:`Unparseable` for a value that looks like a reading time (it holds
+    a digit or a time word) but cannot be read."""
+    try:
+        return _parse_declared(value)
+    except Unparseable:
+        if _UNIT_HINT.search(value):
+            raise
+        return None
+
+
+def _parse_declared(value: str) -> Declared | None:
+    text = value.strip()
+    if not text or text.casefold() in _SWITCH_WORDS or _TEMPLATE.search(text):
+        return None
+    if len(text) > MAX_VALUE_CHARS:
+        raise Unparseable(value)
+    lead = len(value) - len(value.lstrip())
+    iso = _ISO.fullmatch(text)
+    if iso:
+        days = int(iso.group("d") or 0)
+        hours = float(iso.group("h") or 0)
+        minutes = float(iso.group("m") or 0)
+        seconds = float(iso.group("s") or 0)
+        total = days * 1440 + hours * 60 + minutes + seconds / 60
+        only_minutes = not (days or iso.group("h") or iso.group("s")) and iso.group("m")
+        span = (lead + iso.start("m"), lead + iso.end("m")) if only_minutes else None
+        return Declared(total, total, span)
+    prefix = _PREFIX.match(text)
+    start = prefix.end() if prefix else 0
+    suffix = _SUFFIX.search(text, start)
+    end = suffix.start() if suffix else len(text)
+    core = text[start:end]
+    if not core:
+        raise Unparseable(value)
+    # A range: "5-7 min", "5〜7分", "5 to 7 minutes".
+    first = _COMPONENT.match(core)
+    if first:
+        sep = _RANGE_SEP.match(core, first.end())
+        second = _COMPONENT.fullmatch(core, sep.end()) if sep else None
+        if second is not None:
+            high_factor = _unit_factor(second)
+            low_factor = _unit_factor(first)
+            low = _number(first.group("n")) * (
+                low_factor if low_factor is not None else high_factor or 1
+            )
+            high = _number(second.group("n")) * (high_factor if high_factor is not None else 1)
+            if low <= high:
+                return Declared(low, high)
+    # One to three components: "8", "8 min", "1h 20m", "1時間20分", "8 min 30 s".
+    components: list[re.Match[str]] = []
+    pos = 0
+    while pos < len(core) and len(components) < 3:
+        m = _COMPONENT.match(core, pos)
+        if not m:
+            break
+        components.append(m)
+        pos = m.end()
+        gap = re.match(r"[ \t]*(?:,|and|&|und|et|y)?[ \t]*", core[pos:], re.I)
+        if gap and pos + gap.end() < len(core):
+            pos += gap.end()
+    if not components or components[-1].end() != len(core):
+        raise Unparseable(value)
+    if len(components) > 1 and any(
+        c.group("m") is None and c.group("h") is None and c.group("s") is None for c in components
+    ):
+        raise Unparseable(value)  # "8 9", a number without a unit among several
+    total = sum(_component_minutes(c) for c in components)
+    span = None
+    if len(components) == 1 and not components[0].group("h") and not components[0].group("s"):
+        offset = lead + start
+        span = (offset + components[0].start("n"), offset + components[0].end("n"))
+    return Declared(total, total, span)
+
+
+def declared_from_value(value: Any) -> tuple[Declared | None, str]:
+    """(declaration, how to show it) for a front-matter value; see
+    :func:`parse_declared` for strings. Raises :class:`Unparseable`."""
+    if isinstance(value, bool) or value is None:
+        return None, ""
+    if isinstance(value, (int, float)):
+        if isinstance(value, float) and not math.isfinite(value):
+            raise Unparseable(str(value))
+        if value < 0 or value > MAX_MINUTES:
+            raise Unparseable(str(value) if value < MAX_MINUTES else f"{str(value)[:20]}...")
+        if value == 0:
+            return None, ""  # a placeholder ("compute it"), not a claim
+        return Declared(float(value), float(value), (0, len(str(value)))), str(value)
+    if isinstance(value, str):
+        declared = parse_declared(value)
+        if declared is not None and declared.high == 0:
+            return None, ""
+        return declared, _quote(value)
+    if isinstance(value, dict):
+        # A reading-time result stored whole: {minutes: 8.2, text: "9 min read", ...}.
+        minutes = value.get("minutes")
+        if isinstance(minutes, (int, float)) and not isinstance(minutes, bool):
+            if math.isfinite(minutes) and minutes > 0:
+                return Declared(float(minutes), float(minutes)), f"{{minutes: {minutes}}}"
+        text = value.get("text")
+        if isinstance(text, str):
+            declared = parse_declared(text)
+            if declared is not None:
+                return Declared(declared.low, declared.high), f"{{text: {_quote(text)}}}"
+    return None, ""  # lists, dates, other mappings: not a reading time
+
+
+def _quote(text: str) -> str:
+    shown = text if len(text) <= 60 else text[:57] + "..."
+    return '"' + shown.replace('"', '\\"') + '"'
+
+
+def _mentions_media(value: Any) -> bool:
+    if isinstance(value, str):
+        return bool(_MEDIA.search(value))
+    if isinstance(value, dict):
+        return any(isinstance(v, str) and _MEDIA.search(v) for v in value.values())
+    return False
+
+
+# --------------------------------------------------------------------------
+# Estimating from the body
+# --------------------------------------------------------------------------
+
+_HANGUL_SYLLABLE = regex.compile(r"\p{Hangul}")
+_ANY_CJK = regex.compile(r"[\p{Han}\p{Hangul}\p{Hiragana}\p{Katakana}]")
+_FENCE = re.compile(r"^[ \t>]*(?:`{3,}|~{3,})")
+_HTML_TAG = re.compile(r"<[^<>]{0,2000}>")
+_HTML_COMMENT = re.compile(r"<!--.{0,20000}?-->", re.S)
+#: Template tags that pull in text post-lint cannot see.
+_INCLUDE = re.compile(
+    r"\{%-?[ \t]*include(?:_relative)?\b|\{\{[<%][ \t]*(?:readfile|include)\b", re.I
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Estimate:
+    minutes: float
+    #: What the estimate came from, for the message ("1,500 words at 238/min").
+    parts: tuple[str, ...]
+    #: Whether any text was found at all.
+    has_text: bool
+
+
+def _prose_blocks(post: Post) -> list[Block]:
+    return [b for b in post.blocks if b.kind in _PROSE_KINDS]
+
+
+def _other_text(post: Post) -> str:
+    """Text of code blocks (fences dropped), tables and HTML blocks (tags dropped)."""
+    pieces: list[str] = []
+    for b in post.blocks:
+        if b.kind == "code":
+            lines = post.block_source(b).split("\n")
+            pieces.extend(line for line in lines if not _FENCE.match(line))
+        elif b.kind == "table":
+            pieces.append(post.block_source(b).replace("|", " "))
+        elif b.kind == "html":
+            source = _HTML_COMMENT.sub(" ", post.block_source(b))
+            pieces.append(_HTML_TAG.sub(" ", source))
+    return "\n".join(pieces)
+
+
+def medium_image_seconds(images: int) -> int:
+    """Medium's allowance: 12 s, 11 s, ... 3 s for the tenth image and each after."""
+    if images <= 10:
+        return sum(12 - i for i in range(images))
+    return 75 + 3 * (images - 10)
+
+
+def hugo_word_count(text: str, cjk_page: bool) -> int:
+    """Hugo's word count of a page's plain text (``setWordCounts``)."""
+    words = text.split()
+    if not cjk_page:
+        return len(words)
+    return sum(1 if w.isascii() else len(w) for w in words)
+
+
+def _reading_time_is_cjk(ch: str) -> bool:
+    code = ord(ch)
+    return (
+        0x3040 <= code <= 0x309F
+        or 0x4E00 <= code <= 0x9FFF
+        or 0xAC00 <= code <= 0xD7A3
+        or 0x20000 <= code <= 0x2EBE0
+    )
+
+
+def _reading_time_is_punctuation(ch: str) -> bool:
+    code = ord(ch)
+    return (
+        0x21 <= code <= 0x2F
+        or 0x3A <= code <= 0x40
+        or 0x5B <= code <= 0x60
+        or 0x7B <= code <= 0x7E
+        or 0x3000 <= code <= 0x303F
+        or 0xFF00 <= code <= 0xFFEF
+    )
+
+
+def reading_time_word_count(text: str) -> int:
+    """Words as the npm ``reading-time`` package counts them (``countWords``)."""
+    bounds = " \n\r\t"
+    start, end = 0, len(text) - 1
+    while start <= end and text[start] in bounds:
+        start += 1
+    while end >= start and text[end] in bounds:
+        end -= 1
+    padded = text + "\n"
+    words = 0
+    i = start
+    while i <= end:
+        ch = padded[i]
+        nxt = padded[i + 1]
+        cjk = _reading_time_is_cjk(ch)
+        if cjk or (ch not in bounds and (nxt in bounds or _reading_time_is_cjk(nxt))):
+            words += 1
+        if cjk:
+            while i <= end and (
+                _reading_time_is_punctuation(padded[i + 1]) or padded[i + 1] in bounds
+            ):
+                i += 1
+        i += 1
+    return words
+
+
+def _rate(option: float, preset_rate: float) -> float:
+    return float(option) if option and option > 0 else float(preset_rate)
+
+
+def _fmt_rate(rate: float) -> str:
+    return f"{rate:g}"
+
+
+def estimate(
+    text: str, images: int, preset: Preset, options: Options, cjk_page: bool | None = None
+) -> Estimate:
+    """Minutes to read ``text`` (and look at ``images``) under ``preset``."""
+    latin = _rate(options.get("latin_wpm", 0), preset.latin_wpm)
+    cjk = _rate(options.get("cjk_cpm", 0), preset.cjk_cpm)
+    hangul = _rate(options.get("hangul_wpm", 0), preset.hangul_wpm)
+    parts: list[str] = []
+    minutes = 0.0
+    has_text = False
+    if preset.counting == "hugo":
+        if cjk_page is None:
+            cjk_page = bool(_ANY_CJK.search(text))
+        count = hugo_word_count(text, cjk_page)
+        has_text = count > 0
+        rate = cjk if cjk_page else latin
+        minutes = count / rate
+        unit = "words and CJK characters" if cjk_page else "words"
+        parts.append(f"{count:,} {unit} at {_fmt_rate(rate)}/min, Hugo's count")
+    elif preset.counting == "reading-time":
+        count = reading_time_word_count(text)
+        has_text = count > 0
+        minutes = count / latin
+        parts.append(f"{count:,} words at {_fmt_rate(latin)}/min, reading-time's count")
+    else:
+        counts = count_scripts(text)
+        if preset.counting == "medium":
+            cjk_count = counts.cjk_chars + len(_HANGUL_SYLLABLE.findall(text))
+            hangul_count = 0
+        else:
+            cjk_count = counts.cjk_chars
+            hangul_count = counts.hangul_words
+        has_text = bool(counts.latin_words or cjk_count or hangul_count)
+        # Largest share first, so the message leads with what the post is written in.
+        shares = [
+            (cjk_count / cjk, f"{cjk_count:,} CJK characters at {_fmt_rate(cjk)}/min"),
+            (counts.latin_words / latin, f"{counts.latin_words:,} words at {_fmt_rate(latin)}/min"),
+            (hangul_count / hangul, f"{hangul_count:,} Korean words at {_fmt_rate(hangul)}/min"),
+        ]
+        for share, label in sorted(shares, key=lambda s: -s[0]):
+            if share > 0:
+                minutes += share
+                parts.append(label)
+    seconds_per_image = float(options.get("image_seconds", 0) or 0)
+    if images and (seconds_per_image > 0 or preset.image_model == "medium"):
+        if seconds_per_image > 0:
+            seconds = images * seconds_per_image
+        else:
+            seconds = medium_image_seconds(images)
+        minutes += seconds / 60
+        noun = "image" if images == 1 else "images"
+        parts.append(f"{images} {noun} adding {seconds:g} s")
+    return Estimate(minutes, tuple(parts), has_text)
+
+
+def round_minutes(minutes: float, preset: Preset) -> int:
+    """The whole number of minutes a site would show (at least 1)."""
+    if preset.rounding == "ceil":
+        shown = math.ceil(minutes - 1e-9)
+    elif preset.rounding == "ceil-hundredths":
+        # reading-time rounds to hundredths first (to hide floating-point noise).
+        shown = math.ceil(round(minutes, 2))
+    else:
+        shown = math.floor(minutes + 0.5)
+    return max(1, shown)
+
+
+# --------------------------------------------------------------------------
+# Locating and rewriting the value in the source
+# --------------------------------------------------------------------------
+
+_NUMBER_TOKEN = re.compile(r"-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?")
+_DOUBLE_QUOTED = re.compile(r'"(?:[^"\\\n]|\\.){0,500}"')
+_SINGLE_QUOTED = re.compile(r"'(?:[^'\n]|''){0,500}'")
+_FULLWIDTH = str.maketrans("0123456789", "０１２３４５６７８９")
+
+
+def _key_info(post: Post, key: str) -> KeyInfo | None:
+    fm = post.front_matter
+    if fm is None:
+        return None
+    later = [info for name, _, info in fm.duplicate_keys if name == key]
+    if later:
+        return later[-1]  # the loaded value is the last occurrence's
+    return fm.keys.get(key)
+
+
+def _value_token(post: Post, info: KeyInfo, value: Any) -> tuple[int, int] | None:
+    """0-based (start, end) of the value as written on its line (inside the
+    quotes for a string), when the source provably holds ``value``; else None."""
+    fm = post.front_matter
+    if fm is None or info.value_line != info.value_end_line and fm.format == "yaml":
+        return None
+    line = post.lines.line(info.value_line)
+    start = info.value_column - 1
+    if start >= len(line):
+        return None
+    if fm.format == "yaml" and info.value_style == "" and isinstance(value, str):
+        end = info.value_end_column - 1
+        token = line[start:end]
+        return (start, end) if token == value else None
+    if isinstance(value, (int, float)):
+        m = _NUMBER_TOKEN.match(line, start)
+        if not m or "e" in m.group().lower():
+            return None
+        try:
+            written = float(m.group())
+        except ValueError:
+            return None
+        return (m.start(), m.end()) if written == float(value) else None
+    if isinstance(value, str):
+        m = _DOUBLE_QUOTED.match(line, start) or _SINGLE_QUOTED.match(line, start)
+        if not m:
+            return None
+        inner = m.group()[1:-1]
+        if "\\" in inner or (m.group()[0] == "'" and "''" in inner) or inner != value:
+            return None
+        return (m.start() + 1, m.end() - 1)
+    return None
+
+
+def _format_like(original: str, minutes: float, rounded: int) -> str:
+    """``minutes`` written the way ``original`` (a number) is written."""
+    plain = original.translate({ord(c): ord(str(int(c))) for c in original if c.isdigit()})
+    fullwidth = any("０" <= c <= "９" for c in original)
+    sep = "," if "," in plain else "."
+    if sep in plain:
+        decimals = len(plain.split(sep, 1)[1])
+        new = f"{minutes:.{decimals}f}".replace(".", sep)
+    else:
+        new = str(rounded)
+    return new.translate(_FULLWIDTH) if fullwidth else new
+
+
+def _fix(
+    post: Post, info: KeyInfo, value: Any, declared: Declared, minutes: float, rounded: int
+) -> Fix | None:
+    if declared.number_span is None or not isinstance(value, (str, int, float)):
+        return None
+    token = _value_token(post, info, value)
+    if token is None:
+        return None
+    start, end = token
+    line = post.lines.line(info.value_line)
+    if isinstance(value, str):
+        n_start, n_end = declared.number_span
+        if start + n_end > end:
+            return None
+        col_start, col_end = start + n_start, start + n_end
+    else:
+        col_start, col_end = start, end
+    original = line[col_start:col_end]
+    new = _format_like(original, minutes, rounded)
+    if new == original:
+        return None
+    edit = Edit(info.value_line, col_start + 1, info.value_line, col_end + 1, new)
+    return Fix("safe", (edit,), message=f"set the reading time to {new}")
+
+
+# --------------------------------------------------------------------------
+# The rules
+# --------------------------------------------------------------------------
+
+
+def _declarations(post: Post, options: Options) -> Iterator[tuple[str, Any, KeyInfo | None]]:
+    meta = post.meta
+    if not meta:
+        return
+    seen: set[str] = set()
+    for key in options.get("keys", DEFAULT_KEYS):
+        if key in meta and key not in seen:
+            seen.add(key)
+            yield key, meta[key], _key_info(post, key)
+
+
+def _span(post: Post, info: KeyInfo | None) -> tuple[int, int, int, int]:
+    """From the key to the end of its value (or of its line)."""
+    if info is None:
+        fm = post.front_matter
+        line = fm.start_line if fm else 1
+        return line, 1, line, 1
+    fm = post.front_matter
+    if fm is not None and fm.format == "yaml" and info.value_end_line == info.line:
+        return info.line, info.column, info.line, max(info.value_end_column, info.column)
+    text = post.lines.line(info.line).rstrip().rstrip(",").rstrip()
+    return info.line, info.column, info.line, max(len(text) + 1, info.column)
+
+
+def _preset(options: Options) -> Preset:
+    name = str(options.get("preset", "default"))
+    if name not in PRESETS:
+        raise ValueError(f"unknown preset '{name}' (choose one of: {', '.join(PRESETS)})")
+    return PRESETS[name]
+
+
+def _minutes_phrase(minutes: float, rounded: int, preset: Preset) -> str:
+    if preset.rounding == "round" and minutes < 0.5:
+        return "less than a minute"
+    return "about 1 minute" if rounded == 1 else f"about {rounded} minutes"
+
+
+@rule(
+    "RT001",
+    "reading-time-mismatch",
+    "the declared reading time does not match the body",
+    options={
+        "keys": list(DEFAULT_KEYS),
+        "preset": "default",
+        "latin_wpm": 0.0,
+        "cjk_cpm": 0.0,
+        "hangul_wpm": 0.0,
+        "image_seconds": 0.0,
+        "tolerance": 0.3,
+        "min_tolerance": 1.0,
+        "code_upper_bound": True,
+        "skip_media": True,
+    },
+    fixable=True,
+)
+def reading_time_mismatch(post: Post, options: Options) -> Iterator[Diagnostic]:
+    """Reports a reading time in the front matter that is far from what the
+    body takes to read, with the estimate and the counts it came from.
+
+    **What is read as a declaration:** the value under any of the ``keys``,
+    as an integer, a float, a numeric string, ``"8 min"``, ``"8 min read"``,
+    ``"8 minutes"``, ``"1h 20m"``, ``"8分"``, ``"約8分"``, ``"8分钟"``, ``"8분"``,
+    ``"5-7 min"`` (a range) or ISO 8601 ``PT8M``; full-width digits too. A
+    boolean (``read_time: true`` is a theme switch), 0, an empty or templated
+    value, ``auto``, a list or a date is not a declaration and is skipped; so
+    is a value that mentions watching or listening (``"12 min watch"``,
+    ``"30分で視聴"``), which times a video or a podcast, not prose. A whole
+    ``reading-time`` result (``{minutes: 8.2, text: "9 min read"}``) is read
+    from its ``minutes``.
+
+    **The estimate** (the ``default`` preset) counts prose only: paragraphs,
+    headings, list items, block quotes and footnotes, with inline markup, link
+    URLs, HTML tags, image alt text, footnote markers and Liquid/Hugo template
+    tags removed. Code blocks, tables and HTML blocks are not counted: code is
+    studied rather than read, tables and embeds are scanned. Scripts are
+    counted separately and their times added, so mixed posts come out right:
+
+    - Latin-script words (and Greek, Cyrillic, numbers) at 238 per minute, the
+      average silent-reading rate for English non-fiction in Brysbaert's
+      meta-analysis of 190 studies ("How many words do we read per minute?",
+      Journal of Memory and Language 109, 2019).
+    - Han, Hiragana and Katakana characters at 500 per minute, the CJK rate of
+      Medium's read time; Japanese guides use 400 to 600 characters per
+      minute, which the tolerance covers.
+    - Hangul words (eojeol, the space-separated units) at 200 per minute. An
+      eojeol carries a word and its particles, so fewer are read per minute
+      than English words; this is a working figure, not a measured one, so
+      tune ``hangul-wpm`` to your site.
+    - Images add ``image-seconds`` each (none by default).
+
+    **Presets** reproduce what a site's generator computes, on the text
+    post-lint sees (prose, code and table text), so that a value the
+    generator wrote is accepted and the fix writes what it would write:
+
+    - ``hugo``: Hugo's ``.ReadingTime``, ``ceil(words / 213)`` over the
+      white-space separated words; on a CJK page (any Han, Kana or Hangul
+      character, as with ``hasCJKLanguage = true``; an ``isCJKLanguage``
+      front-matter key overrides) an all-ASCII word counts 1, any other word
+      one per character, at 501 per minute (``setWordCounts`` in
+      ``hugolib/page__per_output.go``).
+    - ``medium``: 265 words per minute, CJK characters and Hangul syllables at
+      500 per minute, plus 12 seconds for the first image, 11 for the second,
+      one less for each further image down to 3 seconds from the tenth on;
+      rounded up.
+    - ``reading-time``: the npm ``reading-time`` package (Astro, Gatsby and
+      Eleventy recipes): each Han character, Hiragana and Hangul syllable is a
+      word, other words are separated by white space, 200 words per minute,
+      rounded up after rounding to hundredths.
+
+    **The band:** the declared value is accepted within ``tolerance`` of the
+    estimate or ``min-tolerance`` minutes, whichever is wider, with the ends
+    rounded outward to whole minutes (for reading speeds spread and sites
+    round). Because many themes count code and tables, a value up to what the
+    whole body would take (``code-upper-bound``) is accepted too; a post that
+    pulls in text with ``{% include %}`` or ``{{< readfile >}}`` is never
+    reported as too long; a post with no prose at all is skipped.
+
+    **Fix (safe):** rewrites the number in the value's own format, keeping
+    quotes, unit, full-width digits, decimals and anything else on the line
+    (comments): ``8`` -> ``40``, ``"8 min read"`` -> ``"40 min read"``,
+    ``8分`` -> ``40分``, ``PT8M`` -> ``PT40M``. It is safe because it changes
+    metadata only, never the text a reader reads, and it makes the post's
+    claim about itself true under the documented model (the number written is
+    the one the message shows). Ranges, hours-and-minutes values, mappings and
+    values whose source cannot be matched exactly (escapes, multi-line) are
+    reported without a fix.
+
+    **Why:** a post that promises an 8-minute read and takes 40 misleads every
+    reader; generators and copy-paste pipelines leave a stale or invented
+    reading time behind when the body grows or gets repeated.
+
+    **Example:** ``reading_time: 8`` over about 17,000 Japanese characters
+    reports ``post.md:9:1: RT001 reading_time is 8 but the body reads in about
+    37 minutes (17,269 CJK characters at 500/min, 539 words at 238/min)``.
+
+    **Options:**
+
+    - ``keys`` (list of strings): the front-matter keys holding a reading time
+      (default: ``reading_time``, ``readingTime``, ``read_time``, ``readTime``,
+      ``reading-time``, ``minutesRead``, ``readtime``, ``read-time``,
+      ``time_to_read``, ``timeToRead``).
+    - ``preset`` (string): ``default``, ``hugo``, ``medium`` or ``reading-time``.
+    - ``latin-wpm``, ``cjk-cpm``, ``hangul-wpm`` (numbers): override the
+      preset's rates (0, the default, keeps the preset's: 238, 500, 200).
+    - ``image-seconds`` (number): seconds added per image (0 keeps the preset's
+      allowance: none, or Medium's 12-to-3 s schedule for ``medium``).
+    - ``tolerance`` (number, default 0.3): relative half-width of the band.
+    - ``min-tolerance`` (number of minutes, default 1): the narrowest band.
+    - ``code-upper-bound`` (boolean, default true): also accept values up to
+      the estimate that counts code, table and HTML text.
+    - ``skip-media`` (boolean, default true): skip values that mention
+      watching or listening.
+    """
+    preset = _preset(options)
+    declarations = [
+        (key, value, info)
+        for key, value, info in _declarations(post, options)
+        if not (options.get("skip_media", True) and _mentions_media(value))
+    ]
+    if not declarations:
+        return
+    blocks = _prose_blocks(post)
+    prose = "\n".join(b.prose for b in blocks)
+    images = sum(b.images for b in blocks)
+    if not prose.strip():
+        return
+    cjk_flag = post.meta.get("isCJKLanguage")
+    cjk_page = cjk_flag if isinstance(cjk_flag, bool) else None
+    other = (
+        _other_text(post) if (preset.counts_code or options.get("code_upper_bound", True)) else ""
+    )
+    counted = prose + "\n" + other if preset.counts_code and other else prose
+    if cjk_page is None and preset.counting == "hugo":
+        cjk_page = bool(_ANY_CJK.search(prose + other))
+    main = estimate(counted, images, preset, options, cjk_page)
+    if not main.has_text:
+        return
+    upper_minutes = main.minutes
+    if options.get("code_upper_bound", True) and other.strip() and not preset.counts_code:
+        upper_minutes = estimate(prose + "\n" + other, images, preset, options, cjk_page).minutes
+    tolerance = max(0.0, float(options.get("tolerance", 0.3)))
+    min_tolerance = max(0.0, float(options.get("min_tolerance", 1.0)))
+    low = min(main.minutes * (1 - tolerance), main.minutes - min_tolerance)
+    high = max(upper_minutes * (1 + tolerance), upper_minutes + min_tolerance)
+    if _INCLUDE.search(post.body):
+        high = math.inf
+    low_bound = math.floor(low)
+    high_bound = math.ceil(high) if math.isfinite(high) else math.inf
+    rounded = round_minutes(main.minutes, preset)
+    for key, value, info in declarations:
+        try:
+            declared, shown = declared_from_value(value)
+        except Unparseable:
+            continue  # RT002
+        if declared is None:
+            continue
+        if declared.high >= low_bound and declared.low <= high_bound:
+            continue
+        line, col, end_line, end_col = _span(post, info)
+        counts = ", ".join(main.parts)
+        message = (
+            f"{key} is {shown} but the body reads in "
+            f"{_minutes_phrase(main.minutes, rounded, preset)} ({counts})"
+        )
+        upper_rounded = round_minutes(upper_minutes, preset)
+        if declared.low > high_bound and upper_rounded > rounded:
+            message += f"; about {upper_rounded} counting code and tables"
+        fix = _fix(post, info, value, declared, main.minutes, rounded) if info else None
+        yield Diagnostic("RT001", line, col, message, end_line, end_col, fix)
+
+
+@rule(
+    "RT002",
+    "reading-time-unparseable",
+    "the declared reading time cannot be read as a duration",
+    options={"keys": list(DEFAULT_KEYS)},
+)
+def reading_time_unparseable(post: Post, options: Options) -> Iterator[Diagnostic]:
+    """Reports a reading-time value that is meant as one (it holds a number
+    or a time word) but cannot be read as a duration: ``"eight minutes"``,
+    ``"8 pages"``, ``"8 min 9"``, a negative or infinite number.
+
+    Values that are not declarations are left alone: booleans (a theme
+    switch), empty values, 0, ``auto``/``none`` and similar words, template
+    placeholders such as ``"{{ readingTime }}"``, lists, dates and mappings.
+    See RT001 for the formats that are understood.
+
+    **Why:** a value the linter cannot read is one a theme cannot read either:
+    it shows up verbatim ("eight minutes min read") or breaks the template,
+    and RT001 cannot check it against the body.
+
+    **Example:** ``readingTime: "eight minutes"`` reports ``post.md:4:1: RT002
+    readingTime value "eight minutes" is not a reading time (write a number of
+    minutes: 8, "8 min read", "8分" or "PT8M")``.
+
+    **Options:**
+
+    - ``keys`` (list of strings): the front-matter keys holding a reading time;
+      keep it equal to RT001's ``keys``.
+    """
+    for key, value, info in _declarations(post, options):
+        if _mentions_media(value):
+            continue  # a video or podcast duration, not a reading time
+        try:
+            declared_from_value(value)
+        except Unparseable:
+            line, col, end_line, end_col = _span(post, info)
+            shown = _quote(value) if isinstance(value, str) else str(value)
+            yield Diagnostic(
+                "RT002",
+                line,
+                col,
+                f"{key} value {shown} is not a reading time (write a number of minutes: "
+                '8, "8 min read", "8分" or "PT8M")',
+                end_line,
+                end_col,
+            )
+
+
+RULES: tuple[Rule, ...] = (reading_time_mismatch, reading_time_unparseable)
