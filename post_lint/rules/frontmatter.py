@@ -1116,23 +1116,32 @@ def _is_typo_of(key: str, known: str) -> bool:
     return distance == 2 and len(known) >= 9
 
 
-@lru_cache(maxsize=4096)
-def _suggestion(key: str, candidates: frozenset[str]) -> str | None:
-    best = None
-    if len(key) > 64:
-        return None
+@lru_cache(maxsize=16)
+def _typo_index(candidates: frozenset[str]) -> dict[int, list[tuple[str, frozenset[str]]]]:
+    """Candidate keys by length, with their letters, for quick rejection."""
+    index: dict[int, list[tuple[str, frozenset[str]]]] = {}
     for known in sorted(candidates):
-        if abs(len(known) - len(key)) > 2:
-            continue
-        if _is_typo_of(key, known):
-            if best is None or _edit_distance(key, known) < _edit_distance(key, best):
-                best = known
-    return best
+        if len(known) >= 4:
+            index.setdefault(len(known), []).append((known, frozenset(known.lower())))
+    return index
 
 
-def _previous_key(fm: FrontMatter, info: KeyInfo) -> tuple[str, KeyInfo] | None:
-    before = [(k, i) for k, i in fm.keys.items() if i.line < info.line]
-    return max(before, key=lambda item: item[1].line) if before else None
+def _suggestion(key: str, candidates: frozenset[str]) -> str | None:
+    """The known key ``key`` is most plausibly a misspelling of, if any."""
+    if not 2 <= len(key) <= 64:
+        return None
+    index = _typo_index(candidates)
+    letters = set(key.lower())
+    best: tuple[int, str] | None = None
+    for length in range(len(key) - 2, len(key) + 3):
+        for known, known_letters in index.get(length, ()):
+            if len(letters ^ known_letters) > 4:
+                continue  # two edits change at most four distinct letters
+            if _is_typo_of(key, known):
+                distance = _edit_distance(key.lower(), known.lower())
+                if best is None or distance < best[0]:
+                    best = (distance, known)
+    return best[1] if best else None
 
 
 @rule(
@@ -1204,7 +1213,8 @@ def unknown_key(post: Post, options: Options) -> Iterator[Diagnostic]:
     ignore_case = bool(options["ignore_case"])
     known = frozenset(allowed).union(*(schema.known for schema in schemas))
     targets = known if strict else frozenset().union(*(s.constrained for s in schemas))
-    for key, info in sorted(fm.keys.items(), key=lambda item: (item[1].line, item[1].column)):
+    ordered = sorted(fm.keys.items(), key=lambda item: (item[1].line, item[1].column))
+    for index, (key, info) in enumerate(ordered):
         if key in allowed:
             continue
         if any(s.knows(key, ignore_case) for s in schemas):
@@ -1213,7 +1223,14 @@ def unknown_key(post: Post, options: Options) -> Iterator[Diagnostic]:
             continue  # Title, Tags: a matter of case, left to strict mode
         line, col, end_line, end_col = _key_range(post, key, info)
         if _looks_like_prose(key):
-            previous = _previous_key(fm, info)
+            previous = next(
+                (
+                    item
+                    for item in reversed(ordered[max(0, index - 50) : index])
+                    if item[1].line < info.line
+                ),
+                None,
+            )
             hint = ""
             if previous is not None:
                 prev_key, prev_info = previous
