@@ -7,10 +7,13 @@ minute under the default preset.
 
 from __future__ import annotations
 
+import json
 import math
 import re
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from post_lint import lint_text
 from post_lint.config import Config
@@ -18,6 +21,8 @@ from post_lint.fix import apply_fixes, fix_post
 from post_lint.post import Post
 from post_lint.rules.reading_time import (
     PRESETS,
+    Unparseable,
+    declared_from_value,
     estimate,
     hugo_word_count,
     medium_image_seconds,
@@ -141,6 +146,7 @@ def test_every_value_format_is_read_reported_and_fixed_in_its_own_format(declara
         'readingTime: "35-45 min"',
         "reading_time: 40분",
         'readingTime: "Reading time: 40 min"',
+        'readingTime: "under 45 minutes"',
     ],
 )
 def test_a_matching_value_in_any_format_is_quiet(declaration):
@@ -188,6 +194,18 @@ def test_a_whole_reading_time_result_is_read_from_its_minutes():
 
 def test_ranges_and_compound_values_are_checked_but_not_rewritten():
     for declaration in ('readingTime: "5-7 min"', "readingTime: 1h 20m", "reading_time: 1時間20分"):
+        found = rt(post(declaration, FORTY_MINUTES_EN))
+        assert [(d.code, d.line) for d in found] == [("RT001", 3)], declaration
+        assert found[0].fix is None
+
+
+def test_upper_bounds_are_read_as_bounds():
+    for declaration in (
+        'readingTime: "< 1 min read"',
+        "reading_time: 1分未満",
+        "reading_time: 不到1分钟",
+    ):
+        assert codes(post(declaration, english(100))) == [], declaration
         found = rt(post(declaration, FORTY_MINUTES_EN))
         assert [(d.code, d.line) for d in found] == [("RT001", 3)], declaration
         assert found[0].fix is None
@@ -527,6 +545,32 @@ def test_rt002_skips_switches_placeholders_and_media(declaration):
 def test_odd_inputs_do_not_crash(text):
     for d in rt(text):
         assert d.code in ("RT001", "RT002")
+
+
+_VALUE_ALPHABET = "0123456789０８.,:-~<> 約分钟鐘間분秒時間hminsecreadPTHMS\u3000\t"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=_VALUE_ALPHABET, max_size=40) | st.text(max_size=40))
+def test_any_string_value_parses_reports_or_is_skipped(value):
+    try:
+        declared, _ = declared_from_value(value)
+    except Unparseable:
+        return
+    if declared is not None:
+        assert 0 <= declared.low <= declared.high
+        if declared.number_span is not None:
+            start, end = declared.number_span
+            assert value[start:end].replace(",", ".").replace(".", "", 1).isdigit()
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.text(alphabet=_VALUE_ALPHABET, max_size=30), st.text(max_size=300))
+def test_any_declaration_and_body_lint_and_fix_cleanly(value, body):
+    text = "---\nreading_time: " + json.dumps(value, ensure_ascii=False) + "\n---\n\n" + body
+    for d in rt(text):
+        assert d.code in ("RT001", "RT002") and d.line == 2
+    fixed(text)
 
 
 # -- opt-in: the corpus ---------------------------------------------------------------------

@@ -137,11 +137,11 @@ _PREFIX = re.compile(
     r"|読了時間[:：]?|読む時間[:：]?|所要時間[:：]?|阅读时间[:：]?|閱讀時間[:：]?|阅读时长[:：]?"
     r"|읽는[ \t]?시간[:：]?)?[ \t]*"
     r"(?:about|approx\.?|approximately|around|roughly|ca\.?|circa|≈|~|～|〜|約|およそ|约|大约|大約|약)?"
-    r"[ \t]*",
+    r"[ \t]*(?P<lt>(?:<|≤|less[ \t]than|under|fewer[ \t]than|不到|少于|少於)[ \t]*)?",
     re.I,
 )
 _SUFFIX = re.compile(
-    r"[ \t]*(?:of[ \t])?(?:reading|read(?:ing)?[ \t]time|read|to[ \t]read|de[ \t]lecture"
+    r"[ \t]*(?P<lt>未満|以内|以下)?[ \t]*(?:of[ \t])?(?:reading|read(?:ing)?[ \t]time|read|to[ \t]read|de[ \t]lecture"
     r"|de[ \t]lectura|di[ \t]lettura|lesezeit|lesen|で読めます|で読める|で読了|読了|程度|くらい|ぐらい"
     r"|阅读|閱讀|读完|讀完|左右|읽기|정도|watch|listen|video|podcast|で視聴|視聴)?[ \t]*[.!。]?$",
     re.I,
@@ -212,6 +212,7 @@ def _parse_declared(value: str) -> Declared | None:
     core = text[start:end]
     if not core:
         raise Unparseable(value)
+    at_most = bool((prefix and prefix.group("lt")) or (suffix and suffix.group("lt")))
     # A range: "5-7 min", "5〜7分", "5 to 7 minutes".
     first = _COMPONENT.match(core)
     if first:
@@ -245,6 +246,8 @@ def _parse_declared(value: str) -> Declared | None:
     ):
         raise Unparseable(value)  # "8 9", a number without a unit among several
     total = sum(_component_minutes(c) for c in components)
+    if at_most:
+        return Declared(0.0, total)  # "< 1 min read", "1分未満": a bound, not a value
     span = None
     if len(components) == 1 and not components[0].group("h") and not components[0].group("s"):
         offset = lead + start
@@ -305,7 +308,6 @@ _HANGUL_SYLLABLE = regex.compile(r"\p{Hangul}")
 _ANY_CJK = regex.compile(r"[\p{Han}\p{Hangul}\p{Hiragana}\p{Katakana}]")
 _FENCE = re.compile(r"^[ \t>]*(?:`{3,}|~{3,})")
 _HTML_TAG = re.compile(r"<[^<>]{0,2000}>")
-_HTML_COMMENT = re.compile(r"<!--.{0,20000}?-->", re.S)
 #: Template tags that pull in text post-lint cannot see.
 _INCLUDE = re.compile(
     r"\{%-?[ \t]*include(?:_relative)?\b|\{\{[<%][ \t]*(?:readfile|include)\b", re.I
@@ -335,8 +337,7 @@ def _other_text(post: Post) -> str:
         elif b.kind == "table":
             pieces.append(post.block_source(b).replace("|", " "))
         elif b.kind == "html":
-            source = _HTML_COMMENT.sub(" ", post.block_source(b))
-            pieces.append(_HTML_TAG.sub(" ", source))
+            pieces.append(_HTML_TAG.sub(" ", post.block_source(b)))
     return "\n".join(pieces)
 
 
@@ -637,7 +638,8 @@ def reading_time_mismatch(post: Post, options: Options) -> Iterator[Diagnostic]:
     **What is read as a declaration:** the value under any of the ``keys``,
     as an integer, a float, a numeric string, ``"8 min"``, ``"8 min read"``,
     ``"8 minutes"``, ``"1h 20m"``, ``"8分"``, ``"約8分"``, ``"8分钟"``, ``"8분"``,
-    ``"5-7 min"`` (a range) or ISO 8601 ``PT8M``; full-width digits too. A
+    ``"5-7 min"`` (a range), ``"< 1 min read"`` or ``"1分未満"`` (a bound) or
+    ISO 8601 ``PT8M``; full-width digits too. A
     boolean (``read_time: true`` is a theme switch), 0, an empty or templated
     value, ``auto``, a list or a date is not a declaration and is skipped; so
     is a value that mentions watching or listening (``"12 min watch"``,
