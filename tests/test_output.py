@@ -13,6 +13,8 @@ from pathlib import Path
 
 import jsonschema
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from post_lint.cli import _emit, main
 from post_lint.diagnostics import Diagnostic, Edit, Fix
@@ -485,3 +487,28 @@ def test_statistics_marks_codes_with_fixes_and_sorts_by_count_then_code():
         "    2\tGEN001\tleaked-end-marker\n"
         "    1\tTRN001\t[*] truncated-sentence\n"
     )
+
+
+# -- hostile text -----------------------------------------------------------------
+
+_hostile = st.text(
+    alphabet=st.characters(blacklist_categories=("Cs",)), max_size=40
+)  # any code point but lone surrogates
+
+
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(message=_hostile, path=_hostile.filter(lambda p: p.strip() and "\x00" not in p))
+def test_every_format_survives_any_message_and_path(message, path):
+    d = Diagnostic("DUP001", 1, 1, message, 1, 2, path=path, name="repeated-paragraph")
+    source = {path: message + "\n"}
+    text = render("text", [d], show_source=True, sources=source, color=True)
+    assert "\x1b[2J" not in text and "\r" not in text
+    assert len(render("github", [d]).split("\n")) == 2  # one command, then the final newline
+    assert len(render("json-lines", [d]).split("\n")) == 2
+    assert json.loads(render("json", [d]))[0]["message"] == message
+    assert json.loads(render("gitlab", [d]))[0]["check_name"] == "DUP001"
+    assert json.loads(render("sarif", [d]))["runs"][0]["results"][0]["message"]["text"] == message
+    root = ET.fromstring(render("junit", [d]).encode("utf-8"))
+    assert root.get("failures") == "1"
