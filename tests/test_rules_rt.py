@@ -413,6 +413,54 @@ def test_reading_time_preset_is_200_wpm_with_cjk_characters_as_words():
     assert _minutes(cjk(2000, _ZH_TEXT), "reading-time") == 10
 
 
+def _npm_count_words(text: str) -> int:
+    """A line-by-line port of ``countWords`` from the npm reading-time package
+    (src/reading-time.ts), UTF-16 code units and all, to check the fast one."""
+    units = text.encode("utf-16-le")
+    codes = [int.from_bytes(units[i : i + 2], "little") for i in range(0, len(units), 2)]
+
+    def in_ranges(c, ranges):
+        return any(lo <= c <= hi for lo, hi in ranges)
+
+    def is_cjk(c):
+        ranges = [(0x3040, 0x309F), (0x4E00, 0x9FFF), (0xAC00, 0xD7A3), (0x20000, 0x2EBE0)]
+        return c is not None and in_ranges(c, ranges)
+
+    def is_bound(c):
+        return c is not None and chr(c) in " \n\r\t"
+
+    def is_punct(c):
+        ranges = [(0x21, 0x2F), (0x3A, 0x40), (0x5B, 0x60), (0x7B, 0x7E), (0x3000, 0x303F)]
+        return c is not None and in_ranges(c, [*ranges, (0xFF00, 0xFFEF)])
+
+    words, start, end = 0, 0, len(codes) - 1
+    while start < len(codes) and is_bound(codes[start]):
+        start += 1
+    while end >= 0 and is_bound(codes[end]):
+        end -= 1
+    norm = [*codes, ord("\n"), None]
+    i = start
+    while i <= end:
+        if is_cjk(norm[i]) or (
+            not is_bound(norm[i]) and (is_bound(norm[i + 1]) or is_cjk(norm[i + 1]))
+        ):
+            words += 1
+        if is_cjk(norm[i]):
+            while i <= end and (is_punct(norm[i + 1]) or is_bound(norm[i + 1])):
+                i += 1
+        i += 1
+    return words
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.text(alphabet="ab 。、,.!\n\t日本語かなカナ한국　（）😀𠮷", max_size=40)
+    | st.text(max_size=40)
+)
+def test_reading_time_count_matches_a_literal_port_of_the_package(text):
+    assert reading_time_word_count(text) == _npm_count_words(text)
+
+
 def test_preset_accepts_what_the_generator_wrote_for_japanese():
     body = cjk(5000, _ZH_TEXT)  # 10 minutes at 500/min; reading-time writes 25
     assert codes(post("reading_time: 25", body)) == [("RT001", 3)]

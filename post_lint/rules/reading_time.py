@@ -356,52 +356,22 @@ def hugo_word_count(text: str, cjk_page: bool) -> int:
     return sum(1 if w.isascii() else len(w) for w in words)
 
 
-def _reading_time_is_cjk(ch: str) -> bool:
-    code = ord(ch)
-    return (
-        0x3040 <= code <= 0x309F
-        or 0x4E00 <= code <= 0x9FFF
-        or 0xAC00 <= code <= 0xD7A3
-        or 0x20000 <= code <= 0x2EBE0
-    )
-
-
-def _reading_time_is_punctuation(ch: str) -> bool:
-    code = ord(ch)
-    return (
-        0x21 <= code <= 0x2F
-        or 0x3A <= code <= 0x40
-        or 0x5B <= code <= 0x60
-        or 0x7B <= code <= 0x7E
-        or 0x3000 <= code <= 0x303F
-        or 0xFF00 <= code <= 0xFFEF
-    )
+# The npm reading-time package's classes (``src/reading-time.ts``). JavaScript
+# strings index UTF-16 code units, so its CJK-extension range above U+FFFF
+# never matches: only BMP ranges apply.
+_RT_CJK = "\u3040-\u309f\u4e00-\u9fff\uac00-\ud7a3"
+_RT_PUNCTUATION = "\x21-\x2f\x3a-\x40\x5b-\x60\x7b-\x7e\u3000-\u303f\uff00-\uffef"
+_RT_BOUND = " \n\r\t"
+#: A CJK character (one word) with the punctuation and spaces it "eats", or a
+#: run of other non-space characters (one word).
+_RT_WORD = re.compile(f"[{_RT_CJK}][{_RT_PUNCTUATION}{_RT_BOUND}]*|[^{_RT_BOUND}{_RT_CJK}]+")
 
 
 def reading_time_word_count(text: str) -> int:
-    """Words as the npm ``reading-time`` package counts them (``countWords``)."""
-    bounds = " \n\r\t"
-    start, end = 0, len(text) - 1
-    while start <= end and text[start] in bounds:
-        start += 1
-    while end >= start and text[end] in bounds:
-        end -= 1
-    padded = text + "\n"
-    words = 0
-    i = start
-    while i <= end:
-        ch = padded[i]
-        nxt = padded[i + 1]
-        cjk = _reading_time_is_cjk(ch)
-        if cjk or (ch not in bounds and (nxt in bounds or _reading_time_is_cjk(nxt))):
-            words += 1
-        if cjk:
-            while i <= end and (
-                _reading_time_is_punctuation(padded[i + 1]) or padded[i + 1] in bounds
-            ):
-                i += 1
-        i += 1
-    return words
+    """Words as the npm ``reading-time`` package counts them (``countWords``):
+    each Hiragana, Han or Hangul character is a word and swallows the
+    punctuation after it; other words are separated by white space."""
+    return sum(1 for _ in _RT_WORD.finditer(text))
 
 
 def _rate(option: float, preset_rate: float) -> float:
@@ -412,49 +382,65 @@ def _fmt_rate(rate: float) -> str:
     return f"{rate:g}"
 
 
-def estimate(
-    text: str, images: int, preset: Preset, options: Options, cjk_page: bool | None = None
+@dataclass(frozen=True, slots=True)
+class Counts:
+    """What a preset counts in a text; counts of texts joined by a newline add up.
+
+    ``words`` holds Latin-script words, or the whole count for the ``hugo``
+    and ``reading-time`` presets, whose formulas have a single count.
+    """
+
+    words: int = 0
+    cjk: int = 0
+    hangul: int = 0
+
+    def __add__(self, other: Counts) -> Counts:
+        return Counts(self.words + other.words, self.cjk + other.cjk, self.hangul + other.hangul)
+
+
+def measure(text: str, preset: Preset, cjk_page: bool = False) -> Counts:
+    """Count ``text`` the way ``preset`` does (``cjk_page``: Hugo's page flag)."""
+    if not text:
+        return Counts()
+    if preset.counting == "hugo":
+        return Counts(hugo_word_count(text, cjk_page))
+    if preset.counting == "reading-time":
+        return Counts(reading_time_word_count(text))
+    counts = count_scripts(text)
+    if preset.counting == "medium":
+        return Counts(counts.latin_words, counts.cjk_chars + len(_HANGUL_SYLLABLE.findall(text)))
+    return Counts(counts.latin_words, counts.cjk_chars, counts.hangul_words)
+
+
+def estimate_counts(
+    counts: Counts, images: int, preset: Preset, options: Options, cjk_page: bool = False
 ) -> Estimate:
-    """Minutes to read ``text`` (and look at ``images``) under ``preset``."""
+    """Minutes to read what was counted (and to look at ``images``)."""
     latin = _rate(options.get("latin_wpm", 0), preset.latin_wpm)
     cjk = _rate(options.get("cjk_cpm", 0), preset.cjk_cpm)
     hangul = _rate(options.get("hangul_wpm", 0), preset.hangul_wpm)
     parts: list[str] = []
     minutes = 0.0
-    has_text = False
     if preset.counting == "hugo":
-        if cjk_page is None:
-            cjk_page = bool(_ANY_CJK.search(text))
-        count = hugo_word_count(text, cjk_page)
-        has_text = count > 0
         rate = cjk if cjk_page else latin
-        minutes = count / rate
+        minutes = counts.words / rate
         unit = "words and CJK characters" if cjk_page else "words"
-        parts.append(f"{count:,} {unit} at {_fmt_rate(rate)}/min, Hugo's count")
+        parts.append(f"{counts.words:,} {unit} at {_fmt_rate(rate)}/min, Hugo's count")
     elif preset.counting == "reading-time":
-        count = reading_time_word_count(text)
-        has_text = count > 0
-        minutes = count / latin
-        parts.append(f"{count:,} words at {_fmt_rate(latin)}/min, reading-time's count")
+        minutes = counts.words / latin
+        parts.append(f"{counts.words:,} words at {_fmt_rate(latin)}/min, reading-time's count")
     else:
-        counts = count_scripts(text)
-        if preset.counting == "medium":
-            cjk_count = counts.cjk_chars + len(_HANGUL_SYLLABLE.findall(text))
-            hangul_count = 0
-        else:
-            cjk_count = counts.cjk_chars
-            hangul_count = counts.hangul_words
-        has_text = bool(counts.latin_words or cjk_count or hangul_count)
         # Largest share first, so the message leads with what the post is written in.
         shares = [
-            (cjk_count / cjk, f"{cjk_count:,} CJK characters at {_fmt_rate(cjk)}/min"),
-            (counts.latin_words / latin, f"{counts.latin_words:,} words at {_fmt_rate(latin)}/min"),
-            (hangul_count / hangul, f"{hangul_count:,} Korean words at {_fmt_rate(hangul)}/min"),
+            (counts.cjk / cjk, f"{counts.cjk:,} CJK characters at {_fmt_rate(cjk)}/min"),
+            (counts.words / latin, f"{counts.words:,} words at {_fmt_rate(latin)}/min"),
+            (counts.hangul / hangul, f"{counts.hangul:,} Korean words at {_fmt_rate(hangul)}/min"),
         ]
         for share, label in sorted(shares, key=lambda s: -s[0]):
             if share > 0:
                 minutes += share
                 parts.append(label)
+    has_text = bool(counts.words or counts.cjk or counts.hangul)
     seconds_per_image = float(options.get("image_seconds", 0) or 0)
     if images and (seconds_per_image > 0 or preset.image_model == "medium"):
         if seconds_per_image > 0:
@@ -465,6 +451,16 @@ def estimate(
         noun = "image" if images == 1 else "images"
         parts.append(f"{images} {noun} adding {seconds:g} s")
     return Estimate(minutes, tuple(parts), has_text)
+
+
+def estimate(
+    text: str, images: int, preset: Preset, options: Options, cjk_page: bool | None = None
+) -> Estimate:
+    """Minutes to read ``text`` (and look at ``images``) under ``preset``;
+    ``cjk_page`` (Hugo) is detected from the text when None."""
+    if cjk_page is None:
+        cjk_page = bool(_ANY_CJK.search(text))
+    return estimate_counts(measure(text, preset, cjk_page), images, preset, options, cjk_page)
 
 
 def round_minutes(minutes: float, preset: Preset) -> int:
@@ -610,7 +606,7 @@ def _preset(options: Options) -> Preset:
 def _minutes_phrase(minutes: float, rounded: int, preset: Preset) -> str:
     if preset.rounding == "round" and minutes < 0.5:
         return "less than a minute"
-    return "about 1 minute" if rounded == 1 else f"about {rounded} minutes"
+    return "about 1 minute" if rounded == 1 else f"about {rounded:,} minutes"
 
 
 @rule(
@@ -743,20 +739,23 @@ def reading_time_mismatch(post: Post, options: Options) -> Iterator[Diagnostic]:
     images = sum(b.images for b in blocks)
     if not prose.strip():
         return
+    use_code = preset.counts_code or bool(options.get("code_upper_bound", True))
+    other = _other_text(post) if use_code else ""
     cjk_flag = post.meta.get("isCJKLanguage")
-    cjk_page = cjk_flag if isinstance(cjk_flag, bool) else None
-    other = (
-        _other_text(post) if (preset.counts_code or options.get("code_upper_bound", True)) else ""
-    )
-    counted = prose + "\n" + other if preset.counts_code and other else prose
-    if cjk_page is None and preset.counting == "hugo":
-        cjk_page = bool(_ANY_CJK.search(prose + other))
-    main = estimate(counted, images, preset, options, cjk_page)
+    if isinstance(cjk_flag, bool):
+        cjk_page = cjk_flag
+    else:
+        cjk_page = bool(_ANY_CJK.search(prose) or _ANY_CJK.search(other))
+    prose_counts = measure(prose, preset, cjk_page)
+    other_counts = measure(other, preset, cjk_page)
+    all_counts = prose_counts + other_counts
+    main_counts = all_counts if preset.counts_code else prose_counts
+    main = estimate_counts(main_counts, images, preset, options, cjk_page)
     if not main.has_text:
         return
     upper_minutes = main.minutes
-    if options.get("code_upper_bound", True) and other.strip() and not preset.counts_code:
-        upper_minutes = estimate(prose + "\n" + other, images, preset, options, cjk_page).minutes
+    if use_code and not preset.counts_code and all_counts != prose_counts:
+        upper_minutes = estimate_counts(all_counts, images, preset, options, cjk_page).minutes
     tolerance = max(0.0, float(options.get("tolerance", 0.3)))
     min_tolerance = max(0.0, float(options.get("min_tolerance", 1.0)))
     low = min(main.minutes * (1 - tolerance), main.minutes - min_tolerance)
@@ -783,7 +782,7 @@ def reading_time_mismatch(post: Post, options: Options) -> Iterator[Diagnostic]:
         )
         upper_rounded = round_minutes(upper_minutes, preset)
         if declared.low > high_bound and upper_rounded > rounded:
-            message += f"; about {upper_rounded} counting code and tables"
+            message += f"; about {upper_rounded:,} counting code and tables"
         fix = _fix(post, info, value, declared, main.minutes, rounded) if info else None
         yield Diagnostic("RT001", line, col, message, end_line, end_col, fix)
 
