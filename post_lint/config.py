@@ -257,6 +257,10 @@ class Config:
             if name in r.path_options and isinstance(value, str) and value:
                 value = str((self.root / value).resolve())
             elif name in r.path_options and isinstance(value, dict):
+                if not all(isinstance(v, str) and v for v in value.values()):
+                    raise ConfigError(
+                        f"{where}: option '{key}' must be a table of glob = \"path\""
+                    )
                 value = {k: str((self.root / v).resolve()) for k, v in value.items()}
             resolved[name] = value
         self.rule_options.setdefault(r.code, {}).update(resolved)
