@@ -686,3 +686,8 @@ def test_fm003_yaml_booleans_in_text_fields_get_a_hint():
         "'tags[0]' is true (a boolean); expected a string or a number "
         "(YAML reads 'Yes' as a boolean: quote it)",
     ]
+
+
+def test_fm003_schemas_table_values_must_be_paths(tmp_path):
+    with pytest.raises(ConfigError, match="must be a table of glob"):
+        _config(tmp_path, {"schema-violation": {"schemas": {"_posts/**": 1}}})
