@@ -24,9 +24,10 @@ every verification is bounded by a budget proportional to the post's size.
 from __future__ import annotations
 
 import bisect
+import re
 import weakref
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -39,14 +40,14 @@ from .base import Options, Rule, rule
 
 # -- text forms ----------------------------------------------------------------
 
-_CJK = r"\p{Han}\p{Hiragana}\p{Katakana}ー"
-#: One token: a single Chinese/Japanese character, or a run of other letters,
-#: marks and digits (a Latin, Cyrillic, Greek or Hangul word, a number).
-_TOKEN = regex.compile(rf"[{_CJK}]|[[\p{{L}}\p{{M}}\p{{N}}]--[{_CJK}]]+", regex.V1)
-_IS_CJK_TOKEN = regex.compile(rf"[{_CJK}]")
+#: One token: a single Chinese/Japanese character (kana, kanji, hanzi), or a
+#: run of other letters and digits (a Latin, Cyrillic, Greek or Hangul word,
+#: a number). The standard ``re`` module is used here: it is the hot loop.
+_CJK_RANGES = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
+_TOKEN = re.compile(rf"[{_CJK_RANGES}]|[^\W{_CJK_RANGES}_]+")
+_CJK_CHAR = re.compile(rf"[{_CJK_RANGES}]")
 #: Characters that take two columns (East Asian wide and fullwidth).
 _WIDE = regex.compile(r"[\p{ea=W}\p{ea=F}]")
-_SPACE = regex.compile(r"\s+")
 #: Generation control text that leaks into posts; ignored when comparing.
 _MARKER = regex.compile(
     r"-{2,8}\s{0,3}end(?:\s{1,3}of\s{1,3}[a-z]{1,20}){0,1}\s{0,3}-{2,8}"
@@ -97,23 +98,25 @@ VERIFY_BUDGET_PER_CHAR = 16
 
 
 def _strip_markers(text: str) -> str:
-    if "-" in text or "<|" in text or "[" in text:
+    if "--" in text or "<|" in text or "[" in text:
         text = _MARKER.sub(" ", text)
     return text
 
 
 def _key_form(normalized: str) -> str:
-    """Comparison key: normalized text without white space or edge ellipses."""
-    compact = _SPACE.sub("", normalized)
+    """Comparison key: normalized text (white space already folded to single
+    spaces) without white space or edge ellipses."""
+    compact = normalized.replace(" ", "")
     if compact.startswith(("..", "…")) or compact.endswith(("..", "…")):
         compact = _ELLIPSIS_EDGE.sub("", compact)
     return compact
 
 
-def _width(normalized: str) -> int:
-    """Display columns of the text without white space (CJK count two)."""
-    compact = _SPACE.sub("", normalized)
-    return len(compact) + len(_WIDE.findall(compact))
+def _at_least_width(key: str, columns: int) -> bool:
+    """Whether a key takes at least ``columns`` display columns (CJK count two)."""
+    if len(key) >= columns:
+        return True
+    return len(key) + len(_WIDE.findall(key)) >= columns
 
 
 def _chunks(key: str) -> Iterator[tuple[int, str]]:
@@ -130,9 +133,10 @@ def _shingles(tokens: list[str], context: str) -> set[int]:
     """Hashes of every run of SHINGLE_SIZE tokens (salted by the context)."""
     if len(tokens) < SHINGLE_SIZE:
         return {hash((context, *tokens))} if tokens else set()
+    runs = zip(*(tokens[i:] for i in range(SHINGLE_SIZE)))
     if context:
-        return {hash((context, *s)) for s in zip(*(tokens[i:] for i in range(SHINGLE_SIZE)))}
-    return {hash(s) for s in zip(*(tokens[i:] for i in range(SHINGLE_SIZE)))}
+        return {hash((context, *run)) for run in runs}
+    return set(map(hash, runs))
 
 
 # -- settings ------------------------------------------------------------------
@@ -274,10 +278,10 @@ def _paragraphs(post: Post, s: _Settings) -> list[_Para]:
         if not key:
             continue
         tokens = _TOKEN.findall(normalized)
-        cjk = sum(1 for t in tokens if len(t) == 1 and _IS_CJK_TOKEN.match(t))
+        cjk = len(_CJK_CHAR.findall(normalized))
         words = len(tokens) - cjk + cjk / CJK_CHARS_PER_WORD
         context = _context(block)
-        eligible = _width(normalized) >= s.min_chars and words >= s.min_words
+        eligible = words >= s.min_words and _at_least_width(key, s.min_chars)
         if context == "list" and words < s.list_item_min_words:
             eligible = False
         section = None
@@ -425,11 +429,15 @@ def _find_merged(
     """
     index: dict[str, list[tuple[_Para, int]] | None] = {}
     distinct: dict[str, _Para] = {}
+    chunks: dict[int, list[tuple[int, str]]] = {}
     for p in paras:
         if len(p.key) < MIN_PART_CHARS or p.ckey in distinct:
             continue
         distinct[p.ckey] = p
-        for offset, chunk in _chunks(p.key):
+        own = list(_chunks(p.key))
+        if len(own) >= 2 and len(p.key) >= 2 * MIN_PART_CHARS:
+            chunks[p.index] = own  # it may hold two parts: searched below
+        for offset, chunk in own:
             if len(chunk) < MIN_CHUNK_CHARS:
                 continue
             chunk_key = p.context + "\x00" + chunk
@@ -447,7 +455,7 @@ def _find_merged(
             continue
         if m.index in taken:  # the title
             continue
-        parts = _contained_parts(m, index, budget)
+        parts = _contained_parts(m, chunks.get(m.index, ()), index, budget)
         if len(parts) < 2:
             continue
         merged.add(m.index)
@@ -482,13 +490,16 @@ def _line_list(lines: list[int], shown: int = 12) -> str:
 
 
 def _contained_parts(
-    m: _Para, index: dict[str, list[tuple[_Para, int]] | None], budget: _Budget
+    m: _Para,
+    chunks: Iterable[tuple[int, str]],
+    index: dict[str, list[tuple[_Para, int]] | None],
+    budget: _Budget,
 ) -> list[tuple[int, int, _Para]]:
     """Other paragraphs found whole inside ``m`` (key offsets), not overlapping."""
     key = m.key
     tried: set[tuple[int, int]] = set()
     matches: list[tuple[int, int, _Para]] = []
-    for offset, chunk in _chunks(key):
+    for offset, chunk in chunks:
         if len(chunk) < MIN_CHUNK_CHARS:
             continue
         for p, p_offset in index.get(m.context + "\x00" + chunk) or ():
@@ -531,32 +542,39 @@ def _find_near_duplicates(
         shingles = _shingles(a.tokens, a.context)
         if not shingles:
             continue
+        shingle_list = list(shingles)
+        entries = list(map(postings.get, shingle_list))
+        known = [e for e in entries if e is not None]
         hits: Counter[int] = Counter()
-        for h in shingles:
-            entry = postings.get(h)
+        for entry in known:
             if isinstance(entry, int):
                 if entry >= 0:
                     hits[entry] += 1
-            elif entry is not None:
+            else:
                 hits.update(entry)
         sizes[a.index] = len(shingles)
-        finding = _best_match(a, len(shingles), hits, sizes, by_index, s, budget)
+        finding = None
+        if hits:
+            finding = _best_match(a, len(shingles), hits, sizes, by_index, s, budget)
         if finding is not None:
             out.findings["DUP002"].append(finding)
             taken[a.index] = finding
             if not finding.extends:
                 continue  # a copy: later copies are compared with the original
-        for h in shingles:  # index this paragraph for the ones after it
-            entry = postings.get(h)
-            if entry is None:
-                postings[h] = a.index
-            elif isinstance(entry, int):
-                if entry >= 0:
-                    postings[h] = [entry, a.index]
-            elif len(entry) >= POSTING_CAP:
-                postings[h] = -1
-            else:
-                entry.append(a.index)
+        # Index this paragraph for the ones after it.
+        if known:
+            for h, entry in zip(shingle_list, entries):
+                if entry is None:
+                    postings[h] = a.index
+                elif isinstance(entry, int):
+                    if entry >= 0:
+                        postings[h] = [entry, a.index]
+                elif len(entry) >= POSTING_CAP:
+                    postings[h] = -1
+                else:
+                    entry.append(a.index)
+        else:  # nothing shared yet: every shingle is new
+            postings.update(dict.fromkeys(shingle_list, a.index))
 
 
 def _best_match(
