@@ -48,6 +48,30 @@ def test_rule_docs_are_up_to_date():
     )
 
 
+def test_readme_rule_table_links_every_rule_page():
+    if docs.TABLE_START not in README:
+        pytest.skip("README.md has no generated rule table (markers: see post_lint/docs.py)")
+    assert docs.updated_readme(README) == README, (
+        f"README.md's rule table is out of date: run `{docs.REGENERATE}`"
+    )
+    for rule in REGISTRY:
+        assert f"[{rule.code}](docs/rules/{rule.code}.md)" in README
+
+
+def test_readme_rule_table_is_generated_between_the_markers():
+    text = f"intro\n\n{docs.TABLE_START}\n| old | table |\n{docs.TABLE_END}\n\nafter\n"
+    new = docs.updated_readme(text)
+    assert new.startswith(f"intro\n\n{docs.TABLE_START}\n| code | name | what it finds |\n")
+    assert new.endswith(f"|\n{docs.TABLE_END}\n\nafter\n")
+    assert "| old | table |" not in new
+    for rule in REGISTRY:
+        assert (
+            f"| [{rule.code}](docs/rules/{rule.code}.md) | `{rule.name}` | {rule.summary} |" in new
+        )
+    assert docs.updated_readme(new) == new
+    assert docs.updated_readme("no markers\n") is None
+
+
 def test_rule_docs_generation_is_deterministic():
     assert docs.render_all() == docs.render_all()
 
