@@ -73,7 +73,10 @@ def _marker_skip_lines(post: Post) -> set[int]:
     (except an HTML block that is a lone marker line, such as ``</s>``)."""
     skip: set[int] = set(post.code_lines)
     for b in post.blocks:
-        if b.kind == "table":
+        if "blockquote" in b.containers:
+            # Quoted text is someone else's words, quoted on purpose.
+            skip.update(range(b.start_line, b.end_line + 1))
+        elif b.kind == "table":
             skip.update(range(b.start_line, b.end_line + 1))
         elif b.kind == "html":
             if b.start_line == b.end_line and _MARKER_LINE.fullmatch(post.lines.line(b.start_line)):
@@ -163,20 +166,28 @@ def is_marker_block(post: Post, block: Block, markers_by_line: dict[int, Marker]
     return True
 
 
-def _deletion_edit(post: Post, marker: Marker) -> Edit:
-    """Delete a marker line, and one blank line beside it when the marker
-    stood alone between blank lines (so no double blank line is left)."""
+def _deletion_edits(post: Post, marker: Marker, marker_lines: frozenset[int]) -> tuple[Edit, ...]:
+    """Delete a marker line, and one blank line beside it when the marker (or
+    a run of marker lines) stood alone between blank lines, so that no double
+    blank line is left. Only the last line of a run takes the blank line."""
     index = post.lines
     line = marker.line
-    prev_blank = line <= post.body_line or not index.line(line - 1).strip()
+    if line + 1 in marker_lines:
+        return (Edit(line, 1, line + 1, 1, ""),)
+    first = line
+    while first - 1 in marker_lines:
+        first -= 1
+    prev_blank = first <= post.body_line or not index.line(first - 1).strip()
     next_exists = line < index.line_count
     next_blank = next_exists and not index.line(line + 1).strip()
     if prev_blank and next_blank:
-        return Edit(line, 1, line + 2, 1, "")
-    if prev_blank and not next_exists and line - 1 >= post.body_line:
-        # Last line of the file: take the blank line before it instead.
-        return Edit(line - 1, 1, line + 1, 1, "")
-    return Edit(line, 1, line + 1, 1, "")
+        return (Edit(line, 1, line + 2, 1, ""),)
+    if prev_blank and not next_exists and first - 1 >= post.body_line and first > 1:
+        # Last lines of the file: take the blank line before them instead.
+        if first < line:  # the lines between go with their own diagnostics
+            return (Edit(first - 1, 1, first, 1, ""), Edit(line, 1, line + 1, 1, ""))
+        return (Edit(line - 1, 1, line + 1, 1, ""),)
+    return (Edit(line, 1, line + 1, 1, ""),)
 
 
 @rule(
@@ -224,13 +235,14 @@ def leaked_end_marker(post: Post, options: Options) -> Iterator[Diagnostic]:
     extra = frozenset(s.strip() for s in options.get("extra_markers", ()) if isinstance(s, str))
     extra = frozenset(s for s in extra if s)
     markers = _scan_markers(post, extra) if extra else find_markers(post)
+    whole_lines = frozenset(m.line for m in markers if m.whole_line)
     for m in markers:
         if m.whole_line:
-            edit = _deletion_edit(post, m)
+            edits = _deletion_edits(post, m, whole_lines)
         else:
             line = post.lines.line(m.line)
             start = len(line[: m.column - 1].rstrip()) + 1
-            edit = Edit(m.line, start, m.line, len(line.rstrip()) + 1, "")
+            edits = (Edit(m.line, start, m.line, len(line.rstrip()) + 1, ""),)
         yield Diagnostic(
             "GEN001",
             m.line,
@@ -238,7 +250,7 @@ def leaked_end_marker(post: Post, options: Options) -> Iterator[Diagnostic]:
             f"leaked generation marker '{_shorten(m.text, 40)}'",
             m.line,
             m.end_column,
-            Fix("safe", (edit,), "remove the leaked marker"),
+            Fix("safe", edits, "remove the leaked marker"),
         )
 
 
@@ -262,7 +274,8 @@ def _normalize_phrase_text(text: str) -> str:
 
 @lru_cache(maxsize=512)
 def _compile_phrase(phrase: str) -> Any:
-    parts = [regex.escape(p) for p in _normalize_phrase_text(phrase).split("…")]
+    # Split before normalising: NFKC turns "…" into "...".
+    parts = [regex.escape(_normalize_phrase_text(p)) for p in phrase.split("…")]
     return regex.compile(_WILDCARD.join(parts), regex.IGNORECASE)
 
 
@@ -398,6 +411,8 @@ def assistant_boilerplate(post: Post, options: Options) -> Iterator[Diagnostic]:
                 continue
             where, matched = hit
             line, column = _locate(post, block, matched)
+            if post.lines.line(line)[: column - 1].count("`") % 2:
+                continue  # the words are inside inline code
             end_column = min(column + len(matched), len(post.lines.line(line)) + 1)
             yield Diagnostic(
                 "GEN002",

@@ -89,6 +89,8 @@ JA_ENDINGS = (
     "ものの",
     "ので",
 )
+#: Set phrases that end in a particle on purpose (良いお年を = "Happy new year").
+JA_SET_PHRASES = ("お年を", "お年をお迎えください")
 #: Japanese endings that count only after a kanji (a する-verb stem:
 #: 創出し, 実行して), so that casual …楽しいし or …だし do not.
 JA_KANJI_ENDINGS = ("し", "して", "が", "に")
@@ -195,6 +197,8 @@ def ending_evidence(text: str, extra: tuple[str, ...] = (), ignore: tuple[str, .
             return ""
         return f"ends with an opening '{last}'"
     if _KANA.search(text[-40:]):
+        if text.endswith(JA_SET_PHRASES):
+            return ""
         for ending in JA_ENDINGS:
             if text.endswith(ending):
                 return f"ends with '{ending}', which cannot end a sentence"
@@ -403,7 +407,7 @@ class _Analysis:
             if _overlap(prev.norm, head) >= need:
                 c.evidence.append("repeats the end of the paragraph before it")
                 c.continues_previous = True
-            elif mid_sentence:
+            elif mid_sentence or (_CJK_CHAR.match(head) and _CJK_CHAR.match(prev.norm[-1:])):
                 c.evidence.append("resumes the unfinished paragraph before it")
                 c.continues_previous = True
         if c.continues_previous:
@@ -678,7 +682,7 @@ def _join_fix(a: _Analysis, c: _Continuation, min_overlap: int) -> Fix | None:
     else:
         skip = 0
         last, nxt = prev_line[-1], rest[0]
-        if _CJK_CHAR.match(last) and _HIRAGANA_START.match(nxt):
+        if _CJK_CHAR.match(last) and _CJK_CHAR.match(nxt):
             glue = ""
         elif _LATIN_LOWER_START.match(nxt) and (
             last in _COMMAS or ending_evidence(prev.text).startswith("ends with '")
