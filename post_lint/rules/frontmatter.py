@@ -227,7 +227,9 @@ def front_matter_syntax(post: Post, options: Options) -> Iterator[Diagnostic]:
     expand past 100,000 values (a "billion laughs" bomb), nesting deeper than
     100 levels, and front matter over 256 KiB.
 
-    The body rules still run on the rest of the file.
+    When the front matter is closed but does not parse, the body rules
+    still run on the body after it; an opening delimiter that is never
+    closed makes the whole file front matter, as far as they are concerned.
 
     **Why:** Jekyll and Hugo either fail the build or, worse, publish the
     post with no metadata at all: no title, no date, no draft flag. The most
@@ -678,8 +680,8 @@ def schema_violation(post: Post, options: Options) -> Iterator[Diagnostic]:
     **Why:** front-matter mistakes fail silently: Jekyll and Hugo publish a
     post with a wrong flag or a missing title without a word.
 
-    **Example:** ``draft: "no"`` reports ``post.md:4:8: FM003 'draft' is the
-    string 'no'; expected true or false or empty``.
+    **Example:** ``draft: "no"`` on line 4 reports ``post.md:4:8: FM003
+    'draft' is the string 'no'; expected true or false``.
 
     **Options:**
 
@@ -805,12 +807,7 @@ def parse_written_date(text: str) -> WrittenDate | str:
     year, day = int(groups["y"]), int(groups["d"])
     if groups.get("mon"):
         word = groups["mon"].lower()
-        month = next(
-            (i + 1 for i, name in enumerate(_MONTHS) if name.startswith(word) or word == "sept"),
-            0,
-        )
-        if word == "sept":
-            month = 9
+        month = next((i + 1 for i, name in enumerate(_MONTHS) if name.startswith(word)), 0)
         if not month:
             return f"has an unknown month name {groups['mon']!r}"
     else:
@@ -906,8 +903,8 @@ def invalid_date(post: Post, options: Options) -> Iterator[Diagnostic]:
     **Why:** Jekyll stops the build on a date it cannot parse; Hugo stops or
     silently dates the post 0001-01-01, which sorts it last and may hide it.
 
-    **Example:** ``date: 2023-13-45`` reports ``post.md:3:7: FM004 'date' is
-    2023-13-45, which is not a real date: there is no month 13``.
+    **Example:** ``date: 2023-13-45`` on line 3 reports ``post.md:3:7: FM004
+    'date' is '2023-13-45', which is not a real date: there is no month 13``.
 
     **Options:**
 
@@ -1042,7 +1039,10 @@ def filename_date_mismatch(post: Post, options: Options) -> Iterator[Diagnostic]
     if info is None:
         return
     line, col, end_line, end_col = _value_range(info)
-    shown = value.strip() if isinstance(value, str) else value.isoformat()
+    written = post.lines.line(line)[col - 1 : end_col - 1] if end_line == line else ""
+    shown = written.strip().strip("'\"") or (
+        value.strip() if isinstance(value, str) else value.isoformat()
+    )
     note = " (compared in the date's own offset)" if has_offset else ""
     yield Diagnostic(
         "FM007",
