@@ -1251,7 +1251,7 @@ def unknown_key(post: Post, options: Options) -> Iterator[Diagnostic]:
         if not strict and suggestion is None:
             continue
         hint = f" (did you mean '{suggestion}'?)" if suggestion else ""
-        where = "the schema" if not user_chosen else schemas[-1].label
+        where = schemas[-1].label
         yield Diagnostic(
             "FM005",
             line,
@@ -1273,8 +1273,9 @@ def duplicate_key(post: Post, options: Options) -> Iterator[Diagnostic]:
     """Reports a top-level front-matter key given more than once, at the
     later occurrence, naming the line of the first.
 
-    **Why:** YAML loaders (PyYAML, Jekyll's Psych, Hugo's) keep the last
-    value without a word, so the first is lost: a real post lost its
+    **Why:** common YAML loaders (Jekyll's Psych, PyYAML) keep the last
+    value without a word, so the first is lost (stricter ones, like Go's
+    yaml.v3, refuse the whole file instead): a real post lost its
     ``categories`` this way when a second, empty ``categories:`` was added
     further down. (A repeated key in TOML does not parse at all: FM002.)
 
