@@ -295,6 +295,50 @@ def test_emacs_flymake_backend_regexp_and_command(site):
     ]
 
 
+EMACS_DRIVER = """
+(require 'flymake)
+(load-file "snippet.el")
+(find-file "posts/end.md")
+(let ((got 'none))
+  (post-lint-flymake (lambda (diags &rest _) (setq got diags)))
+  (let ((deadline (+ (float-time) 60)))
+    (while (and (eq got 'none) (< (float-time) deadline))
+      (accept-process-output nil 0.1)))
+  (when (eq got 'none) (princ "TIMEOUT\\n"))
+  (unless (eq got 'none)
+    (dolist (d (reverse got))
+      (let ((beg (flymake-diagnostic-beg d)))
+        (princ (format "%d\\t%d\\t%s\\t%s\\n"
+                       (line-number-at-pos beg)
+                       (save-excursion (goto-char beg) (1+ (- beg (line-beginning-position))))
+                       (flymake-diagnostic-type d)
+                       (flymake-diagnostic-text d)))))))
+"""
+
+
+@pytest.mark.skipif(shutil.which("emacs") is None, reason="emacs is not installed")
+def test_emacs_flymake_backend_runs_in_emacs(site):
+    cwd, env = site
+    (block,) = code_blocks(readme_section("## Integrations"), "elisp")
+    (cwd / "snippet.el").write_text(block, encoding="utf-8")
+    (cwd / "driver.el").write_text(EMACS_DRIVER, encoding="utf-8")
+    post = "---\ntitle: テスト\n---\n\n日本語の本文です。\n\n---END---\n"
+    (cwd / "posts" / "end.md").write_text(post, encoding="utf-8")
+    (cwd / "posts" / "bad.md").unlink()
+    done = subprocess.run(
+        ["emacs", "--batch", "-Q", "-l", "driver.el"],
+        cwd=cwd,
+        env=dict(env, LANG="C.UTF-8", LC_ALL="C.UTF-8"),
+        capture_output=True,
+        timeout=120,
+    )
+    lines = done.stdout.decode("utf-8").splitlines()
+    expected = _expected(env, cwd)
+    assert lines == [
+        f"{d['line']}\t{d['column']}\t:warning\t{d['code']} {d['message']}" for d in expected
+    ], done.stderr.decode("utf-8", "replace")
+
+
 def test_any_editor_through_stdin(site):
     cwd, env = site
     out = _run("post-lint - --stdin-filename posts/bad.md", env, stdin=BAD, cwd=cwd)
