@@ -691,3 +691,60 @@ def test_fm003_yaml_booleans_in_text_fields_get_a_hint():
 def test_fm003_schemas_table_values_must_be_paths(tmp_path):
     with pytest.raises(ConfigError, match="must be a table of glob"):
         _config(tmp_path, {"schema-violation": {"schemas": {"_posts/**": 1}}})
+
+
+# --------------------------------------------------------------------------
+# No input crashes an FM rule
+# --------------------------------------------------------------------------
+
+try:
+    from hypothesis import HealthCheck, given, settings
+    from hypothesis import strategies as st
+except ImportError:  # pragma: no cover - hypothesis is a test dependency
+    st = None
+
+if st is not None:
+    _scalars = (
+        st.none()
+        | st.booleans()
+        | st.integers()
+        | st.floats()
+        | st.text(max_size=20)
+        | st.dates()
+        | st.datetimes()
+    )
+    _values = st.recursive(
+        _scalars,
+        lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=8), inner),
+        max_leaves=12,
+    )
+    _keys = st.sampled_from(
+        ["title", "date", "tags", "draft", "lastmod", "topics", "emoji", "type", "<p>a b", "tittle"]
+    ) | st.text(max_size=12)
+    _fuzz = settings(max_examples=60, deadline=None, suppress_health_check=list(HealthCheck))
+
+    @_fuzz
+    @given(
+        st.dictionaries(_keys, _values, max_size=6),
+        st.sampled_from(["_posts/2024-01-31-a.md", "-"]),
+    )
+    def test_any_yaml_mapping_is_handled(data, path):
+        import yaml
+
+        try:
+            dumped = yaml.safe_dump(data, allow_unicode=True)
+        except (yaml.YAMLError, ValueError):
+            return
+        for d in lint_text(f"---\n{dumped}---\nbody\n", path, {"select": ["FM"]}):
+            assert d.line >= 1 and d.column >= 1
+
+    @_fuzz
+    @given(
+        st.text(
+            alphabet=st.sampled_from("-+{}[]:'\"\n #&*!|>tdT0123,") | st.characters(), max_size=80
+        )
+    )
+    def test_any_front_matter_text_is_handled(text):
+        for opening in ("---\n", "+++\n", "{"):
+            for d in lint_text(opening + text, "content/post/2024-01-31-a.md", {"select": ["FM"]}):
+                assert d.line >= 1 and d.column >= 1
