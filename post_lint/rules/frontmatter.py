@@ -698,6 +698,9 @@ def schema_violation(post: Post, options: Options) -> Iterator[Diagnostic]:
       yours, so your schema only adds rules (for example ``required:
       ["tags"]``).
 
+    FM005 (unknown-key) has its own copy of these three options: set them in
+    both rule tables to check unknown keys against your schema too.
+
     A schema file that is missing, unreadable or not a valid JSON Schema
     stops the run with a configuration error (exit status 2). ``$ref`` may
     point inside the schema file (``#/$defs/...``) but not to other files.
