@@ -112,11 +112,11 @@ def _key_form(normalized: str) -> str:
     return compact
 
 
-def _at_least_width(key: str, columns: int) -> bool:
-    """Whether a key takes at least ``columns`` display columns (CJK count two)."""
-    if len(key) >= columns:
+def _at_least_width(text: str, columns: int) -> bool:
+    """Whether ``text`` takes at least ``columns`` display columns (CJK count two)."""
+    if len(text) >= columns:
         return True
-    return len(key) + len(_WIDE.findall(key)) >= columns
+    return len(text) + len(_WIDE.findall(text)) >= columns
 
 
 def _chunks(key: str) -> Iterator[tuple[int, str]]:
@@ -281,7 +281,7 @@ def _paragraphs(post: Post, s: _Settings) -> list[_Para]:
         cjk = len(_CJK_CHAR.findall(normalized))
         words = len(tokens) - cjk + cjk / CJK_CHARS_PER_WORD
         context = _context(block)
-        eligible = words >= s.min_words and _at_least_width(key, s.min_chars)
+        eligible = words >= s.min_words and _at_least_width(normalized, s.min_chars)
         if context == "list" and words < s.list_item_min_words:
             eligible = False
         section = None
@@ -708,7 +708,7 @@ def repeated_paragraph(post: Post, options: Options) -> Iterator[Diagnostic]:
 
     - ``min-chars`` (default 40) and ``min-words`` (default 8): shorter
       paragraphs are not compared. ``min-chars`` counts display columns
-      without spaces, a Chinese or Japanese character counting two;
+      (runs of white space count one), a Chinese or Japanese character two;
       ``min-words`` counts words, three Chinese or Japanese characters
       counting one (they are written without spaces). So 8 English words, or
       24 kanji and kana, are enough.
