@@ -299,6 +299,8 @@ def _sources(diagnostics) -> dict[str, str]:
 
     sources: dict[str, str] = {}
     for path in {d.path for d in diagnostics}:
+        if not os.path.isfile(path):  # a named pipe would block; PL001 needs no source
+            continue
         try:
             with open(path, "rb") as fh:
                 text, _, _ = decode(fh.read())

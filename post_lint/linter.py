@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import errno
 import os
+import stat
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -92,8 +93,11 @@ def read_post(path: str, config: Config) -> tuple[Post, bytes | None]:
         st = os.stat(path)
     except OSError as exc:
         return Post.unreadable(shown, _describe_os_error(path, exc)), None
-    if os.path.isdir(path):
-        return Post.unreadable(shown, "is a directory"), None
+    if stat.S_ISDIR(st.st_mode):
+        return Post.unreadable(shown, _describe_folder(path)), None
+    if not stat.S_ISREG(st.st_mode) and path != os.devnull:
+        # Reading a named pipe or a terminal would wait forever.
+        return Post.unreadable(shown, f"not a regular file ({_file_kind(st.st_mode)})"), None
     if st.st_size > config.max_file_size:
         return Post.too_large(shown, st.st_size, config.max_file_size), None
     try:
@@ -104,6 +108,29 @@ def read_post(path: str, config: Config) -> tuple[Post, bytes | None]:
     if len(data) > config.max_file_size:
         return Post.too_large(shown, len(data), config.max_file_size), None
     return Post.from_bytes(data, shown), data
+
+
+def _describe_folder(path: str) -> str:
+    """Why a folder stands where a file was expected (walked folders that
+    could not be listed come here too)."""
+    try:
+        with os.scandir(path):
+            pass
+    except OSError as exc:
+        return f"cannot list folder: {exc.strerror or exc}"
+    return "is a directory"
+
+
+def _file_kind(mode: int) -> str:
+    if stat.S_ISFIFO(mode):
+        return "a named pipe"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    if stat.S_ISCHR(mode):
+        return "a character device"
+    if stat.S_ISBLK(mode):
+        return "a block device"
+    return "a special file"
 
 
 def _describe_os_error(path: str, exc: OSError) -> str:
