@@ -268,15 +268,28 @@ _EDGE_PARAGRAPHS = 2
 _MAX_PARAGRAPH_CHARS = 20_000
 
 
+_NEEDS_TRANSLATION = regex.compile("[’‘＇“”]")
+
+
 def _normalize_phrase_text(text: str) -> str:
-    return fold_whitespace(unicodedata.normalize("NFKC", text).translate(_APOSTROPHES))
+    text = unicodedata.normalize("NFKC", text)
+    if _NEEDS_TRANSLATION.search(text):
+        text = text.translate(_APOSTROPHES)
+    return fold_whitespace(text)
 
 
-@lru_cache(maxsize=512)
-def _compile_phrase(phrase: str) -> Any:
+def _phrase_regex(phrase: str) -> str:
     # Split before normalising: NFKC turns "…" into "...".
-    parts = [regex.escape(_normalize_phrase_text(p)) for p in phrase.split("…")]
-    return regex.compile(_WILDCARD.join(parts), regex.IGNORECASE)
+    return _WILDCARD.join(regex.escape(_normalize_phrase_text(p)) for p in phrase.split("…"))
+
+
+@lru_cache(maxsize=64)
+def _compile_group(phrases: tuple[str, ...]) -> Any:
+    """One alternation for a group of phrases (one match call per sentence)."""
+    parts = sorted({_phrase_regex(p) for p in phrases}, key=len, reverse=True)
+    if not parts:
+        return None
+    return regex.compile("|".join(f"(?:{p})" for p in parts), regex.IGNORECASE)
 
 
 @lru_cache(maxsize=1)
@@ -300,8 +313,8 @@ def builtin_phrases() -> dict[str, tuple[str, ...]]:
     return {k: tuple(dict.fromkeys(v)) for k, v in merged.items()}
 
 
-def _patterns(phrases: Iterable[Any]) -> list[Any]:
-    return [_compile_phrase(p) for p in phrases if isinstance(p, str) and p.strip()]
+def _group(phrases: Iterable[Any]) -> Any:
+    return _compile_group(tuple(p for p in phrases if isinstance(p, str) and p.strip()))
 
 
 def _sentence_starts(text: str) -> list[int]:
@@ -373,9 +386,9 @@ def assistant_boilerplate(post: Post, options: Options) -> Iterator[Diagnostic]:
     """
     shipped = builtin_phrases()
     groups = {
-        "opening": _patterns((*shipped["opening"], *options.get("extra_opening_phrases", ()))),
-        "closing": _patterns((*shipped["closing"], *options.get("extra_closing_phrases", ()))),
-        "anywhere": _patterns((*shipped["anywhere"], *options.get("extra_phrases", ()))),
+        "opening": _group((*shipped["opening"], *options.get("extra_opening_phrases", ()))),
+        "closing": _group((*shipped["closing"], *options.get("extra_closing_phrases", ()))),
+        "anywhere": _group((*shipped["anywhere"], *options.get("extra_phrases", ()))),
     }
     candidates = [
         b
@@ -392,7 +405,18 @@ def assistant_boilerplate(post: Post, options: Options) -> Iterator[Diagnostic]:
         text = _normalize_phrase_text(block.prose)
         if not text:
             continue
-        starts = _sentence_starts(text)
+        # Cheap pre-check before splitting sentences: most paragraphs hold
+        # no phrase at all and are neither the opening nor the closing.
+        anywhere = groups["anywhere"]
+        need_all = id(block) in closing_ids or (
+            anywhere is not None and anywhere.search(text) is not None
+        )
+        if need_all:
+            starts = _sentence_starts(text)
+        elif id(block) in opening_ids:
+            starts = [0]
+        else:
+            continue
         for i, start in enumerate(starts):
             hit = None
             for where in ("anywhere", "opening", "closing"):
@@ -400,12 +424,10 @@ def assistant_boilerplate(post: Post, options: Options) -> Iterator[Diagnostic]:
                     continue
                 if where == "closing" and id(block) not in closing_ids:
                     continue
-                for pattern in groups[where]:
-                    m = pattern.match(text, start)
-                    if m:
-                        hit = (where, m.group(0))
-                        break
-                if hit:
+                pattern = groups[where]
+                m = pattern.match(text, start) if pattern is not None else None
+                if m:
+                    hit = (where, m.group(0))
                     break
             if hit is None:
                 continue
