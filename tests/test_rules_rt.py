@@ -296,7 +296,7 @@ def test_a_value_that_counts_the_code_too_is_accepted_unless_told_otherwise():
     assert codes(post("reading_time: 10", body)) == []
     assert codes(post("reading_time: 10", body), options(code_upper_bound=False)) == [("RT001", 3)]
     found = rt(post("reading_time: 30", body))
-    assert found[0].message.endswith("; about 10 counting code and tables")
+    assert found[0].message.endswith("; about 10 counting code, tables and HTML")
 
 
 def test_markup_urls_html_tables_and_template_tags_are_not_counted():

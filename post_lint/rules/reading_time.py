@@ -782,7 +782,7 @@ def reading_time_mismatch(post: Post, options: Options) -> Iterator[Diagnostic]:
         )
         upper_rounded = round_minutes(upper_minutes, preset)
         if declared.low > high_bound and upper_rounded > rounded:
-            message += f"; about {upper_rounded:,} counting code and tables"
+            message += f"; about {upper_rounded:,} counting code, tables and HTML"
         fix = _fix(post, info, value, declared, main.minutes, rounded) if info else None
         yield Diagnostic("RT001", line, col, message, end_line, end_col, fix)
 
