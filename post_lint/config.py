@@ -254,6 +254,12 @@ class Config:
                 raise ConfigError(
                     f"{where}: option '{key}' must be {_type_name(default)}, got {value!r}"
                 )
+            allowed = r.choices.get(name)
+            if allowed and value not in allowed:
+                raise ConfigError(
+                    f"{where}: option '{key}' must be one of {', '.join(map(repr, allowed))}, "
+                    f"got {value!r}"
+                )
             if name in r.path_options and isinstance(value, str) and value:
                 value = str((self.root / value).resolve())
             elif name in r.path_options and isinstance(value, dict):

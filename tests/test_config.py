@@ -150,3 +150,10 @@ def test_config_source_path_type(tmp_path):
     f = tmp_path / ".post-lint.toml"
     f.write_text("")
     assert isinstance(Config.from_file(f).source, Path)
+
+
+def test_option_choices_are_checked_when_config_loads():
+    with pytest.raises(ConfigError, match="option 'preset' must be one of 'default', 'hugo'"):
+        Config.from_mapping({"rules": {"reading-time-mismatch": {"preset": "jekyll"}}})
+    cfg = Config.from_mapping({"rules": {"RT001": {"preset": "hugo"}}})
+    assert cfg.rule_options["RT001"]["preset"] == "hugo"

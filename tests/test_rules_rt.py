@@ -467,9 +467,11 @@ def test_preset_accepts_what_the_generator_wrote_for_japanese():
     assert codes(post("reading_time: 25", body), options(preset="reading-time")) == []
 
 
-def test_an_unknown_preset_is_an_error():
-    with pytest.raises(Exception, match="unknown preset 'hugoo'"):
-        rt(post("reading_time: 8", english(100)), options(preset="hugoo"))
+def test_an_unknown_preset_is_a_config_error():
+    from post_lint import Config, ConfigError
+
+    with pytest.raises(ConfigError, match="option 'preset' must be one of 'default', 'hugo'"):
+        Config.from_mapping({"rules": {"reading-time-mismatch": {"preset": "hugoo"}}})
 
 
 # -- fixes in TOML and JSON, and what a fix keeps ---------------------------------------

@@ -42,6 +42,8 @@ class Rule:
     #: Options holding file paths (or tables of glob -> path): the config
     #: loader resolves them against the config file's folder.
     path_options: tuple[str, ...] = ()
+    #: Options whose value must be one of a fixed set (checked by the config loader).
+    choices: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
 
     @property
     def family(self) -> str:
@@ -68,6 +70,7 @@ def rule(
     default_enabled: bool = True,
     fixable: bool = False,
     path_options: tuple[str, ...] = (),
+    choices: Mapping[str, tuple[str, ...]] | None = None,
 ) -> Callable[[CheckFunction], Rule]:
     """Declare a rule; see the module docstring."""
 
@@ -82,6 +85,7 @@ def rule(
             default_enabled=default_enabled,
             fixable=fixable,
             path_options=path_options,
+            choices=dict(choices or {}),
         )
 
     return decorate

@@ -625,6 +625,7 @@ def _minutes_phrase(minutes: float, rounded: int, preset: Preset) -> str:
         "code_upper_bound": True,
         "skip_media": True,
     },
+    choices={"preset": tuple(PRESETS)},
     fixable=True,
 )
 def reading_time_mismatch(post: Post, options: Options) -> Iterator[Diagnostic]:
