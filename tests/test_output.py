@@ -359,6 +359,16 @@ def test_sarif_shape(sarif_validator):
     assert "fixes" not in results[0]
 
 
+def test_sarif_clamps_positions_a_buggy_rule_got_wrong(sarif_validator):
+    d = Diagnostic("XX001", 0, 0, "bad range", -1, 0, path="p.md")
+    log = json.loads(render("sarif", [d]))
+    assert not list(sarif_validator.iter_errors(log))
+    region = log["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["region"]
+    assert region == {"startLine": 1, "startColumn": 1, "endLine": 1, "endColumn": 1}
+    rules = log["runs"][0]["tool"]["driver"]["rules"]
+    assert rules[log["runs"][0]["results"][0]["ruleIndex"]]["id"] == "XX001"
+
+
 def test_sarif_with_no_findings_is_still_a_valid_log(sarif_validator):
     log = json.loads(render("sarif", []))
     assert log["runs"][0]["results"] == []

@@ -56,6 +56,11 @@ def rule_descriptor(rule) -> dict[str, Any]:
 
 
 def _region(line: int, column: int, end_line: int, end_column: int) -> dict[str, int]:
+    """A text region; a position out of range (a rule's bug) is clamped so the
+    log stays valid: code scanning rejects a whole upload for one bad region."""
+    line, column = max(line, 1), max(column, 1)
+    end_line = max(end_line, line)
+    end_column = max(end_column, column if end_line == line else 1)
     return {"startLine": line, "startColumn": column, "endLine": end_line, "endColumn": end_column}
 
 
