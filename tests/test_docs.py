@@ -353,6 +353,20 @@ def test_readme_gitlab_and_actions_snippets_are_valid_yaml():
         assert isinstance(yaml.safe_load(block), dict)
 
 
+def test_gitlab_job_writes_the_code_quality_report_it_uploads(site):
+    cwd, env = site
+    (block,) = code_blocks(readme_section("### GitLab CI"), "yaml")
+    job = yaml.safe_load(block)["post-lint"]
+    for line in job["script"]:
+        done = subprocess.run(["bash", "-c", line], cwd=cwd, env=env, capture_output=True)
+        assert done.returncode == 1, done.stderr  # findings fail the job
+    report = json.loads((cwd / job["artifacts"]["reports"]["codequality"]).read_text("utf-8"))
+    expected = _expected(env, cwd)
+    assert [(i["check_name"], i["location"]["path"]) for i in report] == [
+        (d["code"], d["path"]) for d in expected
+    ]
+
+
 # -- the GitHub Action ----------------------------------------------------------
 
 
