@@ -246,6 +246,8 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--output", type=Path, default=DOCS, help=f"folder (default: {DOCS})")
     args = parser.parse_args(argv)
+    if not (ROOT / "pyproject.toml").is_file() and args.output == DOCS:
+        parser.error("run it from a source checkout of post-lint, or name a folder with --output")
     # The README's table is kept only when writing the project's own docs/rules/.
     with_readme = README.is_file() and args.output.resolve() == DOCS.resolve()
     if args.check:
