@@ -220,6 +220,14 @@ def test_not_prose_is_never_compared():
     assert found(post(*blocks, *blocks)) == []
 
 
+def test_liquid_highlight_is_code_across_blank_lines_but_raw_is_prose():
+    code = "def foo(alpha, beta, gamma, delta, epsilon, zeta, eta, theta)\n  bar(alpha, beta)"
+    highlight = "{% highlight ruby %}\n" + code + "\n\n" + code + "\n{% endhighlight %}"
+    assert found(post(highlight, EN_A)) == []
+    raw = "{% raw %}\n\n" + EN_A + "\n\n" + EN_A + "\n\n{% endraw %}"
+    assert found(post(raw)) == [("DUP001", 9)]
+
+
 def test_short_paragraphs_use_a_measure_fair_to_cjk():
     seven_words = "Run the tests before you push again."
     eight_words = "Run all the tests before you push it again."

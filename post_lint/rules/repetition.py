@@ -60,7 +60,7 @@ _DISPLAY_MATH = regex.compile(r"\$\$.{0,20000}?\$\$|\\\[.{0,20000}?\\\]", regex.
 _URL_LINE = regex.compile(r"^[ \t>*+-]{0,8}<?(?:https?|ftp)://\S{1,2000}>?[ \t]{0,8}$", regex.M)
 #: Liquid/Hugo code tags: the paragraph is code, not prose.
 _TEMPLATE_CODE = regex.compile(
-    r"\{%-?\s{0,5}(?P<end>end)?(?:highlight|raw|codeblock|code)\b"
+    r"\{%-?\s{0,5}(?P<end>end)?(?:highlight|codeblock)\b"
     r"|\{\{[<%]\s{0,5}(?P<close>/)?\s{0,5}(?:highlight|code)\b"
 )
 #: An HTML tag: a paragraph holding one is markup, not a repeated title.
@@ -292,8 +292,9 @@ def _paragraphs(post: Post, s: _Settings) -> list[_Para]:
 
 
 def _template_code_spans(post: Post) -> list[tuple[int, int]]:
-    """Line spans of Liquid ``{% highlight %}``/``{% raw %}`` and Hugo
-    ``{{< highlight >}}`` blocks: code that Markdown sees as paragraphs."""
+    """Line spans of Liquid ``{% highlight %}`` (and Octopress ``{% codeblock %}``)
+    and Hugo ``{{< highlight >}}`` blocks: code that Markdown sees as
+    paragraphs. (``{% raw %}`` is not code: whole posts are wrapped in it.)"""
     spans: list[tuple[int, int]] = []
     start: int | None = None
     for m in _TEMPLATE_CODE.finditer(post.text):
