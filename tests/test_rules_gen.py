@@ -77,6 +77,11 @@ def test_gen001_marker_at_the_end_of_a_line():
     ]
 
 
+def test_gen001_marker_at_the_end_of_a_very_long_line():
+    body = "投資は重要です。" * 400 + "<|endoftext|>\n"
+    assert found(body, "GEN001") == [("GEN001", 5, len("投資は重要です。") * 400 + 1)]
+
+
 GEN001_GOOD = {
     "thematic-break": "Text here.\n\n---\n\nMore text.\n",
     "setext": "Title here\n---\n\nMore text.\n",

@@ -85,40 +85,62 @@ def _marker_skip_lines(post: Post) -> set[int]:
     return skip
 
 
+#: Something every marker contains: lines without it are not looked at.
+_MARKER_HINT = regex.compile(
+    r"END|<\||</?s>|INST\]|SYS>>|_of_turn>|<eos>|generat|regenerat|生成",
+    regex.IGNORECASE,
+)
+#: Markers are short; longer lines can only end with one.
+_MAX_MARKER_LINE = 200
+
+
+def _candidate_lines(post: Post, extra: frozenset[str]) -> list[int]:
+    index = post.lines
+    first = max(post.body_line, 1)
+    if extra:
+        return list(range(first, index.line_count + 1))
+    start = index.offset(first, 1) if first <= len(index.starts) else len(post.text)
+    lines: list[int] = []
+    for m in _MARKER_HINT.finditer(post.text, start):
+        line = index.position(m.start())[0]
+        if not lines or lines[-1] != line:
+            lines.append(line)
+    return lines
+
+
 def _scan_markers(post: Post, extra: frozenset[str] = frozenset()) -> list[Marker]:
-    text = post.text
-    if not text:
+    if not post.text:
+        return []
+    candidates = _candidate_lines(post, extra)
+    if not candidates:
         return []
     strike_used = bool(_STRIKE_OPEN.search(post.body))
     skip = _marker_skip_lines(post)
     index = post.lines
     found: list[Marker] = []
-    for lineno in range(max(post.body_line, 1), index.line_count + 1):
+    for lineno in candidates:
         if lineno in skip:
             continue
         line = index.line(lineno)
         stripped = line.strip()
-        if not stripped or len(stripped) > 2000:
+        if not stripped:
             continue
-        whole = _MARKER_LINE.fullmatch(line) or _MARKER_PHRASE_LINE.fullmatch(line)
-        if whole and not (strike_used and "</s>" in stripped):
-            col = len(line) - len(line.lstrip()) + 1
-            found.append(Marker(lineno, col, col + len(stripped), stripped, True))
-            continue
-        if stripped in extra:
-            col = len(line) - len(line.lstrip()) + 1
-            found.append(Marker(lineno, col, col + len(stripped), stripped, True))
-            continue
+        indent = len(line) - len(line.lstrip())
+        if len(stripped) <= _MAX_MARKER_LINE:
+            whole = _MARKER_LINE.fullmatch(line) or _MARKER_PHRASE_LINE.fullmatch(line)
+            if (whole and not (strike_used and "</s>" in stripped)) or stripped in extra:
+                found.append(Marker(lineno, indent + 1, indent + len(stripped) + 1, stripped, True))
+                continue
         if "<" not in line and "END" not in line and "INST" not in line:
             continue
-        m = _MARKER_AT_END.search(line.rstrip())
+        tail_start = max(0, len(line.rstrip()) - _MAX_MARKER_LINE)
+        m = _MARKER_AT_END.search(line.rstrip(), tail_start)
         if m is None:
             continue
         token = m.group(0).strip()
         if strike_used and "</s>" in token:
             continue
-        before = line[: m.start()]
-        if before.count("`") % 2:  # inside an inline code span
+        if line[: m.start()].count("`") % 2:  # inside an inline code span
             continue
         start = m.start() + (len(m.group(0)) - len(m.group(0).lstrip()))
         found.append(Marker(lineno, start + 1, start + len(token) + 1, token, False))
@@ -203,10 +225,10 @@ def leaked_end_marker(post: Post, options: Options) -> Iterator[Diagnostic]:
     ``[/INST]``, ``<end_of_turn>``, ``<<SYS>>``, and chat front-end labels such
     as "Continue generating" or 「続きを生成」 on a line of their own. A marker
     counts on its own line or at the end of a line of text (the control tokens
-    only, not the labels). Front matter, code blocks, inline code, tables and
-    HTML blocks are never searched, ``</s>`` is ignored in a post that uses
-    ``<s>`` strikethrough, and a bare ``---`` is a thematic break, never a
-    marker.
+    only, not the labels). Front matter, code blocks, inline code, block
+    quotes, tables and HTML blocks are never searched, ``</s>`` is ignored in
+    a post that uses ``<s>`` strikethrough, and a bare ``---`` is a thematic
+    break or a setext underline, never a marker.
 
     **Why:** a generator that hit its length limit, or a pipeline that glued
     several outputs together, leaves its control text behind; readers see it
@@ -279,8 +301,14 @@ def _normalize_phrase_text(text: str) -> str:
 
 
 def _phrase_regex(phrase: str) -> str:
+    """A phrase as a pattern that tolerates any run of white space and any
+    apostrophe (so it also matches text that is only NFKC-normalised)."""
+    parts = []
     # Split before normalising: NFKC turns "…" into "...".
-    return _WILDCARD.join(regex.escape(_normalize_phrase_text(p)) for p in phrase.split("…"))
+    for part in phrase.split("…"):
+        escaped = regex.escape(_normalize_phrase_text(part), special_only=True)
+        parts.append(escaped.replace("\\ ", r"\s+").replace(" ", r"\s+").replace("'", "['’‘＇]"))
+    return _WILDCARD.join(parts)
 
 
 @lru_cache(maxsize=64)
@@ -313,8 +341,11 @@ def builtin_phrases() -> dict[str, tuple[str, ...]]:
     return {k: tuple(dict.fromkeys(v)) for k, v in merged.items()}
 
 
-def _group(phrases: Iterable[Any]) -> Any:
-    return _compile_group(tuple(p for p in phrases if isinstance(p, str) and p.strip()))
+def _group(where: str, extra: Iterable[Any]) -> Any:
+    """The compiled alternation of the shipped phrases of ``where`` plus the
+    user's ``extra`` ones (cached: the common case has no extras)."""
+    extra_phrases = tuple(p for p in extra if isinstance(p, str) and p.strip())
+    return _compile_group(builtin_phrases()[where] + extra_phrases)
 
 
 def _sentence_starts(text: str) -> list[int]:
@@ -366,7 +397,7 @@ def assistant_boilerplate(post: Post, options: Options) -> Iterator[Diagnostic]:
       language model, I ...").
 
     A phrase quoted inside a sentence, in a block quote, a footnote, a code
-    block or inline HTML never matches, so a post *about* chatbots that quotes
+    block, inline code or a heading never matches, so a post *about* chatbots that quotes
     their replies stays clean. Matching ignores case, full-width/half-width
     differences and curly versus straight apostrophes.
 
@@ -384,11 +415,13 @@ def assistant_boilerplate(post: Post, options: Options) -> Iterator[Diagnostic]:
     - ``extra-opening-phrases`` (default ``[]``): matched at the start of the body.
     - ``extra-closing-phrases`` (default ``[]``): matched at the end of the body.
     """
-    shipped = builtin_phrases()
     groups = {
-        "opening": _group((*shipped["opening"], *options.get("extra_opening_phrases", ()))),
-        "closing": _group((*shipped["closing"], *options.get("extra_closing_phrases", ()))),
-        "anywhere": _group((*shipped["anywhere"], *options.get("extra_phrases", ()))),
+        where: _group(where, options.get(option, ()))
+        for where, option in (
+            ("opening", "extra_opening_phrases"),
+            ("closing", "extra_closing_phrases"),
+            ("anywhere", "extra_phrases"),
+        )
     }
     candidates = [
         b
@@ -401,16 +434,18 @@ def assistant_boilerplate(post: Post, options: Options) -> Iterator[Diagnostic]:
     top = [b for b in candidates if b.is_top_level]
     opening_ids = {id(b) for b in top[:_EDGE_PARAGRAPHS]}
     closing_ids = {id(b) for b in top[-_EDGE_PARAGRAPHS:]}
+    anywhere = groups["anywhere"]
     for block in candidates:
+        in_edges = id(block) in opening_ids or id(block) in closing_ids
+        # Cheap pre-check before normalising and splitting sentences: most
+        # paragraphs hold no phrase and are neither opening nor closing.
+        hint = anywhere is not None and anywhere.search(unicodedata.normalize("NFKC", block.prose))
+        if not in_edges and not hint:
+            continue
         text = _normalize_phrase_text(block.prose)
         if not text:
             continue
-        # Cheap pre-check before splitting sentences: most paragraphs hold
-        # no phrase at all and are neither the opening nor the closing.
-        anywhere = groups["anywhere"]
-        need_all = id(block) in closing_ids or (
-            anywhere is not None and anywhere.search(text) is not None
-        )
+        need_all = id(block) in closing_ids or bool(hint)
         if need_all:
             starts = _sentence_starts(text)
         elif id(block) in opening_ids:

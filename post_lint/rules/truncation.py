@@ -21,6 +21,7 @@ import unicodedata
 import weakref
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import cached_property
 
 import regex
 
@@ -131,6 +132,9 @@ _CJK_CHAR = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}ー]")
 _DISPLAY_MATH = ("$$", "\\[", "\\begin{", "\\(")
 _TEMPLATE_END = regex.compile(r"(?:%\}|\}\}|>\}\}|%\}\})\s*$")
 
+#: Characters of CJK (twice as many of Latin) a continuation must repeat of
+#: a paragraph's end to count as overlapping it (TRN002 ``min-overlap``).
+_DEFAULT_MIN_OVERLAP = 4
 #: How much of a paragraph's end is compared with a continuation's start.
 _TAIL_CHARS = 200
 #: Continuations checked per post (bounded work on hostile input).
@@ -257,7 +261,11 @@ class _Para:
     head: str | None = None
     exempt: bool = False
     complete: bool = True
-    norm: str = ""
+
+    @cached_property
+    def norm(self) -> str:
+        """The text, NFKC-normalised with white space folded (for comparing)."""
+        return _norm(self.text)
 
 
 @dataclass(eq=False)
@@ -272,7 +280,10 @@ class _Continuation:
 
 
 class _Analysis:
-    def __init__(self, post: Post) -> None:
+    """The paragraphs of a post with what the TRN rules need to know about
+    them, and the continuation fragments found among them."""
+
+    def __init__(self, post: Post, min_overlap: int = _DEFAULT_MIN_OVERLAP) -> None:
         self.post = post
         self.markers: dict[int, Marker] = {m.line: m for m in find_markers(post)}
         self.paras: list[_Para] = []
@@ -284,7 +295,7 @@ class _Analysis:
             self.paras.append(p)
             self.by_index[i] = p
         self.continuations: list[_Continuation] = []
-        self._find_continuations(min_overlap=4)
+        self._find_continuations(min_overlap)
         prose = [p for p in self.paras if not p.exempt and len(p.text) >= 20]
         finished = sum(1 for p in prose if p.complete)
         #: Most paragraphs of the post end with punctuation (ending-based
@@ -293,8 +304,15 @@ class _Analysis:
 
     def _para(self, i: int, b: Block) -> _Para:
         post = self.post
-        is_marker = is_marker_block(post, b, self.markers)
-        text = strip_markers(b.prose).strip() if not is_marker else ""
+        markers = self.markers
+        has_marker = bool(markers) and any(
+            n in markers for n in range(b.start_line, b.end_line + 1)
+        )
+        is_marker = has_marker and is_marker_block(post, b, markers)
+        if is_marker:
+            text = ""
+        else:
+            text = (strip_markers(b.prose) if has_marker else b.prose).strip()
         last = b.end_line
         while last > b.start_line and (m := self.markers.get(last)) is not None and m.whole_line:
             last -= 1
@@ -309,7 +327,6 @@ class _Analysis:
             or not text
         )
         p.complete = is_complete(text)
-        p.norm = _norm(text)
         m = _ELLIPSIS_START.match(text)
         if m and text[m.end() :].strip():
             p.head = _norm(text[m.end() :])
@@ -378,6 +395,9 @@ class _Analysis:
         return False
 
     def _find_continuations(self, min_overlap: int) -> None:
+        if not any(p.head is not None and not p.exempt for p in self.paras):
+            self.joined, self.text_owners, self.text_starts = "", [], []
+            return
         self._build_text_index()
         earlier_cuts: list[_Para] = []
         checked = 0
@@ -440,18 +460,18 @@ class _Analysis:
         return bool(sentences) and all(self.found_elsewhere(p, s, later=True) for s in sentences)
 
 
-_CACHE: weakref.WeakKeyDictionary[Post, _Analysis] = weakref.WeakKeyDictionary()
+_CACHE: weakref.WeakKeyDictionary[Post, dict[int, _Analysis]] = weakref.WeakKeyDictionary()
 
 
-def _analysis(post: Post) -> _Analysis:
+def _analysis(post: Post, min_overlap: int = _DEFAULT_MIN_OVERLAP) -> _Analysis:
+    """The analysis of ``post``, built once per post (and overlap setting)."""
     try:
-        return _CACHE[post]
-    except KeyError:
-        a = _Analysis(post)
-        _CACHE[post] = a
-        return a
-    except TypeError:
-        return _Analysis(post)
+        per_post = _CACHE.setdefault(post, {})
+    except TypeError:  # not weak-referenceable
+        return _Analysis(post, min_overlap)
+    if min_overlap not in per_post:
+        per_post[min_overlap] = _Analysis(post, min_overlap)
+    return per_post[min_overlap]
 
 
 def _snippet(text: str, tail: bool = True, size: int = 20) -> str:
@@ -461,12 +481,12 @@ def _snippet(text: str, tail: bool = True, size: int = 20) -> str:
     return "…" + text[-size:] if tail else text[:size] + "…"
 
 
-def _last_line_span(post: Post, p: _Para) -> tuple[int, int, int]:
+def _last_line_span(a: _Analysis, p: _Para) -> tuple[int, int, int]:
     """(line, start column, end column) of the unfinished last sentence on the
     paragraph's last text line."""
     lineno = p.last_text_line
-    line = post.lines.line(lineno)
-    marker = _analysis(post).markers.get(lineno)
+    line = a.post.lines.line(lineno)
+    marker = a.markers.get(lineno)
     if marker is not None and not marker.whole_line:
         line = line[: marker.column - 1]
     raw = line.rstrip()
@@ -491,12 +511,12 @@ def _last_line_span(post: Post, p: _Para) -> tuple[int, int, int]:
 # --------------------------------------------------------------------------
 
 
-def _raw_end_matches(post: Post, p: _Para) -> bool:
+def _raw_end_matches(a: _Analysis, p: _Para) -> bool:
     """Does the paragraph's source end with the same character as its prose?
     (Not when it ends in a link, URL, image, footnote reference, HTML or a
     template tag, which the prose leaves out.)"""
-    raw = post.lines.line(p.last_text_line).rstrip()
-    marker = _analysis(post).markers.get(p.last_text_line)
+    raw = a.post.lines.line(p.last_text_line).rstrip()
+    marker = a.markers.get(p.last_text_line)
     if marker is not None and not marker.whole_line:
         raw = raw[: marker.column - 1].rstrip()
     if _TEMPLATE_END.search(raw):
@@ -553,28 +573,39 @@ def truncated_sentence(post: Post, options: Options) -> Iterator[Diagnostic]:
 
     A missing final period is not enough: real posts end paragraphs with
     signatures ("— 18F"), emoji, "TBD", casual Japanese without 。
-    (…おもしろいなあ), a template tag, or a colon before a list. The rule fires
-    only on strong evidence that the paragraph does not end a sentence
-    (terminal punctuation, a closing quote or bracket, an emoji or a colon
-    always counts as an ending), namely one of:
+    (…おもしろいなあ), a template tag, or a colon before a list. A paragraph
+    ending in terminal punctuation, a closing quote or bracket, an ellipsis,
+    an emoji or symbol, a colon or a wave dash is never reported. Otherwise
+    the rule needs strong evidence, one of:
 
-    1. a leaked end marker follows it (``---END---`` on the next line or as
-       the next paragraph, see GEN001);
-    2. the next paragraph is a continuation fragment (TRN002) that resumes
-       it: it opens with an ellipsis and starts in lower case or hiragana, or
-       repeats this paragraph's last words;
-    3. its text ends with a comma or 、, an opening bracket or quote, an
-       English function word (the, of, to, and, than, ...), a Japanese
-       particle or conjunctive form (…を, …させ, …して, …ですが, …という) or
-       a Chinese conjunction (…以及, …因为) — and a prose paragraph, a
-       heading or the end of the post follows (not a list, code block,
-       table or quote it could be introducing), and the source ends in
-       prose (not a link, URL, image, footnote reference or template tag).
+    1. **a leaked marker follows** (``---END---`` on the next line or as the
+       next paragraph; see GEN001);
+    2. **a continuation resumes it**: the next paragraph opens with an
+       ellipsis and starts in lower case, in hiragana or (after CJK text)
+       with any CJK character, or repeats this paragraph's last words (TRN002);
+    3. **its last words cannot end a sentence**: 、 or ，, an opening bracket
+       or quote, an English function word (the, of, to, and, than, with, ...),
+       a Japanese particle or conjunctive form (…を, …させ, …され, …して after
+       a kanji, …ですが, …という, …により) or a Chinese conjunction or
+       preposition (…因为, …以及, …对于). This evidence only counts when all
+       of these hold, so that people's habits stay quiet:
+
+       - the paragraph has at least one finished sentence before the cut,
+         and most paragraphs of the post end with punctuation (a post
+         written without periods says nothing by lacking one);
+       - a new prose paragraph, a heading, a rule or the end of the post
+         follows: not a list, code block, table, quote, display math
+         (``$$``), a bold line, or a paragraph starting in lower case or
+         with a digit, which the paragraph introduces or runs on into;
+       - the source ends in prose, not in a link, URL, image, inline code,
+         footnote reference, HTML or template tag;
+       - it is not a Latin comma ("Dear Ruby users,", "As I said at the
+         time,") nor a doubled 、、 pause, nor a set phrase (よいお年を).
 
     Headings, list items, tables, code, HTML, block quotes, footnotes,
     image- or link-only paragraphs and bold pseudo-headings are never
-    checked. A paragraph whose last sentence opens a bracket it never closes
-    is reported by TRN003 instead of by evidence 3.
+    checked. A paragraph that ends inside a bracket it opened is left to
+    TRN003 unless a marker or continuation proves the cut.
 
     **Why:** a cut sentence is the most visible damage a length limit
     leaves; readers stop at it. It is usually followed by a repeated or
@@ -588,19 +619,21 @@ def truncated_sentence(post: Post, options: Options) -> Iterator[Diagnostic]:
     ---END---
     ```
 
-    reports ``post.md:66:89: TRN001 paragraph ends mid-sentence ('…生産性を向上させ'):
-    a leaked end marker follows``.
+    reports ``post.md:66:125: TRN001 paragraph ends mid-sentence
+    ('…私たちの社会の生産性を向上させ'): a leaked end marker follows``; the
+    range covers the unfinished sentence.
 
     **Fix:** none on this diagnostic; the seam fix is attached to the TRN002
     continuation that completes the sentence.
 
-    **Options:**
+    **Options:** (tune evidence 3; evidence 1 and 2 always apply)
 
     - ``ending-evidence`` (bool, default true): use evidence 3. Set it to
       false to report only cuts proven by a marker or a continuation.
     - ``extra-endings`` (list of strings, default ``[]``): more endings that
-      cannot end a sentence in your posts (e.g. ``["ni", "のような"]``); an
-      ASCII ending must be a whole word.
+      cannot end a sentence in your posts (e.g. ``["about", "のような"]``); an
+      ASCII ending must be a whole word. The other conditions of evidence 3
+      still apply.
     - ``ignore-endings`` (list of strings, default ``[]``): endings never to
       treat as evidence (e.g. ``["ため"]`` for a house style of headline-like
       paragraphs).
@@ -620,12 +653,12 @@ def truncated_sentence(post: Post, options: Options) -> Iterator[Diagnostic]:
         elif id(p) in continuation_of:
             c = continuation_of[id(p)]
             reason = f"the continuation at line {c.para.block.start_line} resumes it"
-        elif use_endings and _intrinsic_allowed(a, p) and _raw_end_matches(post, p):
+        elif use_endings and _intrinsic_allowed(a, p) and _raw_end_matches(a, p):
             if _unclosed_bracket(p.text) is None:
                 reason = ending_evidence(p.text, extra, ignore)
         if not reason:
             continue
-        line, col, end = _last_line_span(post, p)
+        line, col, end = _last_line_span(a, p)
         yield Diagnostic(
             "TRN001",
             line,
@@ -661,7 +694,7 @@ def _join_fix(a: _Analysis, c: _Continuation, min_overlap: int) -> Fix | None:
         return None
     if any(post.lines.line(n).strip() for n in range(prev.block.end_line + 1, p.block.start_line)):
         return None
-    if not _raw_end_matches(post, prev):
+    if not _raw_end_matches(a, prev):
         return None
     prev_line = post.lines.line(prev.block.end_line).rstrip()
     first = post.lines.line(p.block.start_line)
@@ -732,7 +765,7 @@ def _delete_fix(a: _Analysis, c: _Continuation) -> Fix | None:
     "TRN002",
     "continuation-fragment",
     "a paragraph resumes a cut sentence with a leading ellipsis",
-    options={"min_overlap": 4},
+    options={"min_overlap": _DEFAULT_MIN_OVERLAP},
     fixable=True,
 )
 def continuation_fragment(post: Post, options: Options) -> Iterator[Diagnostic]:
@@ -740,44 +773,56 @@ def continuation_fragment(post: Post, options: Options) -> Iterator[Diagnostic]:
     ``...``, ``…``, ``・・・`` or ``‥`` and resumes a sentence cut off before it.
 
     An ellipsis alone proves nothing: writers open paragraphs with one for
-    effect ("…and then it rained."). The rule needs one of these:
+    effect ("…and then it rained.", 「……そして誰もいなくなった。」). The rule
+    needs one of these:
 
     - a leaked end marker (GEN001) stands right before it;
-    - the paragraph before it is unfinished (TRN001's sense) and the
-      fragment starts in lower case or hiragana, or repeats that
-      paragraph's last words (``…向上させ`` / ``...私たちの社会の生産性を向上させ、``);
+    - the paragraph before it is unfinished (no terminal punctuation) and the
+      fragment starts in lower case or hiragana, or with any CJK character
+      after CJK text, or repeats that paragraph's last words
+      (``…向上させ`` / ``...私たちの社会の生産性を向上させ、``);
     - it repeats the end of an earlier cut paragraph;
     - its first 16-40 characters appear verbatim earlier in the post (the
-      generator restarted from text it had already written).
+      generator restarted from text it had already written);
+    - it starts mid-word (lower case or hiragana) and its first sentence
+      stands in full elsewhere in the post (an orphan whose cut paragraph
+      was removed, e.g. by a DUP fix).
 
-    Only top-level paragraphs are checked.
+    Only top-level paragraphs are checked (not list items, quotes or code).
 
     **Why:** the fragment is unreadable on its own, and it usually doubles
     words the reader has just read.
 
     **Example:** ``...めているのです。`` after ``…可能性を秘`` and ``---END---``
     reports ``post.md:52:1: TRN002 paragraph continues a cut sentence
-    ('...めているのです。'): follows a leaked end marker``.
+    ('...めているのです。'): follows a leaked end marker; resumes the
+    unfinished paragraph before it``.
 
-    **Fix (unsafe):** when the cut paragraph is directly before the fragment
-    (only blank lines between, e.g. once GEN001's fix removed the marker), the
-    two are joined into one sentence, dropping the ellipsis and any repeated
-    words: ``…可能性を秘`` + ``...めているのです。`` becomes
-    ``…可能性を秘めているのです。``; ``…生産性を向上させ`` +
-    ``...私たちの社会の生産性を向上させ、新たな…`` becomes
-    ``…生産性を向上させ、新たな…``. A fragment after a finished paragraph
-    whose every sentence already appears earlier in the post is removed.
+    **Fix (unsafe):**
+
+    - *join*: when the cut paragraph is directly before the fragment (only
+      blank lines between, e.g. once GEN001's fix removed the marker in an
+      earlier pass), the two become one sentence, dropping the ellipsis and
+      any repeated words: ``…可能性を秘`` + ``...めているのです。`` becomes
+      ``…可能性を秘めているのです。``; ``…生産性を向上させ`` +
+      ``...私たちの社会の生産性を向上させ、新たな…`` becomes
+      ``…生産性を向上させ、新たな…``. Latin text is joined with a space, and
+      only at a repeated whole-word overlap or after a function word or
+      comma (never ``possibi`` + ``lity`` into ``possibi lity``).
+    - *remove*: a fragment after a finished paragraph whose every sentence
+      already stands elsewhere in the post (in an earlier paragraph, or in a
+      longer later one) is deleted; nothing is lost.
 
     **Options:**
 
     - ``min-overlap`` (int, default 4): how many characters (CJK; twice as
       many in Latin script) a fragment must repeat of a paragraph's end to
-      count as overlapping it.
+      count as overlapping it, for the evidence and for the join.
     """
-    a = _analysis(post)
-    min_overlap = options.get("min_overlap", 4)
+    min_overlap = options.get("min_overlap", _DEFAULT_MIN_OVERLAP)
     if not isinstance(min_overlap, int) or min_overlap < 1:
-        min_overlap = 4
+        min_overlap = _DEFAULT_MIN_OVERLAP
+    a = _analysis(post, min(min_overlap, 200))
     for c in a.continuations:
         p = c.para
         fix = _join_fix(a, c, min_overlap) or _delete_fix(a, c)
@@ -871,21 +916,27 @@ def unclosed_bracket(post: Post, options: Options) -> Iterator[Diagnostic]:
     """Finds a paragraph that opens 「, 『, （, “ or ( and ends before closing
     it: the cut happened inside a quote or an aside (``彼は「AIの未来は``).
 
-    It fires only when the paragraph *ends* inside the bracket and the text
-    after the opener is one unfinished stretch: a bracket opened, closed by a
-    sentence end and followed by more sentences is a typo, not a cut. Kaomoji
-    and asides such as ``(笑``, ``(^^;``, ``:(`` do not count, code spans and
-    link targets are ignored, and a paragraph followed by one that opens with
-    the same quote mark (the convention for a quotation running over several
-    paragraphs) is fine. Only top-level prose paragraphs are checked, not
-    headings, lists, tables, quotes, footnotes or image/link-only paragraphs.
+    It fires only when the paragraph *ends* inside the bracket, without
+    terminal punctuation, and the text after the opener is one unfinished
+    stretch: a bracket opened, followed by a finished sentence and more text
+    is a typo, not a cut. Writers leave parenthetical asides open on
+    purpose (…だった（自分が悪い, ``(笑``), so for ``(``/``（`` the text inside
+    must also stop on a word that cannot end a sentence (as in TRN001) or a
+    leaked marker must follow. Full- and half-width parentheses close each
+    other (``（LINE)``); kaomoji and emoticons (``(^^;``, ``:-(``) do not
+    count; code spans, link targets and URLs are ignored; a paragraph
+    followed by one that opens with the same quote mark (the convention for
+    a quotation running over several paragraphs) is fine; so is a paragraph
+    followed by a list, code, table or quote it introduces. Only top-level
+    prose paragraphs are checked, not headings, lists, tables, quotes,
+    footnotes or image/link-only paragraphs.
 
     **Why:** a quote that never closes is where a length limit struck; the
     reader never learns what was said.
 
-    **Example:** ``記者会見で彼は「AIの未来は私たちの`` followed by a new
-    paragraph reports ``post.md:9:8: TRN003 '「' is never closed: the
-    paragraph ends inside it``.
+    **Example:** ``記者会見が開かれた。彼は「AIの未来は私たちの`` followed by a
+    new paragraph reports ``post.md:5:13: TRN003 '「' is never closed: the
+    paragraph ends inside it`` (the position of the opener).
 
     **Options:**
 
