@@ -32,6 +32,8 @@ class RunResult:
     max_rss_single: int
     #: Largest sampled sum of resident sets over the process tree, in bytes.
     max_rss_tree: int
+    #: User + system CPU seconds of the process and the children it waited for.
+    cpu_seconds: float = 0.0
 
 
 def post_lint_command() -> list[str]:
@@ -137,7 +139,8 @@ def run_measured(cmd: list[str], *, cwd: Path | None = None, timeout: float = 60
     # ru_maxrss is KiB on Linux, bytes on macOS.
     scale = 1 if sys.platform == "darwin" else 1024
     single = rusage.ru_maxrss * scale
-    return RunResult(seconds, proc.returncode, single, max(peak_tree, single))
+    cpu = rusage.ru_utime + rusage.ru_stime
+    return RunResult(seconds, proc.returncode, single, max(peak_tree, single), cpu)
 
 
 def median(values: list[float]) -> float:

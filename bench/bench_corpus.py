@@ -54,6 +54,7 @@ def cli_runs(corpus: Path, jobs: list[int], runs: int, extra: list[str]) -> list
                 "median_s": round(seconds, 3),
                 "min_s": round(min(r.seconds for r in results), 3),
                 "max_s": round(max(r.seconds for r in results), 3),
+                "median_cpu_s": round(median([r.cpu_seconds for r in results]), 3),
                 "files_per_s": round(len(files) / seconds, 1),
                 "mb_per_s": round(size / 1e6 / seconds, 2),
                 "peak_rss_largest_process": max(r.max_rss_single for r in results),
@@ -140,12 +141,13 @@ def main() -> int:
     print(f"median of {args.runs} runs (after one warm-up run)\n")
     print(
         f"{'jobs':>4}  {'median s':>8}  {'min s':>6}  {'files/s':>8}  {'MB/s':>6}  "
-        f"{'peak RSS, largest process':>25}  {'peak RSS, all processes':>23}"
+        f"{'CPU s':>6}  {'peak RSS, largest process':>25}  {'peak RSS, all processes':>23}"
     )
     for r in rows:
         print(
             f"{r['jobs']:>4}  {r['median_s']:>8.2f}  {r['min_s']:>6.2f}  {r['files_per_s']:>8.0f}  "
-            f"{r['mb_per_s']:>6.2f}  {mb(r['peak_rss_largest_process']):>25}  "
+            f"{r['mb_per_s']:>6.2f}  {r['median_cpu_s']:>6.1f}  "
+            f"{mb(r['peak_rss_largest_process']):>25}  "
             f"{mb(r['peak_rss_all_processes']):>23}"
         )
         if r["exit_codes"] != [0]:

@@ -144,7 +144,7 @@ def main() -> int:
     print(f"machine: {machine_line()}")
     print(f"corpus:  {corpus}: {len(files):,} files, {mb(size)}")
     print(f"median of {args.runs} runs after one warm-up, wall time\n")
-    print(f"{'seconds':>8}  {'files/s':>8}  {'MB/s':>6}  {'peak RSS':>10}  command")
+    print(f"{'seconds':>8}  {'CPU s':>6}  {'files/s':>8}  {'MB/s':>6}  {'peak RSS':>10}  command")
     seconds_by_case = {}
     for label, cmd, cwd in cases:
         run_measured(cmd, cwd=cwd)
@@ -152,7 +152,10 @@ def main() -> int:
         s = median([r.seconds for r in results])
         seconds_by_case[label] = s
         peak = max(r.max_rss_tree for r in results)
-        print(f"{s:8.2f}  {len(files) / s:8.0f}  {size / 1e6 / s:6.2f}  {mb(peak):>10}  {label}")
+        cpu = median([r.cpu_seconds for r in results])
+        print(
+            f"{s:8.2f}  {cpu:6.1f}  {len(files) / s:8.0f}  {size / 1e6 / s:6.2f}  {mb(peak):>10}  {label}"
+        )
     md_findings = count_markdownlint_findings(exe, corpus)
     pl_findings = count_post_lint_findings(corpus)
     print(
