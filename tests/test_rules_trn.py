@@ -384,6 +384,12 @@ def test_trn002_no_join_when_words_would_be_glued_wrongly():
     assert fixed(body) == body
 
 
+def test_trn002_no_join_when_the_repeat_is_hidden_by_markup():
+    body = "この投資は社会の**生産性**を向上させ\n\n...社会の生産性を向上させ、新たな産業を創出します。\n"
+    assert found(body, "TRN002") == [("TRN002", line_of(body, "...社会"))]
+    assert fixed(body) == body
+
+
 def test_trn002_min_overlap_option():
     body = "The build is fast and\n\n...fast and reliable now.\n"
     assert found(body, "TRN002") == [("TRN002", line_of(body, "...fast"))]

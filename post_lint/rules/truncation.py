@@ -146,7 +146,7 @@ _MAX_EARLIER_CUTS = 20
 _REEMIT_MIN_CHARS = 16
 _REEMIT_PROBE_CHARS = 40
 #: An orphaned fragment's first sentence must be this long to be looked up.
-_ORPHAN_MIN_CHARS = 6
+_ORPHAN_MIN_CHARS = 8
 #: Paragraph text kept for the look-ups above (bounded work).
 _TEXT_INDEX_CHARS = 1_000_000
 #: Continuations longer than this are never deleted by the fix.
@@ -277,6 +277,8 @@ class _Continuation:
     evidence: list[str] = field(default_factory=list)
     #: The seam with ``previous`` shows it continues that very paragraph.
     continues_previous: bool = False
+    #: How many characters of ``previous``'s end it repeats (normalised).
+    overlap: int = 0
 
 
 class _Analysis:
@@ -424,9 +426,11 @@ class _Analysis:
         if marker_between:
             c.evidence.append("follows a leaked end marker")
         if prev is not None and not prev.complete:
-            if _overlap(prev.norm, head) >= need:
+            overlap = _overlap(prev.norm, head)
+            if overlap >= need:
                 c.evidence.append("repeats the end of the paragraph before it")
                 c.continues_previous = True
+                c.overlap = overlap
             elif mid_sentence or (_CJK_CHAR.match(head) and _CJK_CHAR.match(prev.norm[-1:])):
                 c.evidence.append("resumes the unfinished paragraph before it")
                 c.continues_previous = True
@@ -713,6 +717,8 @@ def _join_fix(a: _Analysis, c: _Continuation, min_overlap: int) -> Fix | None:
                 return None
         skip = k
     else:
+        if c.overlap:
+            return None  # the repeat is hidden by markup: do not double it
         skip = 0
         last, nxt = prev_line[-1], rest[0]
         if _CJK_CHAR.match(last) and _CJK_CHAR.match(nxt):
