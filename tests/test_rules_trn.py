@@ -462,6 +462,11 @@ def test_trn003_pairs_option():
     assert found(body, "TRN003", rules) == [("TRN003", line_of(body, "【"))]
 
 
+@pytest.mark.parametrize("path", sorted(EXAMPLES.glob("2024-*.md")), ids=lambda p: p.name)
+def test_clean_examples_are_silent(path):
+    assert lint_text(path.read_bytes(), path.name, {"select": ["TRN", "GEN"]}) == []
+
+
 # --------------------------------------------------------------------------
 # Robustness and the corpus
 # --------------------------------------------------------------------------

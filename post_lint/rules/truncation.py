@@ -745,6 +745,8 @@ def _delete_fix(a: _Analysis, c: _Continuation) -> Fix | None:
     p = c.para
     if c.continues_previous or p.trailing_marker or len(p.text) > _MAX_DELETABLE_CHARS:
         return None
+    if not p.complete:
+        return None  # a cut fragment may yet be joined with what follows
     if any(n in a.markers for n in range(p.block.start_line, p.block.end_line + 1)):
         return None
     prev_index, _ = a.neighbour(p, -1)
