@@ -11,6 +11,7 @@ and refuses if the file changed on disk since it was read.
 
 from __future__ import annotations
 
+import bisect
 import difflib
 import os
 import tempfile
@@ -48,6 +49,9 @@ def apply_fixes(text: str, diagnostics: list[Diagnostic], unsafe: bool) -> tuple
     """
     index = LineIndex(text)
     chosen: list[tuple[int, int, str]] = []
+    #: Spans applied so far, sorted; they never overlap one another, so only
+    #: a few neighbours of a new span can collide with it (no quadratic scan
+    #: when a post has thousands of fixes).
     taken: list[tuple[int, int]] = []
     count = 0
     for d in sorted(diagnostics, key=Diagnostic.sort_key):
@@ -56,10 +60,13 @@ def apply_fixes(text: str, diagnostics: list[Diagnostic], unsafe: bool) -> tuple
         spans = [(*_offsets(e, index), e.content) for e in d.fix.edits]  # type: ignore[union-attr]
         if any(s > e for s, e, _ in spans):
             continue
-        if any(_overlaps(s, e, ts, te) for s, e, _ in spans for ts, te in taken):
+        if any(_collides(s, e, taken) for s, e, _ in spans):
             continue
+        if any(_overlaps(*a[:2], *b[:2]) for i, a in enumerate(spans) for b in spans[:i]):
+            continue  # a fix whose own edits overlap is malformed: it would garble the text
         chosen.extend(spans)
-        taken.extend((s, e) for s, e, _ in spans)
+        for s, e, _ in spans:
+            bisect.insort(taken, (s, e))
         count += 1
     if not chosen:
         return text, 0
@@ -72,6 +79,17 @@ def apply_fixes(text: str, diagnostics: list[Diagnostic], unsafe: bool) -> tuple
         pos = max(pos, end)
     out.append(text[pos:])
     return "".join(out), count
+
+
+def _collides(s: int, e: int, taken: list[tuple[int, int]]) -> bool:
+    """Whether span (s, e) overlaps any span in ``taken`` (sorted, disjoint)."""
+    for j in range(max(0, bisect.bisect_left(taken, (s, s)) - 2), len(taken)):
+        ts, te = taken[j]
+        if ts > e:
+            break
+        if _overlaps(s, e, ts, te):
+            return True
+    return False
 
 
 def _overlaps(s: int, e: int, ts: int, te: int) -> bool:
