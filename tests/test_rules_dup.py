@@ -592,3 +592,21 @@ def test_corpus_real_posts_are_mostly_quiet(corpus):
     everything = set().union(*firing.values()) if firing else set()
     assert len(everything) <= checked // 200, {k: sorted(v) for k, v in firing.items()}
     assert len(firing.get("DUP003", ())) <= 1
+
+
+def test_merged_paragraph_of_a_cut_and_its_continuation_keeps_its_fix_off():
+    """Found by the fix property test: the merged paragraph was the only whole
+    copy of 'Fonts were the slowest request on the page.'"""
+    from post_lint.fix import fix_post
+    from post_lint.post import Post
+
+    text = (
+        "Nobody expected the cache to matter this much. Fonts were the slowest request "
+        "on the page. 静的サイトは最初はとても速く動きます。 静的サイトは最初はとても速く動きます。\n\n"
+        "Nobody expected the cache to matter this much. Fonts were the slo\n\n"
+        "...west request on the page. 静的サイトは最初はとても速く動きます。 静的サイトは最初はとても速く動きます。\n"
+    )
+    found = [d for d in lint_text(text, "p.md") if d.code == "DUP003"]
+    assert [(d.line, d.fix) for d in found] == [(1, None)]
+    fixed = fix_post(Post.from_text(text, "p.md"), Config(), unsafe=True).text
+    assert "Fonts were the slowest request on the page." in fixed

@@ -71,6 +71,10 @@ _ELLIPSIS_EDGE = regex.compile(r"^(?:\.{2,}|…+)|(?:\.{2,}|…+)$")
 _CHUNK_END = regex.compile(r"[.。!?！？]+[」』）)\]\"'”’]*")
 #: What may separate the paragraphs run together in a merged one.
 _SEPARATOR_ONLY = regex.compile(r"[\p{P}\p{S}\s]*")
+#: Last characters (of a comparison key) that end a sentence: a part that
+#: ends otherwise is a cut, and the merged paragraph may hold the only
+#: complete copy of that sentence.
+_SENTENCE_END = frozenset("。.!?」』)\"'”’】》〉")
 #: Markup characters stripped from a title before comparing it with prose.
 _TITLE_MARKUP = regex.compile(r"[`*_~#]+")
 
@@ -470,6 +474,10 @@ def _find_merged(
             pos = end
         residue.append(m.key[pos:])
         complete = _SEPARATOR_ONLY.fullmatch("".join(residue)) is not None
+        # Removing the merged paragraph is lossless only if no part boundary
+        # splits a sentence (a cut part plus its continuation would otherwise
+        # leave the sentence whole nowhere).
+        removable = complete and all(p.key[-1:] in _SENTENCE_END for _, _, p in parts[:-1])
         named = sorted({p.block.start_line for _, _, p in parts})
         share = "" if complete else f"; {100 * covered // len(m.key)}% of it"
         f = _Finding(
@@ -477,7 +485,7 @@ def _find_merged(
             m,
             f"paragraph runs together {len(named)} other paragraphs "
             f"(lines {_line_list(named)}){share}",
-            remove=(m,) if complete else (),
+            remove=(m,) if removable else (),
         )
         out.findings["DUP003"].append(f)
         taken[m.index] = f
@@ -799,7 +807,10 @@ def merged_paragraphs(post: Post, options: Options) -> Iterator[Diagnostic]:
 
     **Fix (unsafe):** when every part of the merged paragraph stands
     elsewhere as a paragraph of its own (nothing else is in it but
-    separators), removes the merged paragraph.
+    separators) and every part but the last ends a sentence, removes the
+    merged paragraph. A part that stops mid-sentence (a cut, resumed by the
+    next part) means the merged paragraph holds the only whole copy of that
+    sentence, so it is kept.
 
     **Example:**
 
