@@ -43,22 +43,31 @@ def _env() -> dict[str, str]:
     return env
 
 
-def time_command(cmd: list[str], runs: int, stdin_file: Path | None = None) -> list[float]:
+def _time_once(cmd: list[str], stdin_file: Path | None, env: dict[str, str]) -> float:
+    stdin = stdin_file.open("rb") if stdin_file else subprocess.DEVNULL
+    try:
+        start = time.perf_counter()
+        subprocess.run(
+            cmd, stdin=stdin, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env
+        )
+        return time.perf_counter() - start
+    finally:
+        if stdin_file:
+            stdin.close()
+
+
+def time_commands(
+    cases: list[tuple[str, list[str], Path | None]], runs: int
+) -> dict[str, list[float]]:
+    """Wall times per case. Cases take turns (round robin), so a change in the
+    machine's load during the benchmark hits them all alike."""
     env = _env()
-    times = []
-    for i in range(runs + 1):
-        stdin = stdin_file.open("rb") if stdin_file else subprocess.DEVNULL
-        try:
-            start = time.perf_counter()
-            subprocess.run(
-                cmd, stdin=stdin, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env
-            )
-            elapsed = time.perf_counter() - start
-        finally:
-            if stdin_file:
-                stdin.close()
-        if i:  # the first run is a warm-up (writes .pyc files, fills the page cache)
-            times.append(elapsed)
+    for _, cmd, stdin_file in cases:  # warm-up: writes .pyc files, fills the page cache
+        _time_once(cmd, stdin_file, env)
+    times: dict[str, list[float]] = {label: [] for label, _, _ in cases}
+    for _ in range(runs):
+        for label, cmd, stdin_file in cases:
+            times[label].append(_time_once(cmd, stdin_file, env))
     return times
 
 
@@ -106,10 +115,11 @@ def main() -> int:
     print(f"machine: {machine_line()}")
     size = args.file.stat().st_size
     print(f"file:    {args.file} ({size:,} bytes)")
-    print(f"median of {args.runs} runs after one warm-up, wall time\n")
+    print(f"median of {args.runs} runs after one warm-up, wall time, cases taking turns\n")
     base = None
-    for label, cmd, stdin_file in cases:
-        times = time_command(cmd, args.runs, stdin_file)
+    all_times = time_commands(cases, args.runs)
+    for label, _, _ in cases:
+        times = all_times[label]
         m = median(times)
         if base is None:
             base = m
