@@ -16,6 +16,8 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from post_lint import lint_text
 from post_lint.config import Config
@@ -442,16 +444,73 @@ def test_fm003_bad_schema_file_stops_the_cli_once(tmp_path):
     assert "Traceback" not in run.stderr
 
 
-def test_jsonschema_is_imported_only_when_fm003_runs():
+def test_jsonschema_is_imported_only_when_a_schema_needs_it():
     code = (
         "import sys\nfrom post_lint import lint_text\n"
         "lint_text('---\\ntitle: A\\n---\\n', 'p.md', {'select': ['FM001', 'FM002', 'FM004']})\n"
         "print('jsonschema' in sys.modules)\n"
-        "lint_text('---\\ntitle: A\\n---\\n', 'p.md', {'select': ['FM003']})\n"
+        "lint_text('---\\ntitle: A\\ntags: [a]\\n---\\n', 'p.md', {'select': ['FM003']})\n"
+        "print('jsonschema' in sys.modules)\n"
+        "print(lint_text('---\\ntitle: \"\"\\n---\\n', 'p.md', {'select': ['FM003']})[0].code)\n"
         "print('jsonschema' in sys.modules)\n"
     )
     run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
-    assert run.stdout.split() == ["False", "True"]
+    # valid front matter is proven valid without jsonschema; a violation needs its message
+    assert run.stdout.split() == ["False", "False", "FM003", "True"]
+
+
+def test_builtin_schema_is_a_valid_json_schema():
+    import jsonschema
+
+    from post_lint.rules.frontmatter import BUILTIN_SCHEMA
+
+    schema = json.loads(BUILTIN_SCHEMA.read_text(encoding="utf-8"))
+    jsonschema.validators.validator_for(schema).check_schema(schema)
+
+
+_json_scalar = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(-5, 5),
+    st.floats(-3, 3, allow_nan=False),
+    st.sampled_from(["", "x", "tech", "idea", "8 min", "2024-01-31", "true", "abc def"]),
+)
+_json_value = st.recursive(
+    _json_scalar,
+    lambda inner: (
+        st.lists(inner, max_size=7)
+        | st.dictionaries(st.sampled_from(["a", "b"]), inner, max_size=2)
+    ),
+    max_leaves=10,
+)
+_FM_KEYS = [
+    "title",
+    "tags",
+    "categories",
+    "draft",
+    "published",
+    "reading_time",
+    "readingTime",
+    "date",
+    "type",
+    "topics",
+    "emoji",
+    "layout",
+    "toc",
+    "comments",
+    "description",
+    "author",
+]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.dictionaries(st.sampled_from(_FM_KEYS), _json_value, max_size=8))
+def test_quick_validity_check_never_accepts_what_jsonschema_rejects(data):
+    from post_lint.rules.frontmatter import BUILTIN_SCHEMA, _load_schema, _quick_valid
+
+    schema = _load_schema(str(BUILTIN_SCHEMA))
+    if _quick_valid(schema.quick, data) is True:
+        assert list(schema.validator.iter_errors(data)) == []
 
 
 def test_fm003_dates_and_odd_values_do_not_crash():
