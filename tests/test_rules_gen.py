@@ -280,3 +280,14 @@ def test_corpus_precision(corpus):
 
     diags = lint_paths([corpus], {"select": ["GEN"]}, jobs=None)
     assert {d.path for d in diags} == set(), [(d.path, d.line, d.message) for d in diags][:5]
+
+
+def test_every_ui_label_is_found_and_case_matters_only_for_tokens():
+    """The line pre-filter must let every marker phrase through (続きを書いて
+    was once filtered out) while 'friend' and 'end' do not wake it."""
+    text = (
+        "---\ntitle: t\n---\n\n本文の段落です。これは普通の文章です。\n\n続きを書いて\n\n"
+        "A friend depends on the end of days.\n\n**Continue generating**\n\nSTOP GENERATING\n"
+    )
+    found = [(d.line, d.code) for d in lint_text(text, "a.md", {"select": ["GEN001"]})]
+    assert found == [(7, "GEN001"), (11, "GEN001"), (13, "GEN001")]

@@ -11,6 +11,7 @@ uses a marker right after a paragraph as evidence that the paragraph was cut.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 import weakref
 from collections.abc import Iterable, Iterator
@@ -86,10 +87,10 @@ def _marker_skip_lines(post: Post) -> set[int]:
 
 
 #: Something every marker contains: lines without it are not looked at.
-_MARKER_HINT = regex.compile(
-    r"END|<\||</?s>|INST\]|SYS>>|_of_turn>|<eos>|generat|regenerat|生成",
-    regex.IGNORECASE,
-)
+#: Case-sensitive where the markers are (``END``, ``<eos>``): an ignore-case
+#: ``end`` stopped at every "friend" and "depend". Plain ``re``: no Unicode
+#: properties needed, and it scans faster than ``regex``.
+_MARKER_HINT = re.compile(r"END|<\||</?s>|INST\]|SYS>>|_of_turn>|<eos>|<EOS>|(?i:generat)|生成|続きを書いて")
 #: Markers are short; longer lines can only end with one.
 _MAX_MARKER_LINE = 200
 
