@@ -610,3 +610,36 @@ def test_merged_paragraph_of_a_cut_and_its_continuation_keeps_its_fix_off():
     assert [(d.line, d.fix) for d in found] == [(1, None)]
     fixed = fix_post(Post.from_text(text, "p.md"), Config(), unsafe=True).text
     assert "Fonts were the slowest request on the page." in fixed
+
+
+def test_chinese_cut_first_attempt_then_complete_retry_below_near_min_words():
+    """An 85-character Chinese paragraph (28 'words') cut short, then written
+    out in full: found word for word inside the retry, so half of
+    near-min-words is enough."""
+    cut = (
+        "大多数团队都是从日志开始的，因为日志最容易添加。这里加一条打印语句，那里加一个记录器，"
+        "很快就会积累大量没人阅读的文本，直到系统出问题时大家才一起去翻找，而这恰恰是最糟糕的"
+    )
+    text = (
+        "---\ntitle: 可观测性\n---\n\n"
+        "可观测性指的是从外部理解系统行为的能力，主要依靠日志、指标和链路追踪这三类信号。\n\n"
+        + cut
+        + "\n\n"
+        + cut
+        + "学习时机。\n"
+    )
+    found = [(d.line, d.code, d.message) for d in lint_text(text, "p.md", {"select": ["DUP"]})]
+    assert found == [(9, "DUP002", "paragraph repeats and completes the one at line 7")]
+
+
+def test_short_truncated_repeat_in_another_section_stays_quiet():
+    """From the corpus (vim-jp): an 8-word sign-off repeated, shortened, under
+    a later heading is a deliberate human repeat."""
+    line = "Keep in touch with us by watching the vimconf hashtag and this vim-jp website."
+    text = (
+        "---\ntitle: VimConf\n---\n\n"
+        + line
+        + "\n\n## How to attend\n\nThere will be a limited number of tickets available soon.\n\n"
+        + "Keep in touch with us by watching the vimconf hashtag\n"
+    )
+    assert [d for d in lint_text(text, "p.md", {"select": ["DUP"]})] == []

@@ -606,7 +606,13 @@ def _best_match(
         contained = (
             inter / small >= CONTAINMENT
             and small / large >= s.min_ratio
-            and min(a.words, b.words) >= s.near_min_words
+            and (
+                min(a.words, b.words) >= s.near_min_words
+                # A paragraph found word for word at the start of, or inside,
+                # the other (a cut first attempt and its complete retry) is
+                # strong evidence: half of near-min-words is enough.
+                or _verbatim_inside(a, b, s, budget)
+            )
         )
         line = b.block.start_line
         if contained and resemblance < CONTAINMENT:
@@ -619,14 +625,20 @@ def _best_match(
                 )
             finding = _Finding("DUP002", a, f"paragraph {how} the one at line {line}")
             finding.extends = size_a > size_b
-        elif resemblance >= s.similarity and min(a.words, b.words) >= s.near_min_words:
+        elif resemblance >= s.similarity and (
+            min(a.words, b.words) >= s.near_min_words or _verbatim_inside(a, b, s, budget)
+        ):
             score = (resemblance, inter)
-            finding = _Finding(
-                "DUP002",
-                a,
-                f"paragraph nearly repeats the one at line {line} "
-                f"({100 * resemblance:.0f}% the same)",
-            )
+            if a.key != b.key and a.key.startswith(b.key):
+                what = f"paragraph repeats and completes the one at line {line}"
+            elif a.key != b.key and b.key.startswith(a.key):
+                what = f"paragraph is a truncated copy of the one at line {line}"
+            else:
+                what = (
+                    f"paragraph nearly repeats the one at line {line} "
+                    f"({100 * resemblance:.0f}% the same)"
+                )
+            finding = _Finding("DUP002", a, what)
         else:
             continue
         # Only a paragraph found word for word inside the other loses nothing
@@ -635,6 +647,15 @@ def _best_match(
         if best is None or score > best[0]:
             best = (score, finding)
     return best[1] if best else None
+
+
+def _verbatim_inside(a: _Para, b: _Para, s: _Settings, budget: _Budget) -> bool:
+    """Whether the shorter paragraph, at least half ``near-min-words`` long,
+    lies word for word inside the longer one."""
+    small, large = (a, b) if len(a.key) <= len(b.key) else (b, a)
+    if small.words < s.near_min_words / 2:
+        return False
+    return budget.spend(len(large.key)) and small.key in large.key
 
 
 def _containment_fix(a: _Para, b: _Para, budget: _Budget) -> tuple[_Para, ...]:
@@ -778,6 +799,8 @@ def near_duplicate_paragraph(post: Post, options: Options) -> Iterator[Diagnosti
     - ``near-min-words`` (default 30): only paragraphs at least this long
       (counted as for ``min-words``: 30 English words, 90 kanji and kana) are
       compared for this rule; short sentences written in parallel are normal.
+      A paragraph found word for word at the start of, or inside, the other
+      (a cut first attempt and its complete retry) needs only half as many.
     - ``min-ratio`` (default 0.5): a paragraph contained in another is only
       reported when it is at least this share of the other's size (a sentence
       quoted in a longer paragraph is not a repeat).
