@@ -264,9 +264,7 @@ class Config:
                 value = str((self.root / value).resolve())
             elif name in r.path_options and isinstance(value, dict):
                 if not all(isinstance(v, str) and v for v in value.values()):
-                    raise ConfigError(
-                        f"{where}: option '{key}' must be a table of glob = \"path\""
-                    )
+                    raise ConfigError(f"{where}: option '{key}' must be a table of glob = \"path\"")
                 value = {k: str((self.root / v).resolve()) for k, v in value.items()}
             resolved[name] = value
         self.rule_options.setdefault(r.code, {}).update(resolved)
@@ -340,11 +338,24 @@ class Config:
             self._cache[key] = [r.code for r in REGISTRY if r.code in codes]
         return self._cache[key]
 
+    def options_of(self, r: Rule) -> dict[str, Any]:
+        """A rule's options: its defaults, then values it inherits from
+        another rule's table (``Rule.inherits``), then its own table's."""
+        own = self.rule_options.get(r.code, {})
+        inherited = {
+            name: self.rule_options[source][name]
+            for name, source in r.inherits.items()
+            if name not in own and name in self.rule_options.get(source, {})
+        }
+        return {**r.options, **inherited, **own}
+
     def relative(self, path: str | os.PathLike[str]) -> str:
         """``path`` relative to the config root, POSIX style (for globs)."""
         p = Path(path)
         try:
-            rel = p.resolve().relative_to(self.root.resolve()) if p.is_absolute() or p.exists() else p
+            rel = (
+                p.resolve().relative_to(self.root.resolve()) if p.is_absolute() or p.exists() else p
+            )
         except (ValueError, OSError):
             rel = p
         return PurePosixPath(*rel.parts).as_posix() if rel.parts else str(p)
@@ -366,7 +377,7 @@ class Config:
             self._cache[key] = [
                 RuleSettings(
                     BY_CODE[code],
-                    {**BY_CODE[code].options, **self.rule_options.get(code, {})},
+                    self.options_of(BY_CODE[code]),
                     self.rule_severity.get(code, BY_CODE[code].severity),
                 )
                 for code in self.enabled_codes()
@@ -388,9 +399,7 @@ def _validate_selectors(selectors: list[str], where: str) -> None:
         try:
             resolve_selector(s)
         except KeyError:
-            raise ConfigError(
-                f"{where}: unknown rule code or name '{s}'{_suggest(s)}"
-            ) from None
+            raise ConfigError(f"{where}: unknown rule code or name '{s}'{_suggest(s)}") from None
 
 
 def find_config_file(start: Path) -> Path | None:

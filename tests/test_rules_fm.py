@@ -382,8 +382,12 @@ def test_fm003_user_schema_replaces_builtin_relative_to_config(tmp_path):
     cfg = _config(tmp_path, {"schema-violation": {"schema": "schemas/post.json"}})
     text = "---\ntitle: A\ndraft: 'no'\n---\n"
     got = [(d.code, d.line, d.message) for d in lint_text(text, "p.md", cfg)]
-    # draft is free under the user's schema: only the missing tags
-    assert got == [("FM003", 1, "missing required key 'tags'")]
+    # draft is free under the user's schema: only the missing tags; FM005
+    # follows the same schema, which does not declare draft
+    assert got == [
+        ("FM003", 1, "missing required key 'tags'"),
+        ("FM005", 3, "unknown key 'draft': schema post.json does not declare it"),
+    ]
 
 
 def test_fm003_extend_builtin(tmp_path):
@@ -402,10 +406,14 @@ def test_fm003_schemas_per_glob_first_match_wins(tmp_path):
     table = {"_posts/**": "post.json", "content/docs/**": "doc.yaml", "**": "post.json"}
     cfg = _config(tmp_path, {"schema-violation": {"schemas": table}})
     doc = "---\ntitle: A\nweight: heavy\n---\n"
-    assert [(d.line, d.message) for d in lint_text(doc, "site/content/docs/a.md", cfg)] == [
+    found = lint_text(doc, "site/content/docs/a.md", cfg)
+    assert [(d.line, d.message) for d in found if d.code == "FM003"] == [
         (3, "'weight' is the string 'heavy'; expected a whole number")
     ]
-    assert [d.line for d in lint_text(doc, "_posts/2024-01-31-a.md", cfg)] == [1]
+    # FM005 follows the same per-glob schema: doc.yaml does not declare title
+    assert [(d.code, d.line) for d in found if d.code == "FM005"] == [("FM005", 2)]
+    posts = lint_text(doc, "_posts/2024-01-31-a.md", cfg)
+    assert [d.line for d in posts if d.code == "FM003"] == [1]
 
 
 @pytest.mark.parametrize(
@@ -665,6 +673,27 @@ def test_fm005_user_schema_makes_it_strict(tmp_path):
         tmp_path, {"unknown-key": {"schema": "post.json", "extend-builtin": True}}
     )
     assert [d.line for d in lint_text(text, "p.md", with_builtin)] == []
+
+
+def test_fm005_takes_the_schema_from_fm003_unless_set_itself(tmp_path):
+    _write(tmp_path / "post.json", POST_SCHEMA | {"patternProperties": {"^x-": {}}})
+    _write(
+        tmp_path / "other.json",
+        POST_SCHEMA
+        | {
+            "properties": POST_SCHEMA["properties"] | {"draft": {}},
+            "patternProperties": {"^x-": {}},
+        },
+    )
+    text = "---\ntitle: A\ntags: [a]\nx-custom: 1\ndraft: true\n---\n"
+    shared = _config(tmp_path, {"schema-violation": {"schema": "post.json"}})
+    got = [(d.code, d.line) for d in lint_text(text, "p.md", shared) if d.code == "FM005"]
+    assert got == [("FM005", 5)]
+    own = _config(
+        tmp_path,
+        {"schema-violation": {"schema": "post.json"}, "unknown-key": {"schema": "other.json"}},
+    )
+    assert [d for d in lint_text(text, "p.md", own) if d.code == "FM005"] == []
 
 
 # --------------------------------------------------------------------------

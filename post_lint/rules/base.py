@@ -44,6 +44,9 @@ class Rule:
     path_options: tuple[str, ...] = ()
     #: Options whose value must be one of a fixed set (checked by the config loader).
     choices: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    #: option -> code of another rule whose configured value this rule uses
+    #: when its own table does not set the option (one schema for FM003 and FM005).
+    inherits: Mapping[str, str] = field(default_factory=dict)
 
     @property
     def family(self) -> str:
@@ -71,6 +74,7 @@ def rule(
     fixable: bool = False,
     path_options: tuple[str, ...] = (),
     choices: Mapping[str, tuple[str, ...]] | None = None,
+    inherits: Mapping[str, str] | None = None,
 ) -> Callable[[CheckFunction], Rule]:
     """Declare a rule; see the module docstring."""
 
@@ -86,6 +90,7 @@ def rule(
             fixable=fixable,
             path_options=path_options,
             choices=dict(choices or {}),
+            inherits=dict(inherits or {}),
         )
 
     return decorate

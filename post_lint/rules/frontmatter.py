@@ -846,8 +846,8 @@ def schema_violation(post: Post, options: Options) -> Iterator[Diagnostic]:
       yours, so your schema only adds rules (for example ``required:
       ["tags"]``).
 
-    FM005 (unknown-key) has its own copy of these three options: set them in
-    both rule tables to check unknown keys against your schema too.
+    FM005 (unknown-key) uses these three options too, unless its own table
+    sets them: one schema checks values and unknown keys alike.
 
     A schema file that is missing, unreadable or not a valid JSON Schema
     stops the run with a configuration error (exit status 2). ``$ref`` may
@@ -1310,6 +1310,7 @@ def _suggestion(key: str, candidates: frozenset[str]) -> str | None:
         "ignore_case": False,
     },
     path_options=("schema", "schemas"),
+    inherits={"schema": "FM003", "schemas": "FM003", "extend_builtin": "FM003"},
 )
 def unknown_key(post: Post, options: Options) -> Iterator[Diagnostic]:
     """Reports top-level front-matter keys the schema does not know, with a
@@ -1348,9 +1349,9 @@ def unknown_key(post: Post, options: Options) -> Iterator[Diagnostic]:
 
     **Options:**
 
-    - ``schema``, ``schemas``, ``extend-builtin``: as for FM003 (these options
-      are the rule's own: set the same values in both rule tables to check
-      both with your schema).
+    - ``schema``, ``schemas``, ``extend-builtin``: as for FM003, and taken
+      from FM003's table (``[rules.schema-violation]``) unless set here, so
+      one schema drives both rules.
     - ``strict`` (default false): report every key the schema does not
       declare, even with the built-in schema.
     - ``allowed-keys`` (list, default empty): keys to accept in any mode.
