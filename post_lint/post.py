@@ -190,13 +190,24 @@ def _delimited(text: str, fmt: str, close: re.Pattern[str]) -> tuple[FrontMatter
     content_start = first_nl + 1 if first_nl != -1 else len(text)
     m = close.search(text, content_start)
     if m is None:
-        fm = FrontMatter(fmt, 1, None, text[content_start:], 2)
+        # Most often the closing line was forgotten: take the metadata to end
+        # at the first blank line, so the body rules still check the rest.
+        blank = re.compile(r"^[ \t]*$", re.M).search(text, content_start)
+        if blank is None or blank.start() >= len(text):
+            fm = FrontMatter(fmt, 1, None, text[content_start:], 2)
+            fm.error = ParseError(
+                1, 1, f"front matter opened with '{text[:3]}' on line 1 is never closed"
+            )
+            return fm, text.count("\n") + 1
+        body_line0 = text.count("\n", 0, blank.start()) + 1
+        fm = FrontMatter(fmt, 1, None, text[content_start : blank.start()], 2)
         fm.error = ParseError(
-            1, 1, f"front matter opened with '{text[:3]}' on line 1 is never closed"
+            1,
+            1,
+            f"front matter opened with '{text[:3]}' on line 1 is never closed "
+            f"(its end is taken to be the blank line {body_line0})",
         )
-        # Treat the whole file as front matter: body rules would only see
-        # metadata lines as paragraphs.
-        return fm, text.count("\n") + 1
+        return fm, body_line0
     end_line = text.count("\n", 0, m.start()) + 1
     raw = text[content_start : m.start()]
     fm = FrontMatter(fmt, 1, end_line, raw, 2)
@@ -307,9 +318,7 @@ def _plain_yaml_message(exc: Exception) -> str:
     context = getattr(exc, "context", None)
     text = f"{context}, {problem}" if context else str(problem)
     hints = {
-        "mapping values are not allowed": (
-            " (a value contains ': '; quote the whole value)"
-        ),
+        "mapping values are not allowed": (" (a value contains ': '; quote the whole value)"),
         "found character '\\t' that cannot start any token": " (YAML forbids tabs for indentation)",
     }
     for needle, hint in hints.items():
@@ -429,7 +438,9 @@ def _parse_toml(fm: FrontMatter) -> None:
         if t:
             in_table = True
             key = t.group("q") if t.group("q") is not None else t.group("b")
-            fm.keys.setdefault(key, KeyInfo(lineno, t.start() + 1, lineno, 1, lineno, len(line) + 1))
+            fm.keys.setdefault(
+                key, KeyInfo(lineno, t.start() + 1, lineno, 1, lineno, len(line) + 1)
+            )
             continue
         if in_table:
             continue
@@ -795,7 +806,11 @@ class Post:
         """Body text (everything after the front matter)."""
         if self.body_line <= 1:
             return self.text
-        start = self.lines.offset(self.body_line, 1) if self.body_line <= len(self.lines.starts) else len(self.text)
+        start = (
+            self.lines.offset(self.body_line, 1)
+            if self.body_line <= len(self.lines.starts)
+            else len(self.text)
+        )
         return self.text[start:]
 
     @cached_property

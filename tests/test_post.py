@@ -22,7 +22,7 @@ def test_line_index_round_trip():
 
 def test_yaml_front_matter_keys_and_positions():
     post = Post.from_text(
-        "---\ntitle: Hello\ntags:\n  - a\n  - b\nreading_time: \"8 min\"  # note\n---\n\nBody text.\n"
+        '---\ntitle: Hello\ntags:\n  - a\n  - b\nreading_time: "8 min"  # note\n---\n\nBody text.\n'
     )
     fm = post.front_matter
     assert fm is not None and fm.format == "yaml" and fm.error is None
@@ -39,12 +39,14 @@ def test_yaml_front_matter_keys_and_positions():
     )
     assert fm.end_line == 7
     assert post.body_line == 8
-    assert [(b.kind, b.start_line, b.prose) for b in post.blocks] == [("paragraph", 9, "Body text.")]
+    assert [(b.kind, b.start_line, b.prose) for b in post.blocks] == [
+        ("paragraph", 9, "Body text.")
+    ]
 
 
 def test_yaml_duplicate_keys_recorded():
     post = Post.from_text("---\ncategories: [a]\ntitle: x\ncategories: [b]\n---\n")
-    (key, first, later), = post.front_matter.duplicate_keys
+    ((key, first, later),) = post.front_matter.duplicate_keys
     assert key == "categories" and first.line == 2 and later.line == 4
 
 
@@ -90,7 +92,9 @@ def test_yaml_non_mapping():
 
 
 def test_toml_front_matter():
-    post = Post.from_text('+++\ntitle = "T"\ndate = 2024-01-02\n\n[params]\nx = 1\n+++\n\nText here.\n')
+    post = Post.from_text(
+        '+++\ntitle = "T"\ndate = 2024-01-02\n\n[params]\nx = 1\n+++\n\nText here.\n'
+    )
     fm = post.front_matter
     assert fm.format == "toml" and fm.error is None
     assert fm.data["title"] == "T" and fm.data["params"] == {"x": 1}
@@ -151,7 +155,7 @@ def test_blocks_kinds_containers_and_prose():
     text = (
         "# Title\n"
         "\n"
-        "Some *emph* and [a link](https://example.com) {% raw %} {{< ref \"x\" >}} see https://a.b/c now.\n"
+        'Some *emph* and [a link](https://example.com) {% raw %} {{< ref "x" >}} see https://a.b/c now.\n'
         "\n"
         "- item one\n"
         "\n"
@@ -212,3 +216,12 @@ def test_worked_example_parses():
     assert post.front_matter.keys["reading_time"].line == 9
     assert post.title.startswith("Alibaba Cloud")
     assert post.blocks[0].start_line == 12
+
+
+def test_unclosed_front_matter_ends_at_first_blank_line_and_body_is_parsed():
+    post = Post.from_text("---\ntitle: x\ndate: 2024-01-01\n\nThe body starts here.\n")
+    fm = post.front_matter
+    assert fm.error is not None and "never closed" in fm.error.message
+    assert "blank line 4" in fm.error.message
+    assert post.body_line == 5
+    assert [(b.kind, b.start_line) for b in post.blocks] == [("paragraph", 5)]
