@@ -550,3 +550,23 @@ def test_fixes_never_remove_a_sentence_that_occurs_once(pieces, separator):
     # Fixing converges: a second run changes nothing.
     again = fix_post(Post.from_text(outcome.text, "p.md"), config, unsafe=True)
     assert again.text == outcome.text
+
+
+def test_custom_markers_from_gen001_are_cut_evidence_too():
+    """GEN001's extra-markers are inherited by TRN001 and TRN002: a house
+    marker after a cut is evidence of the cut, like ---END---."""
+    text = (
+        "---\ntitle: 投資の意味\n---\n\n"
+        "この投資は、私たちの生活そのものを変革する可能性を秘\n\n<<END OF ARTICLE>>\n\n"
+        "...めているのです。\n"
+    )
+    plain = [(d.line, d.code) for d in lint_text(text, "p.md", {"select": ["TRN", "GEN"]})]
+    assert (7, "GEN001") not in plain
+    cfg = {
+        "select": ["TRN", "GEN"],
+        "rules": {"leaked-end-marker": {"extra-markers": ["<<END OF ARTICLE>>"]}},
+    }
+    found = [(d.line, d.code) for d in lint_text(text, "p.md", cfg)]
+    assert found == [(5, "TRN001"), (7, "GEN001"), (9, "TRN002")]
+    fixed = fix_post(Post.from_text(text, "p.md"), Config.from_mapping(cfg), unsafe=True).text
+    assert "可能性を秘めているのです。" in fixed and "<<END OF ARTICLE>>" not in fixed

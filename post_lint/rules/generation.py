@@ -90,7 +90,9 @@ def _marker_skip_lines(post: Post) -> set[int]:
 #: Case-sensitive where the markers are (``END``, ``<eos>``): an ignore-case
 #: ``end`` stopped at every "friend" and "depend". Plain ``re``: no Unicode
 #: properties needed, and it scans faster than ``regex``.
-_MARKER_HINT = re.compile(r"END|<\||</?s>|INST\]|SYS>>|_of_turn>|<eos>|<EOS>|(?i:generat)|生成|続きを書いて")
+_MARKER_HINT = re.compile(
+    r"END|<\||</?s>|INST\]|SYS>>|_of_turn>|<eos>|<EOS>|(?i:generat)|生成|続きを書いて"
+)
 #: Markers are short; longer lines can only end with one.
 _MAX_MARKER_LINE = 200
 
@@ -151,9 +153,12 @@ def _scan_markers(post: Post, extra: frozenset[str] = frozenset()) -> list[Marke
 _MARKER_CACHE: weakref.WeakKeyDictionary[Post, list[Marker]] = weakref.WeakKeyDictionary()
 
 
-def find_markers(post: Post) -> list[Marker]:
-    """The built-in leaked markers of a post (outside front matter, code,
-    tables and HTML), in line order. Computed once per post."""
+def find_markers(post: Post, extra: frozenset[str] = frozenset()) -> list[Marker]:
+    """The leaked markers of a post (outside front matter, code, tables and
+    HTML), in line order: the built-in ones, plus whole lines equal to one
+    of ``extra``. The built-in scan is computed once per post."""
+    if extra:
+        return _scan_markers(post, extra)
     try:
         return _MARKER_CACHE[post]
     except KeyError:
@@ -257,7 +262,7 @@ def leaked_end_marker(post: Post, options: Options) -> Iterator[Diagnostic]:
     """
     extra = frozenset(s.strip() for s in options.get("extra_markers", ()) if isinstance(s, str))
     extra = frozenset(s for s in extra if s)
-    markers = _scan_markers(post, extra) if extra else find_markers(post)
+    markers = find_markers(post, extra)
     whole_lines = frozenset(m.line for m in markers if m.whole_line)
     for m in markers:
         if m.whole_line:

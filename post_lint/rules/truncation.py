@@ -285,9 +285,14 @@ class _Analysis:
     """The paragraphs of a post with what the TRN rules need to know about
     them, and the continuation fragments found among them."""
 
-    def __init__(self, post: Post, min_overlap: int = _DEFAULT_MIN_OVERLAP) -> None:
+    def __init__(
+        self,
+        post: Post,
+        min_overlap: int = _DEFAULT_MIN_OVERLAP,
+        extra_markers: frozenset[str] = frozenset(),
+    ) -> None:
         self.post = post
-        self.markers: dict[int, Marker] = {m.line: m for m in find_markers(post)}
+        self.markers: dict[int, Marker] = {m.line: m for m in find_markers(post, extra_markers)}
         self.paras: list[_Para] = []
         self.by_index: dict[int, _Para] = {}
         for i, b in enumerate(post.blocks):
@@ -464,18 +469,29 @@ class _Analysis:
         return bool(sentences) and all(self.found_elsewhere(p, s, later=True) for s in sentences)
 
 
-_CACHE: weakref.WeakKeyDictionary[Post, dict[int, _Analysis]] = weakref.WeakKeyDictionary()
+_CACHE: weakref.WeakKeyDictionary[Post, dict[tuple[int, frozenset[str]], _Analysis]] = (
+    weakref.WeakKeyDictionary()
+)
 
 
-def _analysis(post: Post, min_overlap: int = _DEFAULT_MIN_OVERLAP) -> _Analysis:
-    """The analysis of ``post``, built once per post (and overlap setting)."""
+def _extra_markers(options: Options) -> frozenset[str]:
+    """GEN001's ``extra-markers`` (TRN001 and TRN002 inherit the option)."""
+    found = (s.strip() for s in options.get("extra_markers", ()) if isinstance(s, str))
+    return frozenset(s for s in found if s)
+
+
+def _analysis(
+    post: Post, min_overlap: int = _DEFAULT_MIN_OVERLAP, extra_markers: frozenset[str] = frozenset()
+) -> _Analysis:
+    """The analysis of ``post``, built once per post (and settings)."""
+    key = (min_overlap, extra_markers)
     try:
         per_post = _CACHE.setdefault(post, {})
     except TypeError:  # not weak-referenceable
-        return _Analysis(post, min_overlap)
-    if min_overlap not in per_post:
-        per_post[min_overlap] = _Analysis(post, min_overlap)
-    return per_post[min_overlap]
+        return _Analysis(post, min_overlap, extra_markers)
+    if key not in per_post:
+        per_post[key] = _Analysis(post, min_overlap, extra_markers)
+    return per_post[key]
 
 
 def _snippet(text: str, tail: bool = True, size: int = 20) -> str:
@@ -569,7 +585,13 @@ def _prose_follows(a: _Analysis, p: _Para) -> bool:
     "TRN001",
     "truncated-sentence",
     "a paragraph ends in the middle of a sentence",
-    options={"ending_evidence": True, "extra_endings": [], "ignore_endings": []},
+    options={
+        "ending_evidence": True,
+        "extra_endings": [],
+        "ignore_endings": [],
+        "extra_markers": [],
+    },
+    inherits={"extra_markers": "GEN001"},
 )
 def truncated_sentence(post: Post, options: Options) -> Iterator[Diagnostic]:
     """Finds a prose paragraph that stops mid-sentence, the way a generator
@@ -641,8 +663,11 @@ def truncated_sentence(post: Post, options: Options) -> Iterator[Diagnostic]:
     - ``ignore-endings`` (list of strings, default ``[]``): endings never to
       treat as evidence (e.g. ``["ため"]`` for a house style of headline-like
       paragraphs).
+    - ``extra-markers`` (list of strings, default ``[]``): lines that count
+      as leaked markers besides the built-in ones; taken from GEN001's table
+      (``[rules.leaked-end-marker]``) unless set here.
     """
-    a = _analysis(post)
+    a = _analysis(post, _DEFAULT_MIN_OVERLAP, _extra_markers(options))
     use_endings = bool(options.get("ending_evidence", True))
     extra = tuple(s for s in options.get("extra_endings", ()) if isinstance(s, str) and s)
     ignore = tuple(s for s in options.get("ignore_endings", ()) if isinstance(s, str) and s)
@@ -773,7 +798,8 @@ def _delete_fix(a: _Analysis, c: _Continuation) -> Fix | None:
     "TRN002",
     "continuation-fragment",
     "a paragraph resumes a cut sentence with a leading ellipsis",
-    options={"min_overlap": _DEFAULT_MIN_OVERLAP},
+    options={"min_overlap": _DEFAULT_MIN_OVERLAP, "extra_markers": []},
+    inherits={"extra_markers": "GEN001"},
     fixable=True,
 )
 def continuation_fragment(post: Post, options: Options) -> Iterator[Diagnostic]:
@@ -826,11 +852,14 @@ def continuation_fragment(post: Post, options: Options) -> Iterator[Diagnostic]:
     - ``min-overlap`` (int, default 4): how many characters (CJK; twice as
       many in Latin script) a fragment must repeat of a paragraph's end to
       count as overlapping it, for the evidence and for the join.
+    - ``extra-markers`` (list of strings, default ``[]``): lines that count
+      as leaked markers besides the built-in ones; taken from GEN001's table
+      (``[rules.leaked-end-marker]``) unless set here.
     """
     min_overlap = options.get("min_overlap", _DEFAULT_MIN_OVERLAP)
     if not isinstance(min_overlap, int) or min_overlap < 1:
         min_overlap = _DEFAULT_MIN_OVERLAP
-    a = _analysis(post, min(min_overlap, 200))
+    a = _analysis(post, min(min_overlap, 200), _extra_markers(options))
     for c in a.continuations:
         p = c.para
         fix = _join_fix(a, c, min_overlap) or _delete_fix(a, c)
