@@ -109,7 +109,8 @@ def _explain(ident: str) -> int:
     if r is None:
         raise PostLintError(f"--explain: unknown rule '{ident}' (see --list-rules)")
     print(f"# {r.code} {r.name}\n")
-    print(f"{r.summary}. Severity: {r.severity}." + ("" if r.default_enabled else " Off by default."))
+    summary = r.summary[:1].upper() + r.summary[1:]
+    print(f"{summary}. Severity: {r.severity}." + ("" if r.default_enabled else " Off by default."))
     if r.fixable:
         print("Fixable with --fix.")
     print()
