@@ -33,29 +33,75 @@ def build_parser() -> argparse.ArgumentParser:
         "and merged paragraphs, cut sentences, leaked generator markers, front-matter errors.",
         epilog="Exit status: 0 nothing reported, 1 something reported, 2 error.",
     )
-    p.add_argument("paths", nargs="*", metavar="PATH", help="files or folders; '-' reads stdin (default: .)")
+    p.add_argument(
+        "paths", nargs="*", metavar="PATH", help="files or folders; '-' reads stdin (default: .)"
+    )
     sel = p.add_argument_group("rule selection")
-    sel.add_argument("--select", action="append", metavar="CODES", help="only these codes, prefixes or names (comma-separated)")
-    sel.add_argument("--extend-select", action="append", metavar="CODES", help="add these to the selection")
-    sel.add_argument("--ignore", action="append", metavar="CODES", help="drop these from the selection")
-    sel.add_argument("--exclude", action="append", metavar="GLOB", help="skip paths matching GLOB while walking folders")
+    sel.add_argument(
+        "--select",
+        action="append",
+        metavar="CODES",
+        help="only these codes, prefixes or names (comma-separated)",
+    )
+    sel.add_argument(
+        "--extend-select", action="append", metavar="CODES", help="add these to the selection"
+    )
+    sel.add_argument(
+        "--ignore", action="append", metavar="CODES", help="drop these from the selection"
+    )
+    sel.add_argument(
+        "--exclude",
+        action="append",
+        metavar="GLOB",
+        help="skip paths matching GLOB while walking folders",
+    )
     cfg = p.add_argument_group("configuration")
     cfg.add_argument("--config", metavar="FILE", help="use this pyproject.toml or .post-lint.toml")
     cfg.add_argument("--isolated", action="store_true", help="ignore configuration files")
-    cfg.add_argument("--stdin-filename", metavar="NAME", help="the name to report (and match settings against) for stdin")
+    cfg.add_argument(
+        "--stdin-filename",
+        metavar="NAME",
+        help="the name to report (and match settings against) for stdin",
+    )
     out = p.add_argument_group("output")
-    out.add_argument("--output-format", choices=sorted(FORMATS), help="default: text (github inside GitHub Actions)")
-    out.add_argument("--show-source", action="store_true", help="show the offending line under each finding (text format)")
-    out.add_argument("--statistics", action="store_true", help="print a count per code instead of each finding")
+    out.add_argument(
+        "--output-format",
+        choices=sorted(FORMATS),
+        help="default: text (github inside GitHub Actions)",
+    )
+    out.add_argument(
+        "--show-source",
+        action="store_true",
+        help="show the offending line under each finding (text format)",
+    )
+    out.add_argument(
+        "--statistics", action="store_true", help="print a count per code instead of each finding"
+    )
     out.add_argument("-q", "--quiet", action="store_true", help="no summary line")
-    out.add_argument("--exit-zero", action="store_true", help="exit 0 even when something is reported")
+    out.add_argument(
+        "--exit-zero", action="store_true", help="exit 0 even when something is reported"
+    )
     fx = p.add_argument_group("fixing")
-    fx.add_argument("--fix", action="store_true", help="apply safe fixes (stdin: print the fixed text)")
-    fx.add_argument("--unsafe-fixes", action="store_true", help="with --fix/--diff, also apply unsafe fixes")
-    fx.add_argument("--diff", action="store_true", help="print a diff of what --fix would change; write nothing")
-    fx.add_argument("--exit-non-zero-on-fix", action="store_true", help="exit 1 when a file was fixed")
+    fx.add_argument(
+        "--fix", action="store_true", help="apply safe fixes (stdin: print the fixed text)"
+    )
+    fx.add_argument(
+        "--unsafe-fixes", action="store_true", help="with --fix/--diff, also apply unsafe fixes"
+    )
+    fx.add_argument(
+        "--diff", action="store_true", help="print a diff of what --fix would change; write nothing"
+    )
+    fx.add_argument(
+        "--exit-non-zero-on-fix", action="store_true", help="exit 1 when a file was fixed"
+    )
     run = p.add_argument_group("running")
-    run.add_argument("--jobs", "-j", type=int, metavar="N", help="worker processes (default: the cores, for many files)")
+    run.add_argument(
+        "--jobs",
+        "-j",
+        type=int,
+        metavar="N",
+        help="worker processes (default: the cores, for many files)",
+    )
     info = p.add_argument_group("information")
     info.add_argument("--list-rules", action="store_true", help="list every rule and exit")
     info.add_argument("--explain", metavar="RULE", help="print a rule's documentation and exit")
@@ -116,7 +162,10 @@ def _explain(ident: str) -> int:
     print()
     print(r.doc)
     if r.options:
-        print("\nDefaults: " + ", ".join(f"{k.replace('_', '-')} = {v!r}" for k, v in r.options.items()))
+        print(
+            "\nDefaults: "
+            + ", ".join(f"{k.replace('_', '-')} = {v!r}" for k, v in r.options.items())
+        )
     return 0
 
 
@@ -151,7 +200,9 @@ def _main(argv: Sequence[str] | None) -> int:
         parser.error("--jobs must be at least 1")
     if args.unsafe_fixes and not (args.fix or args.diff):
         args.fix = True
-    fmt = args.output_format or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" and _has_format("github") else "text")
+    fmt = args.output_format or (
+        "github" if os.environ.get("GITHUB_ACTIONS") == "true" and _has_format("github") else "text"
+    )
     config = _load_config(args)
     paths = args.paths or ["."]
     if "-" in paths:
@@ -208,7 +259,9 @@ def _summary(args, fmt: str, n_diag: int, n_files: int, fixed: int) -> None:
     if fixed:
         parts.append(f"fixed {fixed} problem{'s' * (fixed != 1)}")
     if n_diag:
-        parts.append(f"found {n_diag} problem{'s' * (n_diag != 1)} in {n_files} file{'s' * (n_files != 1)}")
+        parts.append(
+            f"found {n_diag} problem{'s' * (n_diag != 1)} in {n_files} file{'s' * (n_files != 1)}"
+        )
     if not parts:
         parts.append("all checks passed")
     msg = "; ".join(parts)
@@ -246,9 +299,7 @@ def _run_stdin(args, config, fmt: str) -> int:
         sys.stdout.flush()
         sys.stdout.buffer.write(encode(post, outcome.text) if outcome.fixed else data)
         sys.stdout.buffer.flush()
-        _emit(
-            args, fmt, result.diagnostics, {name: outcome.text}, stream=sys.stderr, paths=[name]
-        )
+        _emit(args, fmt, result.diagnostics, {name: outcome.text}, stream=sys.stderr, paths=[name])
         _report_errors(result.errors)
         return _exit_status(args, len(result.diagnostics), outcome.fixed, len(result.errors))
     result = check_post(post, config)
@@ -272,7 +323,12 @@ def _run_paths(args, config, fmt: str, paths: list[str]) -> int:
     if args.fix or args.diff:
         from .fix import fix_file
 
-        results = run(files, config, jobs=1, task=lambda f, c: fix_file(f, c, unsafe=args.unsafe_fixes, write=not args.diff))
+        results = run(
+            files,
+            config,
+            jobs=1,
+            task=lambda f, c: fix_file(f, c, unsafe=args.unsafe_fixes, write=not args.diff),
+        )
     else:
         results = run(files, config, jobs=args.jobs)
     diagnostics = [d for r in results for d in r.diagnostics]
@@ -304,8 +360,7 @@ def _sources(diagnostics) -> dict[str, str]:
             continue
         try:
             with open(path, "rb") as fh:
-                text, _, _ = decode(fh.read())
-            sources[path] = text.replace("\r\n", "\n").replace("\r", "\n")
+                sources[path], _, _ = decode(fh.read())  # the formatter splits lines
         except OSError:
             continue
     return sources

@@ -30,14 +30,10 @@ from functools import lru_cache
 from pathlib import Path, PurePosixPath
 from typing import Any
 
+from .compat import tomllib
 from .diagnostics import SEVERITIES
 from .errors import ConfigError
 from .rules import BY_CODE, BY_NAME, REGISTRY, Rule, resolve_selector
-
-try:
-    import tomllib
-except ModuleNotFoundError:  # Python 3.10
-    import tomli as tomllib  # type: ignore[no-redef]
 
 CONFIG_FILES = (".post-lint.toml", "pyproject.toml")
 DEFAULT_EXCLUDE = (".git", "node_modules", "_site", "public", "vendor")
@@ -171,6 +167,8 @@ class Config:
     root: Path = field(default_factory=Path.cwd)
     #: The file this came from (None for defaults or a mapping).
     source: Path | None = None
+    #: Rule selections computed from the settings above (cleared on override).
+    _cache: dict[Any, Any] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     # -- construction -----------------------------------------------------------
 
@@ -318,13 +316,6 @@ class Config:
         return self
 
     # -- queries ---------------------------------------------------------------------
-
-    @property
-    def _cache(self) -> dict[Any, Any]:
-        cache = self.__dict__.get("_memo")
-        if cache is None:
-            cache = self.__dict__["_memo"] = {}
-        return cache
 
     def enabled_codes(self) -> list[str]:
         key = "enabled"

@@ -30,12 +30,7 @@ def iter_files(paths: Iterable[str], config: Config) -> Iterator[str]:
     that the linter reports them (PL001)."""
     seen: set[str] = set()
     for given in paths:
-        if os.path.isdir(given) and not os.path.islink(given.rstrip("/\\") or given):
-            for found in _walk(given, config):
-                if found not in seen:
-                    seen.add(found)
-                    yield found
-        elif os.path.isdir(given):  # a symlink to a folder named explicitly
+        if os.path.isdir(given):  # a symlink to a folder is walked when named
             for found in _walk(given, config):
                 if found not in seen:
                     seen.add(found)

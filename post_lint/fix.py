@@ -135,7 +135,9 @@ def write_atomic(path: str, data: bytes, expected: bytes) -> None:
     except OSError as exc:
         raise PostLintError(f"{path}: cannot fix: {exc.strerror or exc}") from None
     folder = os.path.dirname(target) or "."
-    fd, tmp = tempfile.mkstemp(prefix="." + os.path.basename(target) + ".", suffix=".tmp", dir=folder)
+    fd, tmp = tempfile.mkstemp(
+        prefix="." + os.path.basename(target) + ".", suffix=".tmp", dir=folder
+    )
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)

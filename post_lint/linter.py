@@ -7,7 +7,6 @@ import os
 import stat
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from .config import Config
 from .diagnostics import Diagnostic
@@ -51,7 +50,9 @@ def check_post(post: Post, config: Config) -> FileResult:
         except ConfigError:
             raise  # a bad setting (e.g. a missing schema file): stop once, exit 2
         except RecursionError:
-            result.errors.append(f"{post.path}: rule {r.code} ({r.name}) gave up: input nests too deeply")
+            result.errors.append(
+                f"{post.path}: rule {r.code} ({r.name}) gave up: input nests too deeply"
+            )
         except Exception as exc:  # a bug in a rule must not lose the other findings
             result.errors.append(
                 f"{post.path}: internal error in rule {r.code} ({r.name}): "
@@ -189,7 +190,9 @@ def _work(path: str) -> FileResult:
     return lint_file(path, _worker_config)
 
 
-def run(files: Iterable[str], config: Config, *, jobs: int | None = None, task=None) -> list[FileResult]:
+def run(
+    files: Iterable[str], config: Config, *, jobs: int | None = None, task=None
+) -> list[FileResult]:
     """Lint ``files`` with ``task`` (default: :func:`lint_file`), in order,
     using ``jobs`` processes (None: one per core when there are many files)."""
     files = list(files)
@@ -208,4 +211,4 @@ def run(files: Iterable[str], config: Config, *, jobs: int | None = None, task=N
         return list(ex.map(_work, files, chunksize=chunk))
 
 
-__all__ = ["FileResult", "check_post", "lint_text", "lint_paths", "lint_file", "read_post", "run", "Path"]
+__all__ = ["FileResult", "check_post", "lint_text", "lint_paths", "lint_file", "read_post", "run"]

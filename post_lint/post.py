@@ -414,10 +414,7 @@ _TOML_TABLE = re.compile(r"^[ \t]*\[\[?[ \t]*(?:\"(?P<q>[^\"\n]*)\"|(?P<b>[A-Za-
 
 
 def _parse_toml(fm: FrontMatter) -> None:
-    try:
-        import tomllib
-    except ModuleNotFoundError:  # Python 3.10
-        import tomli as tomllib  # type: ignore[no-redef]
+    from .compat import tomllib
 
     try:
         fm.data = tomllib.loads(fm.raw)

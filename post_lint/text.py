@@ -13,13 +13,15 @@ import regex
 
 # Liquid ``{% %}`` / ``{{ }}`` and Hugo ``{{< >}}`` / ``{{% %}}`` tags. Bounded
 # quantifiers keep pathological inputs linear.
-_TEMPLATE_TAG = regex.compile(r"\{\{[<%].{0,2000}?[>%]\}\}|\{%.{0,2000}?%\}|\{\{.{0,2000}?\}\}", regex.S)
+_TEMPLATE_TAG = regex.compile(
+    r"\{\{[<%].{0,2000}?[>%]\}\}|\{%.{0,2000}?%\}|\{\{.{0,2000}?\}\}", regex.S
+)
 _URL = regex.compile(r"\b(?:https?|ftp)://[^\s<>\"'）」』】]+|\bwww\.[^\s<>\"'）」』】]+")
 _WS = regex.compile(r"\s+")
 
-#: Han ideographs, Hiragana, Katakana (incl. the prolonged sound mark) and
-#: CJK punctuation-free letters, counted per character.
-_CJK_CHAR = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}ー]")
+#: One Han, Hiragana or Katakana character (or the prolonged sound mark):
+#: what is counted per character in Japanese and Chinese.
+CJK_CHAR = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}ー]")
 _HANGUL_WORD = regex.compile(r"\p{Hangul}+")
 #: A Latin-script (or Greek/Cyrillic, or digit) word; apostrophes and hyphens inside.
 _LATIN_WORD = regex.compile(
@@ -76,13 +78,13 @@ def count_scripts(text: str) -> ScriptCounts:
     """Count Latin-script words, CJK characters and Hangul words in ``text``."""
     return ScriptCounts(
         latin_words=len(_LATIN_WORD.findall(text)),
-        cjk_chars=len(_CJK_CHAR.findall(text)),
+        cjk_chars=len(CJK_CHAR.findall(text)),
         hangul_words=len(_HANGUL_WORD.findall(text)),
     )
 
 
 def is_cjk_char(ch: str) -> bool:
-    return bool(_CJK_CHAR.match(ch))
+    return bool(CJK_CHAR.match(ch))
 
 
 # Sentence splitting ------------------------------------------------------

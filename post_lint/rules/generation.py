@@ -330,10 +330,7 @@ def _compile_group(phrases: tuple[str, ...]) -> Any:
 def builtin_phrases() -> dict[str, tuple[str, ...]]:
     """The shipped phrase lists (``post_lint/data/boilerplate.toml``), merged
     across languages: ``{"opening": (...), "closing": (...), "anywhere": (...)}``."""
-    try:
-        import tomllib
-    except ModuleNotFoundError:  # Python 3.10
-        import tomli as tomllib  # type: ignore[no-redef]
+    from ..compat import tomllib
 
     raw = resources.files("post_lint").joinpath("data/boilerplate.toml").read_text("utf-8")
     data = tomllib.loads(raw)

@@ -27,7 +27,7 @@ import regex
 
 from ..diagnostics import Diagnostic, Edit, Fix
 from ..post import Block, Post
-from ..text import fold_whitespace, split_sentences
+from ..text import CJK_CHAR, fold_whitespace, split_sentences
 from .base import Options, Rule, rule
 from .generation import Marker, find_markers, is_marker_block, strip_markers
 
@@ -126,7 +126,6 @@ _HAN = regex.compile(r"\p{Han}")
 _HIRAGANA_START = regex.compile(r"\p{Hiragana}")
 _LATIN_LOWER_START = regex.compile(r"[a-z\p{Ll}&&\p{Latin}]", regex.V1)
 _LAST_WORD = regex.compile(r"([\p{L}']{1,30})\W*$")
-_CJK_CHAR = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}ー]")
 #: A paragraph opening with display math ($$, \\[, \\begin{...}): the
 #: sentence before it runs on into the formula.
 _DISPLAY_MATH = ("$$", "\\[", "\\begin{", "\\(")
@@ -235,7 +234,7 @@ def _overlap(tail: str, head: str) -> int:
 
 def _min_overlap(text: str, minimum: int) -> int:
     """Overlap needed: ``minimum`` characters of CJK, twice that in Latin."""
-    return minimum if _CJK_CHAR.search(text[:minimum]) else minimum * 2
+    return minimum if CJK_CHAR.search(text[:minimum]) else minimum * 2
 
 
 # --------------------------------------------------------------------------
@@ -436,7 +435,7 @@ class _Analysis:
                 c.evidence.append("repeats the end of the paragraph before it")
                 c.continues_previous = True
                 c.overlap = overlap
-            elif mid_sentence or (_CJK_CHAR.match(head) and _CJK_CHAR.match(prev.norm[-1:])):
+            elif mid_sentence or (CJK_CHAR.match(head) and CJK_CHAR.match(prev.norm[-1:])):
                 c.evidence.append("resumes the unfinished paragraph before it")
                 c.continues_previous = True
         if c.continues_previous:
@@ -734,7 +733,7 @@ def _join_fix(a: _Analysis, c: _Continuation, min_overlap: int) -> Fix | None:
     k = _overlap(prev_line, rest.rstrip())
     glue = ""
     if k >= _min_overlap(rest, min_overlap):
-        if rest[0].isalnum() and _CJK_CHAR.match(rest[0]) is None:
+        if rest[0].isalnum() and CJK_CHAR.match(rest[0]) is None:
             # A Latin overlap must cover whole words.
             before = prev_line[-k - 1] if len(prev_line) > k else " "
             after = rest[k] if len(rest) > k else " "
@@ -746,7 +745,7 @@ def _join_fix(a: _Analysis, c: _Continuation, min_overlap: int) -> Fix | None:
             return None  # the repeat is hidden by markup: do not double it
         skip = 0
         last, nxt = prev_line[-1], rest[0]
-        if _CJK_CHAR.match(last) and _CJK_CHAR.match(nxt):
+        if CJK_CHAR.match(last) and CJK_CHAR.match(nxt):
             glue = ""
         elif _LATIN_LOWER_START.match(nxt) and (
             last in _COMMAS or ending_evidence(prev.text).startswith("ends with '")
