@@ -379,6 +379,23 @@ def test_hugo_preset_through_the_rule_and_its_fix():
     assert fixed(post("reading_time: 2", body), cfg).split("\n")[2] == "reading_time: 10"
 
 
+def test_hugo_preset_accepts_the_count_of_a_chinese_page_with_escaped_quotes():
+    """Hugo counts the rendered page's text, where a quote is still ``&quot;``:
+    on a CJK page ``alert("你好")`` is one word of 19 runes, not 11. A Chinese
+    post full of quoted strings (from the corpus: yihui.org's 2006 April Fool
+    post) gets 7 minutes from Hugo where the raw text gives 5."""
+    line = 'alert("如果没有的话千万要把这个给他")'
+    assert hugo_word_count(line, True) == len(line)
+    assert hugo_word_count(line, True, escaped=True) == len(line) + 10
+    body = "前言：" + cjk(600, source=_ZH_TEXT) + "\n\n```js\n" + "\n".join([line] * 80) + "\n```"
+    raw = math.ceil(hugo_word_count(body, True) / 501)
+    hugo = math.ceil(hugo_word_count(body, True, escaped=True) / 501)
+    assert (raw, hugo) == (5, 7)
+    assert codes(post(f"reading_time: {hugo}", body), options(preset="hugo")) == []
+    # Far outside either count it is still reported.
+    assert codes(post("reading_time: 30", body), options(preset="hugo")) == [("RT001", 3)]
+
+
 def test_hugo_preset_respects_is_cjk_language():
     text = post("reading_time: 1", cjk(5010), extra="isCJKLanguage: false\n")
     # Without CJK counting the page is 51 "words" (one per paragraph): 1 minute.
