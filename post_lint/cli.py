@@ -102,6 +102,16 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="N",
         help="worker processes (default: the cores, for many files)",
     )
+    run.add_argument(
+        "--no-cache",
+        action="store_true",
+        help="neither read nor write the results cache and site index",
+    )
+    run.add_argument(
+        "--cache-dir",
+        metavar="DIR",
+        help="where the cache lives (default: .post-lint-cache in the project root)",
+    )
     info = p.add_argument_group("information")
     info.add_argument("--list-rules", action="store_true", help="list every rule and exit")
     info.add_argument("--explain", metavar="RULE", help="print a rule's documentation and exit")
@@ -330,7 +340,7 @@ def _run_paths(args, config, fmt: str, paths: list[str]) -> int:
             task=lambda f, c: fix_file(f, c, unsafe=args.unsafe_fixes, write=not args.diff),
         )
     else:
-        results = run(files, config, jobs=args.jobs)
+        results = _lint_as_site(args, config, paths, files)
     diagnostics = [d for r in results for d in r.diagnostics]
     errors = [e for r in results for e in r.errors]
     fixed = sum(r.fixed_count for r in results)
@@ -349,6 +359,26 @@ def _run_paths(args, config, fmt: str, paths: list[str]) -> int:
     _report_errors(errors)
     _summary(args, fmt, len(diagnostics), len({d.path for d in diagnostics}), fixed)
     return _exit_status(args, len(diagnostics), fixed, len(errors))
+
+
+def _lint_as_site(args, config, paths: list[str], files: list[str]):
+    """Lint with the results cache and the site pass: the site pass runs when
+    a folder was given, or when the project's site index is in the cache."""
+    from .cache import CACHE_DIR_NAME, Cache, project_root
+    from .site.runner import lint_as_site
+
+    root = project_root(config_file=config.source)
+    cache = None
+    if not args.no_cache:
+        folder = Path(args.cache_dir) if args.cache_dir else root / CACHE_DIR_NAME
+        cache = Cache(folder)
+    walked = any(os.path.isdir(p) for p in paths)
+    site = walked or (cache is not None and any(True for _ in cache.paths_below(str(root))))
+    try:
+        return lint_as_site(files, config, jobs=args.jobs, cache=cache, site=site, root=root)
+    finally:
+        if cache is not None:
+            cache.close()
 
 
 def _sources(diagnostics) -> dict[str, str]:

@@ -7,6 +7,7 @@ import os
 import stat
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from .config import Config
 from .diagnostics import Diagnostic
@@ -28,6 +29,8 @@ class FileResult:
     fixed_text: str | None = None
     original_text: str | None = None
     fixed_count: int = 0
+    #: Set when the site pass asked for it: the post's site index entry.
+    site_entry: Any = None
 
 
 def _as_config(config: Config | dict | None) -> Config:
@@ -142,9 +145,15 @@ def _describe_os_error(path: str, exc: OSError) -> str:
     return exc.strerror or str(exc)
 
 
-def lint_file(path: str, config: Config) -> FileResult:
+def lint_file(path: str, config: Config, with_site: bool = False) -> FileResult:
+    """Lint one file; with ``with_site``, also build its site index entry."""
     post, _ = read_post(path, config)
-    return check_post(post, config)
+    result = check_post(post, config)
+    if with_site:
+        from .site import build_entry
+
+        result.site_entry = build_entry(post, os.path.abspath(path))
+    return result
 
 
 def lint_paths(
@@ -153,10 +162,19 @@ def lint_paths(
     *,
     jobs: int | None = 1,
 ) -> list[Diagnostic]:
-    """Lint files and folders (walked for Markdown) and return all diagnostics."""
+    """Lint files and folders (walked for Markdown) and return all diagnostics.
+
+    When a folder is among ``paths``, its files are also compared with each
+    other as a site (the SITE rules); the API uses no cache.
+    """
+    from .site.runner import lint_as_site
+
     cfg = _as_config(config)
+    given = [os.fspath(p) for p in paths]
+    files = list(iter_files(given, cfg))
+    site = any(os.path.isdir(p) for p in given)
     out: list[Diagnostic] = []
-    for result in run(list(iter_files([os.fspath(p) for p in paths], cfg)), cfg, jobs=jobs):
+    for result in lint_as_site(files, cfg, jobs=jobs, site=site):
         if result.errors:
             from .errors import PostLintError
 
@@ -178,27 +196,37 @@ def default_jobs(n_files: int) -> int:
 
 
 _worker_config: Config | None = None
+_worker_site = False
 
 
-def _init_worker(config: Config) -> None:
-    global _worker_config
+def _init_worker(config: Config, with_site: bool = False) -> None:
+    global _worker_config, _worker_site
     _worker_config = config
+    _worker_site = with_site
 
 
 def _work(path: str) -> FileResult:
     assert _worker_config is not None
-    return lint_file(path, _worker_config)
+    return lint_file(path, _worker_config, _worker_site)
 
 
 def run(
-    files: Iterable[str], config: Config, *, jobs: int | None = None, task=None
+    files: Iterable[str],
+    config: Config,
+    *,
+    jobs: int | None = None,
+    task=None,
+    with_site: bool = False,
 ) -> list[FileResult]:
     """Lint ``files`` with ``task`` (default: :func:`lint_file`), in order,
-    using ``jobs`` processes (None: one per core when there are many files)."""
+    using ``jobs`` processes (None: one per core when there are many files);
+    ``with_site`` also builds each file's site index entry."""
     files = list(files)
     n = default_jobs(len(files)) if jobs is None or jobs < 1 else jobs
-    task = task or lint_file
-    if n <= 1 or len(files) < 2 or task is not lint_file:
+    if task is None:
+        if n <= 1 or len(files) < 2:
+            return [lint_file(f, config, with_site) for f in files]
+    elif n <= 1 or len(files) < 2 or task is not lint_file:
         return [task(f, config) for f in files]
     import multiprocessing as mp
     from concurrent.futures import ProcessPoolExecutor
@@ -207,7 +235,9 @@ def run(
     # Small chunks keep the workers busy to the end (posts differ in size by
     # 100x; with 8 chunks per worker the last one alone took ~1 s of the corpus).
     chunk = max(1, len(files) // (n * 32))
-    with ProcessPoolExecutor(n, mp_context=ctx, initializer=_init_worker, initargs=(config,)) as ex:
+    with ProcessPoolExecutor(
+        n, mp_context=ctx, initializer=_init_worker, initargs=(config, with_site)
+    ) as ex:
         return list(ex.map(_work, files, chunksize=chunk))
 
 

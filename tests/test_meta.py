@@ -14,8 +14,9 @@ from pathlib import Path
 
 import pytest
 
-from post_lint import lint_text
+from post_lint import lint_paths, lint_text
 from post_lint.rules import BY_CODE, BY_NAME, REGISTRY
+from post_lint.rules.site import SITE_CODES
 
 from .conftest import FIXTURES
 
@@ -41,7 +42,9 @@ def test_rule_has_documentation(rule):
     assert "Example" in doc, f"{rule.code}: give an example"
     assert "Options" in doc, f"{rule.code}: document its options (or say none)"
     for option in rule.options:
-        assert option.replace("_", "-") in doc or option in doc, f"{rule.code}: option {option} undocumented"
+        assert option.replace("_", "-") in doc or option in doc, (
+            f"{rule.code}: option {option} undocumented"
+        )
 
 
 def _examples(code: str, kind: str) -> list[Path]:
@@ -57,11 +60,25 @@ def test_rule_ships_good_and_bad_examples(rule):
     good = _examples(rule.code, "good")
     assert bad, f"add tests/fixtures/{rule.code}/bad/*.md"
     assert good, f"add tests/fixtures/{rule.code}/good/*.md"
+    if rule.code in SITE_CODES:
+        # A site rule's example is a whole site: its folder is linted at once.
+        for kind in ("bad", "good"):
+            folder = FIXTURES / rule.code / kind
+            found = [
+                d for d in lint_paths([folder], {"select": [rule.code]}) if d.code == rule.code
+            ]
+            if kind == "bad":
+                assert found, f"{folder} should produce {rule.code}"
+            else:
+                assert not found, f"{folder} should be clean of {rule.code}: {found}"
+        return
     for kind, files in (("bad", bad), ("good", good)):
         for f in files:
             rel = f.relative_to(FIXTURES / rule.code / kind).as_posix()
             found = [
-                d for d in lint_text(f.read_bytes(), rel, {"select": [rule.code]}) if d.code == rule.code
+                d
+                for d in lint_text(f.read_bytes(), rel, {"select": [rule.code]})
+                if d.code == rule.code
             ]
             if kind == "bad":
                 assert found, f"{f} should produce {rule.code}"

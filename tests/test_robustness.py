@@ -285,7 +285,8 @@ def test_directory_named_like_a_post(tmp_path: Path) -> None:
     (posts / "folder.md").mkdir(parents=True)
     write(posts / "folder.md", "inner.md", FRONT + "Inside a folder named like a post.\n")
     write(posts, "ok.md", FRONT + "A fine post.\n")
-    proc = run_cli("--isolated", "posts", cwd=tmp_path)
+    # Both posts share a title and a date: the site check would say so.
+    proc = run_cli("--isolated", "--ignore", "SITE003", "posts", cwd=tmp_path)
     assert proc.returncode == 0, proc.stdout + proc.stderr
     assert proc.stdout == ""
 

@@ -7,7 +7,7 @@ never reuse.
 
 from __future__ import annotations
 
-from . import core, frontmatter, generation, reading_time, repetition, truncation
+from . import core, frontmatter, generation, reading_time, repetition, site, truncation
 from .base import Options, Rule, rule
 
 REGISTRY: tuple[Rule, ...] = (
@@ -17,6 +17,7 @@ REGISTRY: tuple[Rule, ...] = (
     *repetition.RULES,
     *truncation.RULES,
     *generation.RULES,
+    *site.RULES,
 )
 
 BY_CODE: dict[str, Rule] = {r.code: r for r in REGISTRY}

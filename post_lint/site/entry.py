@@ -1,0 +1,367 @@
+"""One post's record in the site index: what the site-wide checks compare.
+
+An entry holds no text, only what the comparisons need, so the index of a
+large site stays small and can be cached per file content:
+
+- the title and its comparison key (NFKC, case-folded, spaces folded);
+- the URLs the post claims on the built site (:mod:`post_lint.site.urls`);
+- a MinHash signature (128 values) of the prose's 5-shingles: word shingles
+  for space-separated scripts, character shingles for Chinese and Japanese
+  (each Han, Hiragana or Katakana character is a token), computed by
+  ``rensa`` (a Rust MinHash; deterministic for a seed, so signatures written
+  by one run compare with those of the next);
+- digests of the long paragraphs, with where each stands (first or last
+  paragraph of the post, inside a shortcode or admonition container, in a
+  block quote) and whether it reads like a licence or series note.
+
+Prose is what a reader reads: paragraphs, headings and list items with
+markup removed (``Block.prose``); code, tables and HTML are left out, since
+shared code and tables are not a copy of the article.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+import regex
+
+from ..post import Post
+from .urls import Claim, claims_for
+
+#: MinHash permutations; banded LSH (checks.BANDS x checks.ROWS) reads them.
+NUM_PERM = 128
+#: Fixed seed: signatures from different runs and machines must compare.
+SEED = 0x5107
+#: Tokens per shingle (the dedup literature's 5-shingles).
+SHINGLE = 5
+#: Paragraphs shorter than this many tokens are not recorded at all.
+MIN_PARAGRAPH_TOKENS = 12
+#: Version of the entry's layout and of what goes into it; part of the cache key.
+ENTRY_VERSION = 1
+
+_TOKEN = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}ー]|[\p{L}\p{N}]+(?:['’]\p{L}+)*")
+_WS = re.compile(r"\s+")
+_EDGE_PUNCT = " \t.,;:!?。、！？：；…-–—\"'“”‘’「」『』()（）[]【】"
+
+#: Shortcode / component / admonition containers whose paragraphs are panels:
+#: Hugo ``{{< tab >}}...{{< /tab >}}`` and ``{{% %}}``, Liquid block tags
+#: (``{% tab %}...{% endtab %}``), MDX components (``<Tabs>``, ``<TabItem>``),
+#: ``:::note`` admonitions. A shortcode that never closes (``{{< figure >}}``)
+#: encloses nothing.
+_OPEN_TAG = re.compile(
+    r"\{\{[<%]\s*([\w.-]+)[^}]*[>%]\}\}|\{%-?\s*(\w+)[^%]*%\}|^\s*<([A-Z]\w*|details)\b[^>]*(?<!/)>"
+)
+_CLOSE_TAG = re.compile(
+    r"\{\{[<%]\s*/\s*([\w.-]+)\s*[>%]\}\}|\{%-?\s*end(\w+)\s*-?%\}|</([A-Z]\w*|details)>"
+)
+_ADMONITION_OPEN = re.compile(r"^\s*(?::{3,}|!{3}|\?{3})\s*\w")
+_ADMONITION_CLOSE = re.compile(r"^\s*:{3,}\s*$")
+
+#: A licence, copyright, series, subscription or donation note (the authored
+#: site boilerplate that closes or opens posts).
+_BOILERPLATE_WORDS = regex.compile(
+    r"licen[cs]e|creative\s+commons|\bcc[\s-]by\b|copyright|©|all rights reserved|"
+    r"\bseries\b|\bpart \d+ of\b|this post is part|newsletter|subscribe|donat|sponsor|"
+    r"版权|许可|授权|转载|署名|系列|赞助|捐助|連載|シリーズ|ライセンス|著作権|転載|購読|寄付|本記事は",
+    regex.I,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Paragraph:
+    """A long paragraph's digest and where it stands."""
+
+    digest: str
+    line: int
+    tokens: int
+    #: The first or the last paragraph of the post.
+    edge: bool = False
+    #: The first paragraph or one of the last three.
+    near_edge: bool = False
+    #: Inside a shortcode, component or admonition container, or a block quote.
+    panel: bool = False
+    #: Reads like a licence, copyright, series or subscription note.
+    boilerplate: bool = False
+    #: The first words, for messages.
+    preview: str = ""
+    #: The heading it stands under (compared with numbers masked), or "".
+    section: str = ""
+
+
+@dataclass(slots=True)
+class SiteEntry:
+    """What the site-wide checks know of one post."""
+
+    path: str
+    title: str | None = None
+    title_key: str | None = None
+    title_line: int = 1
+    date: str | None = None
+    draft: bool = False
+    claims: tuple[Claim, ...] = ()
+    signature: tuple[int, ...] | None = None
+    #: The same with names and numbers masked (:func:`is_name`): two
+    #: instances of one template (release notes of two versions, the
+    #: reference pages of two components) agree here.
+    masked: tuple[int, ...] | None = None
+    tokens: int = 0
+    paragraphs: tuple[Paragraph, ...] = ()
+    #: The post holds ``post-lint-`` comments (site findings must honour them).
+    directives: bool = False
+    #: A post (dated, or in a posts folder) rather than a docs page
+    #: (``type: docs``, undated reference pages).
+    post_like: bool = True
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    def to_json(self) -> dict[str, Any]:
+        data = asdict(self)
+        data["claims"] = [asdict(c) for c in self.claims]
+        data["paragraphs"] = [asdict(p) for p in self.paragraphs]
+        data["signature"] = list(self.signature) if self.signature is not None else None
+        data["masked"] = list(self.masked) if self.masked is not None else None
+        return data
+
+    @classmethod
+    def from_json(cls, data: Any) -> SiteEntry:
+        """Rebuild an entry from :meth:`to_json` output; raises ValueError on
+        anything else (a cache file is hostile input)."""
+        if not isinstance(data, dict) or not isinstance(data.get("path"), str):
+            raise ValueError("not a site entry")
+        sig = _signature_json(data.get("signature"))
+        masked = _signature_json(data.get("masked"))
+        claims = tuple(
+            Claim(str(c["url"]), int(c["line"]), str(c["how"]), str(c.get("site", "")))
+            for c in data["claims"]
+        )
+        paragraphs = tuple(
+            Paragraph(
+                digest=str(p["digest"]),
+                line=int(p["line"]),
+                tokens=int(p["tokens"]),
+                edge=bool(p["edge"]),
+                near_edge=bool(p.get("near_edge", False)),
+                panel=bool(p["panel"]),
+                boilerplate=bool(p["boilerplate"]),
+                preview=str(p["preview"]),
+                section=str(p.get("section", "")),
+            )
+            for p in data["paragraphs"]
+        )
+        title = data.get("title")
+        key = data.get("title_key")
+        date = data.get("date")
+        return cls(
+            path=data["path"],
+            title=str(title) if title is not None else None,
+            title_key=str(key) if key is not None else None,
+            title_line=int(data.get("title_line", 1)),
+            date=str(date) if date is not None else None,
+            draft=bool(data.get("draft", False)),
+            claims=claims,
+            signature=sig,
+            masked=masked,
+            tokens=int(data.get("tokens", 0)),
+            paragraphs=paragraphs,
+            directives=bool(data.get("directives", False)),
+            post_like=bool(data.get("post_like", True)),
+        )
+
+
+def _signature_json(value: Any) -> tuple[int, ...] | None:
+    if value is None:
+        return None
+    if not isinstance(value, list) or len(value) != NUM_PERM:
+        raise ValueError("bad signature")
+    return tuple(int(v) for v in value)
+
+
+_NUMBER = regex.compile(r"^\p{N}+$")
+_MATH = re.compile(r"\$\$.*?\$\$|\$[^$\n]+\$", re.S)
+
+
+def is_name(token: str) -> bool:
+    """A number, or a name written with capitals inside it (``AWS``,
+    ``DynamoDB``, ``v1.2``): what differs between instances of one template."""
+    return (
+        bool(_NUMBER.match(token))
+        or any(c.isupper() for c in token[1:])
+        or any(c.isdigit() for c in token)
+    )
+
+
+def tokens_of(text: str) -> list[str]:
+    """Comparison tokens: NFKC, case-folded words, and single CJK characters."""
+    return _TOKEN.findall(unicodedata.normalize("NFKC", text).casefold())
+
+
+def token_pairs(text: str) -> list[tuple[str, str]]:
+    """(token, template token) for each token: the template token masks names
+    and numbers (:func:`is_name`) with ``#``."""
+    return [
+        (t.casefold(), "#" if is_name(t) else t.casefold())
+        for t in _TOKEN.findall(unicodedata.normalize("NFKC", text))
+    ]
+
+
+def title_key(title: str) -> str:
+    """A title as compared: NFKC, case-folded, spaces folded, edge punctuation off."""
+    folded = _WS.sub(" ", unicodedata.normalize("NFKC", title).casefold()).strip()
+    return folded.strip(_EDGE_PUNCT)
+
+
+def signature_of(tokens: list[str]) -> tuple[int, ...] | None:
+    """MinHash of the token 5-shingles (None below one shingle)."""
+    if len(tokens) < SHINGLE:
+        return None
+    import rensa
+
+    shingles = ["\x1f".join(tokens[i : i + SHINGLE]) for i in range(len(tokens) - SHINGLE + 1)]
+    m = rensa.RMinHash(num_perm=NUM_PERM, seed=SEED)
+    m.update(shingles)
+    return tuple(m.digest())
+
+
+def _name(match: re.Match[str]) -> str:
+    return next(g for g in match.groups() if g is not None)
+
+
+def _panel_lines(post: Post) -> set[int]:
+    """Lines inside shortcode, component or admonition containers."""
+    body = post.body
+    inside: set[int] = set()
+    closing = {_name(m) for m in _CLOSE_TAG.finditer(body)}
+    if not closing and ":::" not in body:
+        return inside
+    depth = 0
+    code = post.code_lines
+    for n in range(post.body_line, post.lines.line_count + 1):
+        if n in code:
+            continue
+        line = post.lines.line(n)
+        if depth > 0:
+            inside.add(n)
+        if _ADMONITION_CLOSE.match(line):
+            depth = max(0, depth - 1)
+            continue
+        if _ADMONITION_OPEN.match(line):
+            depth += 1
+            continue
+        depth += sum(1 for m in _OPEN_TAG.finditer(line) if _name(m) in closing)
+        depth = max(0, depth - sum(1 for _ in _CLOSE_TAG.finditer(line)))
+    return inside
+
+
+def _paragraphs(post: Post) -> tuple[tuple[Paragraph, ...], list[str], list[str]]:
+    prose_blocks = [
+        b for b in post.blocks if b.kind in ("paragraph", "heading") and b.prose.strip()
+    ]
+    panels = _panel_lines(post)
+    all_tokens: list[str] = []
+    all_masked: list[str] = []
+    paragraphs: list[Paragraph] = []
+    body_paragraphs = [b for b in prose_blocks if b.kind == "paragraph"]
+    # The opening paragraph and the last one: where series notes, sign-offs
+    # and appeals stand.
+    edges = {id(b) for b in body_paragraphs[:1] + body_paragraphs[-1:]}
+    near_edges = {id(b) for b in body_paragraphs[:1] + body_paragraphs[-3:]}
+    section = ""
+    for b in prose_blocks:
+        pairs = token_pairs(b.prose)
+        toks = [t for t, _ in pairs]
+        all_tokens.extend(toks)
+        all_masked.extend(m for _, m in pairs)
+        if b.kind == "heading":
+            section = re.sub(r"\d+", "#", title_key(b.prose))
+            continue
+        if b.kind != "paragraph" or b.link_only or len(toks) < MIN_PARAGRAPH_TOKENS:
+            continue
+        if "$" in b.prose:  # formulas are shared definitions, not prose
+            toks = tokens_of(_MATH.sub(" ", b.prose))
+            if len(toks) < MIN_PARAGRAPH_TOKENS:
+                continue
+        digest = hashlib.blake2b("\x1f".join(toks).encode("utf-8"), digest_size=10).hexdigest()
+        preview = _WS.sub(" ", b.prose).strip()
+        paragraphs.append(
+            Paragraph(
+                digest,
+                b.start_line,
+                len(toks),
+                edge=id(b) in edges,
+                near_edge=id(b) in near_edges,
+                panel=b.in_quote or any(n in panels for n in range(b.start_line, b.end_line + 1)),
+                boilerplate=bool(_BOILERPLATE_WORDS.search(b.prose)),
+                preview=preview[:60] + ("…" if len(preview) > 60 else ""),
+                section=section,
+            )
+        )
+    return tuple(paragraphs), all_tokens, all_masked
+
+
+def _date(post: Post) -> str | None:
+    value = post.meta.get("date")
+    if value is None:
+        m = re.match(r"(\d{4}-\d{2}-\d{2})-", post.path.replace("\\", "/").rsplit("/", 1)[-1])
+        return m.group(1) if m else None
+    text = value.isoformat() if hasattr(value, "isoformat") else str(value)
+    return text[:10] if re.match(r"\d{4}-\d{2}-\d{2}", text) else None
+
+
+#: Folders whose Markdown files are posts (dated or not: Zenn's articles).
+POST_FOLDERS = frozenset({"_posts", "_drafts", "posts", "post", "blog", "articles", "news"})
+
+
+def _post_like(post: Post, date: str | None) -> bool:
+    """A post rather than a docs page: dated, or in a posts folder, and not
+    declared a docs page (Docsy's ``type: docs``)."""
+    if post.meta.get("type") == "docs":
+        return False
+    if date is not None:
+        return True
+    parts = post.path.replace("\\", "/").split("/")
+    return any(p in POST_FOLDERS for p in parts[:-1])
+
+
+def _is_draft(meta: dict[str, Any]) -> bool:
+    return meta.get("draft") is True or meta.get("published") is False
+
+
+def build_entry(post: Post, abs_path: str | None = None) -> SiteEntry | None:
+    """The site entry of a parsed post; None for a file with nothing to
+    compare (unreadable, too large, or no text at all)."""
+    if post.read_error is not None or post.refused_size is not None:
+        return None
+    paragraphs, toks, masked = _paragraphs(post)
+    title = post.title
+    title_line = 1
+    fm = post.front_matter
+    if title is not None and fm is not None and "title" in fm.keys:
+        title_line = fm.keys["title"].line
+    meta = post.meta
+    entry = SiteEntry(
+        path=post.path,
+        title=title,
+        title_key=title_key(title) if title and title.strip() else None,
+        title_line=title_line,
+        date=_date(post),
+        draft=_is_draft(meta),
+        claims=tuple(claims_for(post, abs_path)) if abs_path else (),
+        signature=signature_of(toks),
+        masked=signature_of(masked),
+        tokens=len(toks),
+        paragraphs=paragraphs,
+        directives="post-lint-" in post.text,
+    )
+    entry.post_like = _post_like(post, entry.date)
+    return entry
+
+
+def jaccard(a: Iterable[int], b: Iterable[int]) -> float:
+    """Estimated Jaccard similarity of two signatures (share of equal slots)."""
+    a = tuple(a)
+    b = tuple(b)
+    return sum(x == y for x, y in zip(a, b)) / len(a) if a else 0.0
