@@ -22,6 +22,7 @@ from typing import Any
 from ..diagnostics import Diagnostic
 from ..errors import ConfigError
 from ..post import FrontMatter, KeyInfo, Post
+from ..text import shorten
 from .base import Options, Rule, rule
 
 BUILTIN_SCHEMA = Path(__file__).resolve().parent.parent / "schemas" / "post.schema.json"
@@ -42,12 +43,6 @@ def _path_parts(path: str) -> list[str]:
     return [p for p in re.split(r"[\\/]+", path) if p and p != "."]
 
 
-def _short(text: str, limit: int = 40) -> str:
-    """A value shortened for a message, on one line."""
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1] + "…"
-
-
 def _describe(value: Any) -> str:
     """A value in plain words: 'empty', 'the number 2024', "the string 'no'"."""
     if value is None:
@@ -57,7 +52,7 @@ def _describe(value: Any) -> str:
     if isinstance(value, (int, float)):
         return f"the number {value}"
     if isinstance(value, str):
-        return "an empty string" if not value else f"the string {_short(value)!r}"
+        return "an empty string" if not value else f"the string {shorten(value)!r}"
     if isinstance(value, (list, tuple)):
         return f"a list of {len(value)} item{'s' if len(value) != 1 else ''}"
     if isinstance(value, dict):
@@ -783,7 +778,7 @@ def _schema_message(error: Any, original: Any) -> str:
         return f"{label} has {names}, which the schema does not allow"
     if kind in ("anyOf", "oneOf"):
         return f"{label} is {_describe(value)}, which matches none of the forms the schema allows"
-    return f"{label}: {_short(error.message, 120)}"
+    return f"{label}: {shorten(error.message, 120)}"
 
 
 #: A lone plain scalar (optionally a block list item) that YAML 1.1 reads as a boolean.
@@ -1100,7 +1095,7 @@ def _date_problem(key: str, value: Any, jekyll: bool) -> str | None:
         parsed = parse_written_date(value)
         if isinstance(parsed, WrittenDate):
             return None
-        return f"'{key}' is {_short(value.strip())!r}, which {parsed}"
+        return f"'{key}' is {shorten(value.strip())!r}, which {parsed}"
     if isinstance(value, bool):
         return f"'{key}' is {str(value).lower()}, not a date"
     if isinstance(value, (int, float)):
@@ -1201,7 +1196,7 @@ def filename_date_mismatch(post: Post, options: Options) -> Iterator[Diagnostic]
         "FM007",
         line,
         col,
-        f"'{key}' is {_short(shown)} but the file name says {file_text}{note}",
+        f"'{key}' is {shorten(shown)} but the file name says {file_text}{note}",
         end_line,
         end_col,
     )
@@ -1389,14 +1384,14 @@ def unknown_key(post: Post, options: Options) -> Iterator[Diagnostic]:
             if previous is not None:
                 prev_key, prev_info = previous
                 hint = (
-                    f"; is it a continuation of '{_short(prev_key, 30)}' (line {prev_info.line})"
+                    f"; is it a continuation of '{shorten(prev_key, 30)}' (line {prev_info.line})"
                     " that lost its indentation? Indent it or quote the value"
                 )
             yield Diagnostic(
                 "FM005",
                 line,
                 col,
-                f"key {_short(key)!r} looks like text, not a key{hint}",
+                f"key {shorten(key)!r} looks like text, not a key{hint}",
                 end_line,
                 end_col,
             )
@@ -1410,7 +1405,7 @@ def unknown_key(post: Post, options: Options) -> Iterator[Diagnostic]:
             "FM005",
             line,
             col,
-            f"unknown key {_short(key)!r}{hint}"
+            f"unknown key {shorten(key)!r}{hint}"
             + ("" if suggestion else f": {where} does not declare it"),
             end_line,
             end_col,
@@ -1448,7 +1443,7 @@ def duplicate_key(post: Post, options: Options) -> Iterator[Diagnostic]:
             "FM006",
             line,
             col,
-            f"key {_short(key)!r} is repeated (first on line {first.line}); "
+            f"key {shorten(key)!r} is repeated (first on line {first.line}); "
             "only this later value is used",
             end_line,
             end_col,
