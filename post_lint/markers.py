@@ -281,7 +281,7 @@ class Markers:
         """``text`` (a paragraph's prose or source) with every marker line
         and every marker ending a line removed: what remains once the leak
         is taken out."""
-        return strip(text, self.extra)
+        return strip_markers(text, self.extra)
 
     def remove_all(self, text: str) -> str:
         """``text`` with markers removed wherever they stand (each becomes a
@@ -381,7 +381,7 @@ def _may_hold_marker(text: str) -> bool:
     return bool(_hint().search(text))
 
 
-def strip(text: str, extra: frozenset[str] = frozenset()) -> str:
+def strip_markers(text: str, extra: frozenset[str] = frozenset()) -> str:
     """``text`` with every whole marker line (of any kind, or equal to one of
     ``extra``) and every marker ending a line removed."""
     if not extra and not _may_hold_marker(text):

@@ -60,7 +60,7 @@ def test_register_a_kind_reaches_every_reader():
     try:
         post = Post.from_text(FM + "A paragraph.\n(to be continued)\n", "post.md")
         assert [(m.line, m.kind) for m in markers.scan(post)] == [(6, "test-label")]
-        assert markers.strip("A paragraph.\n(to be continued)") == "A paragraph."
+        assert markers.strip_markers("A paragraph.\n(to be continued)") == "A paragraph."
         assert markers.remove_all("A paragraph.\n(to be continued)") == "A paragraph.\n "
     finally:
         markers._KINDS.remove(kind)
@@ -68,7 +68,7 @@ def test_register_a_kind_reaches_every_reader():
 
 
 def test_strip_and_remove_all():
-    assert markers.strip("Some text <|endoftext|>\n---END---\nmore") == "Some text\nmore"
+    assert markers.strip_markers("Some text <|endoftext|>\n---END---\nmore") == "Some text\nmore"
     assert markers.remove_all("a [/INST] b <eos> c </s>") == "a   b   c  "
     assert markers.remove_all("x\n<<MINE>>\ny", frozenset({"<<MINE>>"})) == "x\n \ny"
 

@@ -38,7 +38,15 @@ from ..edits import delete_block
 from ..markers import normalize_extra, remove_all
 from ..markers import scan as scan_markers
 from ..post import Block, Post
-from ..text import CJK_CHAR, CJK_CLASS, CLOSERS, SENTENCE_END, STRAIGHT_QUOTES, normalize
+from ..text import (
+    CJK_CHAR,
+    CJK_CLASS,
+    CLOSERS,
+    SENTENCE_END,
+    STRAIGHT_QUOTES,
+    fold_whitespace,
+    normalize,
+)
 from .base import Options, Rule, rule
 
 # -- text forms ----------------------------------------------------------------
@@ -370,7 +378,7 @@ def _find_title_repeats(
 
 
 def _raw(post: Post, p: _Para, s: _Settings) -> str:
-    return " ".join(remove_all(post.block_source(p.block), s.extra_markers).split())
+    return fold_whitespace(remove_all(post.block_source(p.block), s.extra_markers))
 
 
 def _find_exact_repeats(
