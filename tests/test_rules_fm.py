@@ -61,6 +61,7 @@ EXPECTED_BAD = {
     "FM002/bad/unquoted-colon.md": [3],
     "FM002/bad/zenn-list.md": [2],
     "FM002/bad/zh-unquoted-colon.md": [2],
+    "FM003/bad/content/blog/_index.md": [4],
     "FM003/bad/draft-string.md": [3],
     "FM003/bad/hugo-toml-draft.md": [3],
     "FM003/bad/ja-empty-title.md": [2],
@@ -88,11 +89,10 @@ EXPECTED_BAD = {
     "FM006/bad/json-between-dashes.md": [2],
     "FM006/bad/zenn-published-twice.md": [7],
     "FM006/bad/zh-tags-twice.md": [5],
-    "FM007/bad/_posts/2024-01-01-own-offset.md": [3],
-    "FM007/bad/_posts/2024-01-31-rescheduled.md": [3],
-    "FM007/bad/_posts/2024-03-01-zh.md": [3],
-    "FM007/bad/_posts/2024-05-05-ja.md": [4],
-    "FM007/bad/content/post/2024-03-01-bundle/index.md": [3],
+    "FM007/bad/_posts/2024-01-05-new-year-typo.md": [3],
+    "FM007/bad/_posts/2024-03-01-zh-template-date.md": [3],
+    "FM007/bad/_posts/2025-01-08-ja-year-typo.md": [4],
+    "FM007/bad/content/post/2025-01-03-bundle/index.md": [3],
 }
 
 
@@ -713,19 +713,94 @@ def test_fm006_repeated_toml_key_is_a_syntax_error():
     assert fm(text) == [("FM002", 3)]
 
 
+EXACT_DAY = {"rules": {"filename-date-mismatch": {"tolerance-days": 0}}}
+
+
 def test_fm007_compares_in_the_dates_own_offset():
     path = "_posts/2024-01-31-a.md"
-    assert fm("---\ntitle: A\ndate: 2024-01-31T23:30:00-05:00\n---\n", path) == []
-    assert fm("---\ntitle: A\ndate: 2024-01-31 23:30:00 -0500\n---\n", path) == []
-    assert fm("---\ntitle: A\ndate: 2024-02-01T00:30:00+09:00\n---\n", path) == [("FM007", 3)]
+    text = "---\ntitle: A\ndate: {}\n---\n"
+    assert fm(text.format("2024-01-31T23:30:00-05:00"), path, EXACT_DAY) == []
+    assert fm(text.format("2024-01-31 23:30:00 -0500"), path, EXACT_DAY) == []
+    got = lint_text(text.format("2024-02-01T00:30:00+09:00"), path, {"select": ["FM"], **EXACT_DAY})
+    assert [(d.code, d.line, d.column, d.message) for d in got] == [
+        (
+            "FM007",
+            3,
+            7,
+            "'date' is 2024-02-01T00:30:00+09:00 but the file name says 2024-01-31 "
+            "(compared in the date's own offset)",
+        )
+    ]
 
 
 def test_fm007_tolerance_days():
     text = "---\ntitle: A\ndate: 2024-02-01\n---\n"
     path = "_posts/2024-01-31-a.md"
-    assert fm(text, path) == [("FM007", 3)]
+    assert fm(text, path, EXACT_DAY) == [("FM007", 3)]
     cfg = {"rules": {"filename-date-mismatch": {"tolerance-days": 1}}}
     assert fm(text, path, cfg) == []
+
+
+@pytest.mark.parametrize(
+    "date",
+    [
+        "2024-02-03",  # rescheduled by a few days
+        "2024-03-14 09:00:00 +0000",  # drafted six weeks before it went out
+        "2024-01-20",  # published before the day the file was named for
+        "2024-05-01",  # 91 days: still a drafting delay
+    ],
+)
+def test_fm007_drafting_drift_is_not_reported_by_default(date):
+    text = f"---\ntitle: A\ndate: {date}\n---\n"
+    assert fm(text, "_posts/2024-01-31-a.md") == []
+
+
+@pytest.mark.parametrize(
+    ("path", "date", "message"),
+    [
+        (
+            "_posts/2024-01-05-plans.md",
+            "2023-01-05",
+            "'date' is 2023-01-05 but the file name says 2024-01-05 "
+            "(the same day a year apart: a typo in the year?)",
+        ),
+        (
+            "_posts/2025-01-08-お知らせ.md",
+            "2024-01-09 00:30:00 +0900",
+            "'date' is 2024-01-09 00:30:00 +0900 but the file name says 2025-01-08 "
+            "(the same day a year apart: a typo in the year?)",
+        ),
+        (
+            "content/post/2024-03-01-复制/index.md",
+            "2021-03-01",
+            "'date' is 2021-03-01 but the file name says 2024-03-01 "
+            "(the same day 3 years apart: a typo in the year?)",
+        ),
+        (
+            "_posts/2024-03-01-copied.md",
+            "2023-06-15",
+            "'date' is 2023-06-15 but the file name says 2024-03-01",
+        ),
+    ],
+)
+def test_fm007_reports_a_year_typo_or_a_date_months_away(path, date, message):
+    got = lint_text(f"---\ntitle: A\ndate: {date}\n---\n", path, {"select": ["FM007"]})
+    assert [(d.code, d.line, d.column, d.message) for d in got] == [("FM007", 3, 7, message)]
+
+
+def test_fm007_year_typo_is_reported_whatever_the_tolerance():
+    cfg = {"rules": {"FM007": {"tolerance-days": 1000}}}
+    text = "---\ntitle: A\ndate: 2023-01-05\n---\n"
+    assert fm(text, "_posts/2024-01-05-a.md", cfg) == [("FM007", 3)]
+    assert fm("---\ntitle: A\ndate: 2023-03-05\n---\n", "_posts/2024-01-05-a.md", cfg) == []
+
+
+def test_fm007_skips_files_that_are_not_posts():
+    text = "---\ntitle: A\ndate: 2020-01-01\n---\n"
+    assert fm(text, "_posts/2024-01-05-a.md") == [("FM007", 3)]
+    assert fm(text, "_includes/2024-01-05-a.md") == []
+    cfg = {"rules": {"FM001": {"not-posts": ["_posts/2024-01-05-a.md"]}}}
+    assert fm(text, "_posts/2024-01-05-a.md", cfg) == []
 
 
 def test_fm007_skips_names_without_a_date_and_invalid_dates():

@@ -10,7 +10,8 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from .values import describe, path_parts, short
+from ...globs import path_segments
+from .values import describe, short
 
 _MONTHS = tuple(
     "january february march april may june july august september october november december".split()
@@ -137,7 +138,7 @@ _FILENAME_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})-[^/\\]+")
 
 
 def filename_date(path: str) -> tuple[dt.date, str] | None:
-    parts = path_parts(path)
+    parts = path_segments(path)
     if not parts:
         return None
     name = parts[-1]

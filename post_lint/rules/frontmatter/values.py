@@ -10,10 +10,6 @@ from typing import Any
 from ...post import FrontMatter, KeyInfo, Post
 
 
-def path_parts(path: str) -> list[str]:
-    return [p for p in re.split(r"[\\/]+", path) if p and p != "."]
-
-
 def short(text: str, limit: int = 40) -> str:
     """A value shortened for a message, on one line."""
     text = " ".join(text.split())
