@@ -11,7 +11,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from ...globs import path_segments
-from .values import describe, short
+from ...text import shorten
+from .values import describe
 
 _MONTHS = tuple(
     "january february march april may june july august september october november december".split()
@@ -124,7 +125,7 @@ def date_problem(key: str, value: Any, jekyll: bool) -> str | None:
         parsed = parse_written_date(value)
         if isinstance(parsed, WrittenDate):
             return None
-        return f"'{key}' is {short(value.strip())!r}, which {parsed}"
+        return f"'{key}' is {shorten(value.strip())!r}, which {parsed}"
     if isinstance(value, bool):
         return f"'{key}' is {str(value).lower()}, not a date"
     if isinstance(value, (int, float)):
