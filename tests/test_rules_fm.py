@@ -54,6 +54,9 @@ EXPECTED_BAD = {
     "FM001/bad/content/post/zh-no-front-matter.md": [1],
     "FM001/bad/src/content/blog/astro-post.md": [1],
     "FM002/bad/alias-bomb.md": [2],
+    "FM002/bad/ja-unclosed-quote.md": [3],
+    "FM002/bad/unclosed-quote.md": [2],
+    "FM002/bad/zh-unindented-summary.md": [4],
     "FM002/bad/hugo-bad-toml.md": [2],
     "FM002/bad/ja-tab-indent.md": [4],
     "FM002/bad/never-closed.md": [1],
@@ -78,7 +81,10 @@ EXPECTED_BAD = {
     "FM004/bad/number.md": [3],
     "FM004/bad/zenn-published-at.md": [7],
     "FM004/bad/zh-date.md": [3],
+    "FM005/bad/excerpt-note-line.md": [4],
     "FM005/bad/excerpt-paragraph-key.md": [5],
+    "FM005/bad/ja-excerpt-aside-line.md": [4],
+    "FM005/bad/zh-summary-aside-line.md": [4],
     "FM005/bad/hugo-toml-catagories.md": [3],
     "FM005/bad/ja-excerpt-paragraph.md": [4],
     "FM005/bad/typo-tittle.md": [2],
@@ -911,3 +917,127 @@ if st is not None:
         for opening in ("---\n", "+++\n", "{"):
             for d in lint_text(opening + text, "content/post/2024-01-31-a.md", {"select": ["FM"]}):
                 assert d.line >= 1 and d.column >= 1
+
+
+# --------------------------------------------------------------------------
+# FM002 points at the broken line; FM005 finds text lines read as keys
+# --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "where", "hint"),
+    [
+        (
+            '---\ntitle: "Hello\ndate: 2024-01-01\ntags: [a]\n---\n',
+            (2, 8),
+            "while scanning a quoted scalar, found unexpected end of stream "
+            "(the quote that opens here is never closed)",
+        ),
+        (
+            '---\ntitle: 「こんにちは」\ndescription: "説明文\ndate: 2024-01-01\n---\n',
+            (3, 14),
+            "while scanning a quoted scalar, found unexpected end of stream "
+            "(the quote that opens here is never closed)",
+        ),
+        (
+            "---\ntitle: Hello\ntags: [a, b\ndate: 2024-01-01\n---\n",
+            (3, 7),
+            "while parsing a flow sequence, did not find expected ',' or ']' "
+            "(the '[' that opens here is never closed)",
+        ),
+        (
+            "---\ntitle: a\nimage: {src: a.png\ndate: 2024\n---\n",
+            (3, 8),
+            "while parsing a flow mapping, did not find expected ',' or '}' "
+            "(the '{' that opens here is never closed)",
+        ),
+        (
+            "---\ntitle: 你好\nsummary: 这是第一行\n这是第二行没有缩进\ndate: 2024-01-01\n---\n",
+            (4, 1),
+            "while scanning a simple key, could not find expected ':' "
+            "(this line is not 'key: value': text that lost its indentation? Indent it)",
+        ),
+        (
+            "---\ntitle: Hello\nexcerpt: >\n  first line\nsecond line here\ntags: [a]\n---\n",
+            (5, 1),
+            "while scanning a simple key, could not find expected ':' "
+            "(this line is not 'key: value': text that lost its indentation? Indent it)",
+        ),
+    ],
+)
+def test_fm002_points_at_the_broken_line_not_the_closing_delimiter(text, where, hint):
+    got = lint_text(text, "p.md", {"select": ["FM002"]})
+    assert [(d.code, d.line, d.column, d.message) for d in got] == [
+        ("FM002", *where, f"invalid YAML: {hint}")
+    ]
+
+
+CONTINUATION = (
+    "key {key!r} looks like text, not a key; is it a continuation of {prev!r} "
+    "(line 3) that lost its indentation? Indent it or quote the value"
+)
+
+
+@pytest.mark.parametrize(
+    ("prev", "line", "key"),
+    [
+        (
+            "excerpt: We moved our build to Bazel and it took a year",
+            "Note: and what we learned",
+            "Note",
+        ),
+        (
+            "excerpt: We moved our build to Bazel and it took a year",
+            "PS: it was worth it in the end",
+            "PS",
+        ),
+        (
+            "description: We moved our build to Bazel, most of a year",
+            "The: result was worth it",
+            "The",
+        ),
+        (
+            "description: 今回はビルドをBazelに移行しました。",
+            "追記: その後の運用で分かったことです。",
+            "追記",
+        ),
+        (
+            "description: 今回はビルドをBazelに移行しましたが、その",
+            "結果: 分かったことは多くありました。",
+            "結果",
+        ),
+        ("summary: 我们把构建迁移到了新的系统上面。", "补充: 迁移过程中遇到了很多问题。", "补充"),
+        (
+            "summary: 我们把构建迁移到了新的系统上面，但是",
+            "过程: 并不像我们想象的那么顺利。",
+            "过程",
+        ),
+    ],
+)
+def test_fm005_an_unindented_text_line_read_as_a_key(prev, line, key):
+    text = f"---\ntitle: A\n{prev}\n{line}\n---\n"
+    got = lint_text(text, "p.md", {"select": ["FM"]})
+    prev_key = prev.split(":", 1)[0]
+    assert [(d.code, d.line, d.column, d.message) for d in got] == [
+        ("FM005", 4, 1, CONTINUATION.format(key=key, prev=prev_key))
+    ]
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        # custom keys after a text value
+        "description: A post about the things I like to do\ncustomkey: some value that is long",
+        "description: 今回はビルドをBazelに移行しました。\n概要: このページでは移行の手順を説明します。",
+        "summary: 我们把构建迁移到了新的系统上面。\n作者: 张三和他的朋友们一起写的文章",
+        # quoted: written as a key on purpose
+        'excerpt: We moved our build to Bazel and it took a year\nNote: "and this is intended"',
+        # not right after a text value
+        "excerpt: We moved our build to Bazel and it took a year\ndate: 2024-01-01\n"
+        "Note: and what we learned along the way",
+        # the value before is not text
+        "weight: 3\nNote: and what we learned along the way",
+    ],
+)
+def test_fm005_keys_after_text_that_are_keys_stay_quiet(lines):
+    assert fm(f"---\ntitle: A\n{lines}\n---\n") == []

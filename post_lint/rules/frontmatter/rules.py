@@ -22,7 +22,7 @@ from ...post import Post
 from ...text import shorten
 from ..base import Options, Rule, rule
 from .dates import ELEVENTY_DATES, WrittenDate, date_problem, filename_date, parse_written_date
-from .keys import looks_like_prose, suggest_key
+from .keys import continues_text, looks_like_prose, suggest_key
 from .quick import quick_valid
 from .schema import json_ready, schema_message, schemas_for
 from .values import Locator, find_key, key_range, value_range
@@ -191,8 +191,13 @@ def missing_front_matter(post: Post, options: Options) -> Iterator[Diagnostic]:
 )
 def front_matter_syntax(post: Post, options: Options) -> Iterator[Diagnostic]:
     """Reports front matter that does not parse as YAML, TOML or JSON, or
-    that is not a mapping of keys to values, at the line and column the
-    parser blames, with its message in plain words. Also reported: an
+    that is not a mapping of keys to values, at the broken line, with the
+    parser's message in plain words. The broken line is where the cause
+    is, not where the parser gave up: a quote, ``[`` or ``{`` that is never
+    closed is reported where it opens (the parser only notices at the
+    closing ``---`` or the next key), and a line that is not ``key: value``
+    (an unindented continuation of a value, in any language) at that line,
+    not the one after it. Also reported: an
     opening ``---``/``+++`` that is never closed, a YAML tag that would run
     code (``!!python/object``: it is refused, never executed), aliases that
     expand past 100,000 values (a "billion laughs" bomb), nesting deeper than
@@ -593,7 +598,12 @@ def unknown_key(post: Post, options: Options) -> Iterator[Diagnostic]:
       more words or over 60 characters. The second catches the unindented
       second paragraph of a multi-line ``excerpt:`` that YAML turned into a
       top-level key named ``<p>In the movies, ...``; the excerpt silently
-      lost that paragraph.
+      lost that paragraph. A short key is text too when it follows a text
+      value on the next line, has an unquoted text value and reads as
+      text going on: ``Note: and what we learned...`` (a value going on in
+      lower case, or a key that opens an aside: ``Note``, ``Update``,
+      ``PS``, ``追記``, ``補足``, ``补充``, ``注意``...), or, in Chinese and
+      Japanese, a CJK key after a sentence left unfinished.
     - **With a schema** (``schema``/``schemas`` set here) **or**
       ``strict = true``: every key not declared by the schema's
       ``properties`` or ``patternProperties`` (followed through ``allOf``,
@@ -640,15 +650,21 @@ def unknown_key(post: Post, options: Options) -> Iterator[Diagnostic]:
         if not strict and any(s.knows(key, True) for s in schemas):
             continue  # Title, Tags: a matter of case, left to strict mode
         line, col, end_line, end_col = key_range(post, key, info)
-        if looks_like_prose(key):
-            previous = next(
-                (
-                    item
-                    for item in reversed(ordered[max(0, index - 50) : index])
-                    if item[1].line < info.line
-                ),
-                None,
-            )
+        previous = next(
+            (
+                item
+                for item in reversed(ordered[max(0, index - 50) : index])
+                if item[1].line < info.line
+            ),
+            None,
+        )
+        after_text = (
+            previous is not None
+            and info.value_style == ""
+            and previous[1].value_end_line + 1 >= info.line
+            and continues_text(key, fm.data.get(key), fm.data.get(previous[0]))
+        )
+        if looks_like_prose(key) or after_text:
             hint = ""
             if previous is not None:
                 prev_key, prev_info = previous
