@@ -23,7 +23,7 @@ import json
 import re
 import sys
 from collections.abc import Iterable, Mapping
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -42,7 +42,7 @@ MAX_EXAMPLE_CHARS = 4000
 REPOSITORY_URL = "https://example.invalid/post-lint"
 
 
-@lru_cache(maxsize=None)
+@cache
 def rule_url(code: str) -> str:
     """Link to a rule's page: the file in a source checkout, else the repository's."""
     page = DOCS / f"{code}.md"
