@@ -151,3 +151,27 @@ def test_vscode_extension_parses():
     manifest = json.loads((EDITORS / "vscode" / "package.json").read_text(encoding="utf-8"))
     assert manifest["main"] == "./extension.js"
     assert "vscode-languageclient" in manifest["dependencies"]
+
+
+def _readme_block(info: str, marker: str) -> str:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme[readme.index("#### Language server") :]
+    blocks = re.findall(rf"^```{info}\n(.*?)^```", section, re.S | re.M)
+    return next(b for b in blocks if marker in b)
+
+
+def test_readme_setups_name_the_server_command():
+    from post_lint.compat import tomllib
+
+    helix = tomllib.loads(_readme_block("toml", "language-server"))
+    assert helix["language-server"]["post-lint"] == {"command": "post-lint", "args": ["server"]}
+    assert "post-lint" in helix["language"][0]["language-servers"]
+    lua = _readme_block("lua", "vim.lsp.config")
+    table = (EDITORS / "nvim" / "post-lint.lua").read_text(encoding="utf-8")
+    for line in ('cmd = { "post-lint", "server" }', 'filetypes = { "markdown" }'):
+        assert line in lua and line in table
+    assert 'vim.lsp.enable("post_lint")' in lua
+    assert '("post-lint" "server")' in _readme_block("elisp", "eglot-server-programs")
+    zed = tomllib.loads((EDITORS / "zed" / "extension.toml").read_text(encoding="utf-8"))
+    assert zed["language_servers"]["post-lint"]["languages"] == ["Markdown"]
+    assert 'args: vec!["server".to_string()]' in (EDITORS / "zed" / "src" / "lib.rs").read_text()
