@@ -81,7 +81,7 @@ def test_utf16_is_the_default_encoding():
     try:
         caps = c.initialize()["capabilities"]
         assert caps["positionEncoding"] == "utf-16"
-        assert caps["textDocumentSync"]["change"] == 1  # whole texts
+        assert caps["textDocumentSync"]["change"] == 2  # incremental
         assert set(caps["codeActionProvider"]["codeActionKinds"]) == {
             "quickfix",
             "source.fixAll.post-lint",
@@ -159,6 +159,36 @@ def test_change_republishes_for_the_new_version(client, tmp_path):
     ]
     for p in stale:  # anything published for an older version came before the last
         assert len(p["diagnostics"]) == p["version"] - 2
+
+
+def test_incremental_changes_in_utf16(client, tmp_path):
+    uri = (tmp_path / "incremental.md").as_uri()
+    text = "# T\r\n\r\nA line\u2028with 😀 emoji.\r\n"
+    client.open(uri, text)
+    assert client.diagnostics(uri, 1) == []
+    # after the emoji (UTF-16 column 13 of line 2, which U+2028 does not end),
+    # then a marker paragraph appended past the last line
+    edits = [
+        {
+            "range": {"start": {"line": 2, "character": 13}, "end": {"line": 2, "character": 13}},
+            "text": " and 寿司",
+        },
+        {
+            "range": {"start": {"line": 3, "character": 0}, "end": {"line": 3, "character": 0}},
+            "text": "\r\n<|im_end|>\r\n",
+        },
+    ]
+    client.notify(
+        "textDocument/didChange",
+        {"textDocument": {"uri": uri, "version": 2}, "contentChanges": edits},
+    )
+    got = client.diagnostics(uri, 2)
+    assert [(d["code"], d["range"]["start"]["line"]) for d in got] == [("GEN001", 4)]
+    (action,) = _actions(client, uri, 0, only=["source.fixAll.post-lint"])
+    after = "# T\r\n\r\nA line\u2028with 😀 and 寿司 emoji.\r\n\r\n<|im_end|>\r\n"
+    assert apply_edits(after, edits_of(action, uri)) == (
+        "# T\r\n\r\nA line\u2028with 😀 and 寿司 emoji.\r\n"
+    )
 
 
 def test_close_clears_the_diagnostics(client, tmp_path):

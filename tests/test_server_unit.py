@@ -60,6 +60,17 @@ def test_clamping_past_the_end():
     assert units("寿司😀", UTF8) == 10 and units("寿司😀", UTF16) == 4
 
 
+def test_incremental_change_uses_the_protocols_lines_and_units():
+    from post_lint.server.positions import apply_change
+
+    text = "a😀b\r\nc\u2028d\re"
+    assert apply_change(text, (0, 3), (0, 3), "X", UTF16) == "a😀Xb\r\nc\u2028d\re"
+    assert apply_change(text, (0, 5), (0, 5), "X", UTF8) == "a😀Xb\r\nc\u2028d\re"
+    assert apply_change(text, (1, 2), (2, 0), "", UTF32) == "a😀b\r\nc\u2028e"
+    assert apply_change(text, (2, 9), (9, 0), "!", UTF16) == text + "!"  # clamped
+    assert apply_change(text, (1, 1), (0, 1), "", UTF16) == "a\u2028d\re"  # reversed
+
+
 def test_the_lines_are_the_protocols():
     # \r\n and lone \r end lines for both; U+2028, \x0c, \x85 do not (unlike str.splitlines)
     text = "a\r\nb\rc\u2028d\x0ce\x85f\n"

@@ -34,10 +34,12 @@ from pathlib import Path
 
 from lsprotocol import types as lsp
 from pygls.lsp.server import LanguageServer
+from pygls.protocol import LanguageServerProtocol
+from pygls.protocol.language_server import lsp_method
 from pygls.uris import to_fs_path
 
 from .. import __version__
-from .positions import UTF16
+from .positions import UTF16, apply_change
 from .session import (
     FIX_ALL,
     SOURCE,
@@ -93,10 +95,36 @@ class _Doc:
     closed: bool = False
 
 
+class _Protocol(LanguageServerProtocol):
+    """pygls' protocol without its own copy of the documents: the server keeps
+    the texts itself (:class:`_Doc`), with the protocol's line ends (pygls
+    splits lines with ``str.splitlines``, which also breaks at U+2028, form
+    feeds and the like, so its incremental edits can land on the wrong line),
+    and a change that pygls could not apply would skip our handler."""
+
+    @lsp_method(lsp.TEXT_DOCUMENT_DID_OPEN)
+    def lsp_text_document__did_open(self, params):
+        if (handler := self.fm.features.get(lsp.TEXT_DOCUMENT_DID_OPEN)) is not None:
+            yield handler, (params,), None
+
+    @lsp_method(lsp.TEXT_DOCUMENT_DID_CHANGE)
+    def lsp_text_document__did_change(self, params):
+        if (handler := self.fm.features.get(lsp.TEXT_DOCUMENT_DID_CHANGE)) is not None:
+            yield handler, (params,), None
+
+    @lsp_method(lsp.TEXT_DOCUMENT_DID_CLOSE)
+    def lsp_text_document__did_close(self, params):
+        if (handler := self.fm.features.get(lsp.TEXT_DOCUMENT_DID_CLOSE)) is not None:
+            yield handler, (params,), None
+
+
 class PostLintServer(LanguageServer):
     def __init__(self) -> None:
         super().__init__(
-            "post-lint", __version__, text_document_sync_kind=lsp.TextDocumentSyncKind.Full
+            "post-lint",
+            __version__,
+            text_document_sync_kind=lsp.TextDocumentSyncKind.Incremental,
+            protocol_cls=_Protocol,
         )
         self.docs: dict[str, _Doc] = {}
         self.configs = Configs()
@@ -104,6 +132,8 @@ class PostLintServer(LanguageServer):
         self.debounce = 0.0
         self._logged: set[str] = set()
         self._tasks: set[asyncio.Task] = set()
+        self._loop: asyncio.AbstractEventLoop | None = None
+        self._loop_thread: int | None = None
 
     # -- helpers ------------------------------------------------------------------
 
@@ -124,6 +154,11 @@ class PostLintServer(LanguageServer):
         self.log(message, kind)
 
     def log(self, message: str, kind: lsp.MessageType = lsp.MessageType.Info) -> None:
+        loop = self._loop
+        if loop is not None and threading.get_ident() != self._loop_thread:
+            # from the lint thread: only the event loop writes to the client
+            loop.call_soon_threadsafe(self.log, message, kind)
+            return
         log.log(logging.ERROR if kind == lsp.MessageType.Error else logging.INFO, "%s", message)
         try:
             self.window_log_message(lsp.LogMessageParams(type=kind, message=message))
@@ -221,6 +256,8 @@ def _path_of(uri: str) -> str | None:
 
 @server.feature(lsp.INITIALIZE)
 def initialize(ls: PostLintServer, params: lsp.InitializeParams) -> None:
+    ls._loop = asyncio.get_running_loop()
+    ls._loop_thread = threading.get_ident()
     options = params.initialization_options
     if isinstance(options, dict):
         debounce = options.get("debounce", 0)
@@ -315,14 +352,20 @@ def did_change(ls: PostLintServer, params: lsp.DidChangeTextDocumentParams) -> N
     doc = ls.docs.get(params.text_document.uri)
     if doc is None or not params.content_changes:
         return
-    last = params.content_changes[-1]
-    if (
-        isinstance(last, lsp.TextDocumentContentChangeWholeDocument)
-        and len(params.content_changes) == 1
-    ):
-        doc.text = last.text
-    else:  # ranges although we asked for whole texts: pygls has applied them
-        doc.text = ls.workspace.get_text_document(doc.uri).source
+    text = doc.text
+    for change in params.content_changes:
+        if isinstance(change, lsp.TextDocumentContentChangePartial):
+            r = change.range
+            text = apply_change(
+                text,
+                (r.start.line, r.start.character),
+                (r.end.line, r.end.character),
+                change.text,
+                ls.encoding,
+            )
+        else:
+            text = change.text
+    doc.text = text
     doc.version = params.text_document.version
     if is_post(doc.path, doc.language_id):
         ls.schedule(doc)

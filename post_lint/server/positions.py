@@ -15,6 +15,8 @@ protocol types, so it is cheap to import and to test.
 
 from __future__ import annotations
 
+import re
+
 from ..post import LineIndex
 
 UTF8, UTF16, UTF32 = "utf-8", "utf-16", "utf-32"
@@ -104,3 +106,33 @@ class Positions:
         if self.encoding == UTF32:
             return column0
         return units(text[:column0], self.encoding)
+
+
+_LINE_END = re.compile(r"\r\n|\r|\n")
+
+
+def apply_change(
+    text: str, start: tuple[int, int], end: tuple[int, int], new_text: str, encoding: str
+) -> str:
+    """Replace the client range ``start``..``end`` ((line, character), 0-based,
+    in ``encoding``'s code units) of ``text`` as the client holds it (its own
+    line ends, BOM and all) with ``new_text``: an incremental ``didChange``.
+    Positions past a line's end or the text's end clamp to them."""
+    a, b = _offset(text, *start, encoding), _offset(text, *end, encoding)
+    if b < a:
+        a, b = b, a
+    return text[:a] + new_text + text[b:]
+
+
+def _offset(text: str, line: int, character: int, encoding: str) -> int:
+    if line < 0:
+        return 0
+    start = 0
+    for _ in range(line):
+        m = _LINE_END.search(text, start)
+        if m is None:
+            return len(text)
+        start = m.end()
+    m = _LINE_END.search(text, start)
+    stop = m.start() if m else len(text)
+    return start + code_points(text[start:stop], character, encoding)

@@ -30,7 +30,7 @@ from ..errors import ConfigError
 from ..fix import apply_fixes, fix_post
 from ..linter import FileResult, check_post
 from ..post import Post
-from ..rules import BY_CODE, resolve_selector
+from ..rules import resolve_selector
 from ..suppress import _COMMENT as SUPPRESSION_COMMENT
 from .positions import UTF16, Positions
 
@@ -241,10 +241,8 @@ class Snapshot:
         end = 0
         while end < limit - start and old[-1 - end] == new[-1 - end]:
             end += 1
-        index = self.post.lines
         a = self.positions.offset_to_client(start)
         b = self.positions.offset_to_client(len(old) - end)
-        del index
         return lsp.TextEdit(
             range=lsp.Range(lsp.Position(*a), lsp.Position(*b)),
             new_text=self.client_text(new[start : len(new) - end]),
@@ -422,7 +420,3 @@ def _check(post: Post, config: Config, problems: list[str]) -> FileResult:
     except ConfigError as exc:  # a rule's setting (a schema file...) is wrong
         problems.append(f"{exc}; using the default settings")
         return check_post(post, Config())
-
-
-def rule_of(code: str):
-    return BY_CODE.get(code)
