@@ -35,6 +35,27 @@ def _server_cmd() -> list[str]:
     )
 
 
+def _run_editor(command: list[str], tmp_path: Path, **env: str) -> dict:
+    """Run an editor's headless check script on POST; its JSON result."""
+    post = tmp_path / "post.md"
+    post.write_text(POST, encoding="utf-8")
+    out = tmp_path / "out.json"
+    subprocess.run(
+        [*command, str(post)],
+        env={
+            **os.environ,
+            "POST_LINT_CMD": json.dumps(_server_cmd()),
+            "POST_LINT_OUT": str(out),
+            **env,
+        },
+        cwd=tmp_path,
+        timeout=120,
+        check=True,
+        capture_output=True,
+    )
+    return json.loads(out.read_text(encoding="utf-8"))
+
+
 def _nvim() -> str | None:
     nvim = os.environ.get("POST_LINT_NVIM") or shutil.which("nvim")
     if not nvim:
@@ -48,24 +69,11 @@ def test_neovim_attaches_and_shows_byte_columns(tmp_path):
     nvim = _nvim()
     if nvim is None:
         pytest.skip("Neovim 0.11+ is not installed")
-    post = tmp_path / "post.md"
-    post.write_text(POST, encoding="utf-8")
-    out = tmp_path / "out.json"
-    env = {
-        **os.environ,
-        "POST_LINT_CMD": json.dumps(_server_cmd()),
-        "POST_LINT_OUT": str(out),
-        "POST_LINT_HOVER_LINE": "7",
-    }
-    subprocess.run(
-        [nvim, "--headless", "--clean", "-u", str(EDITORS / "nvim" / "check.lua"), str(post)],
-        env=env,
-        cwd=tmp_path,
-        timeout=120,
-        check=True,
-        capture_output=True,
+    result = _run_editor(
+        [nvim, "--headless", "--clean", "-u", str(EDITORS / "nvim" / "check.lua")],
+        tmp_path,
+        POST_LINT_HOVER_LINE="7",
     )
-    result = json.loads(out.read_text(encoding="utf-8"))
     assert result["attached"] is True
     assert "timeout" not in result
     # Neovim offers UTF-8 first; its diagnostic columns are byte offsets
@@ -92,19 +100,7 @@ def test_emacs_eglot_attaches_and_shows_character_columns(tmp_path):
     )
     if probe.returncode != 0:
         pytest.skip("eglot is not installed")
-    post = tmp_path / "post.md"
-    post.write_text(POST, encoding="utf-8")
-    out = tmp_path / "out.json"
-    env = {**os.environ, "POST_LINT_CMD": json.dumps(_server_cmd()), "POST_LINT_OUT": str(out)}
-    subprocess.run(
-        [emacs, "--batch", "-l", str(EDITORS / "emacs" / "check.el"), str(post)],
-        env=env,
-        cwd=tmp_path,
-        timeout=120,
-        check=True,
-        capture_output=True,
-    )
-    result = json.loads(out.read_text(encoding="utf-8"))
+    result = _run_editor([emacs, "--batch", "-l", str(EDITORS / "emacs" / "check.el")], tmp_path)
     assert result["server"] is True
     assert [d[:2] for d in result["diagnostics"]] == [[3, len(PREFIX)], [5, 0]]
     assert result["diagnostics"][1][2] == "post-lint [GEN001]: leaked generation marker '---END---'"
