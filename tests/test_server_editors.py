@@ -73,6 +73,7 @@ def test_neovim_attaches_and_shows_byte_columns(tmp_path):
         [nvim, "--headless", "--clean", "-u", str(EDITORS / "nvim" / "check.lua")],
         tmp_path,
         POST_LINT_HOVER_LINE="7",
+        POST_LINT_FIX_ALL="1",
     )
     assert result["attached"] is True
     assert "timeout" not in result
@@ -83,6 +84,24 @@ def test_neovim_attaches_and_shows_byte_columns(tmp_path):
         ["GEN001", 5, 0, "post-lint"],
     ]
     assert result["hover"].startswith("# DUP001 repeated-paragraph\n")
+    # source.fixAll.post-lint applied by Neovim itself gives what --fix gives
+    fixed = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "post_lint",
+            "--fix",
+            "-",
+            "--stdin-filename",
+            str(tmp_path / "post.md"),
+        ],
+        input=POST,
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+    ).stdout
+    assert fixed != POST and "---END---" not in fixed
+    assert result["fixed"] == fixed
 
 
 def test_emacs_eglot_attaches_and_shows_character_columns(tmp_path):
