@@ -10,7 +10,8 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from .values import describe, path_parts, short
+from ...text import shorten
+from .values import describe, path_parts
 
 _MONTHS = tuple(
     "january february march april may june july august september october november december".split()
@@ -123,7 +124,7 @@ def date_problem(key: str, value: Any, jekyll: bool) -> str | None:
         parsed = parse_written_date(value)
         if isinstance(parsed, WrittenDate):
             return None
-        return f"'{key}' is {short(value.strip())!r}, which {parsed}"
+        return f"'{key}' is {shorten(value.strip())!r}, which {parsed}"
     if isinstance(value, bool):
         return f"'{key}' is {str(value).lower()}, not a date"
     if isinstance(value, (int, float)):

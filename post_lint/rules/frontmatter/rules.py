@@ -17,12 +17,13 @@ from typing import Any
 from ...diagnostics import Diagnostic
 from ...errors import ConfigError
 from ...post import Post
+from ...text import shorten
 from ..base import Options, Rule, rule
 from .dates import ELEVENTY_DATES, WrittenDate, date_problem, filename_date, parse_written_date
 from .keys import looks_like_prose, suggest_key
 from .quick import quick_valid
 from .schema import json_ready, schema_message, schemas_for
-from .values import Locator, find_key, key_range, path_parts, short, value_range
+from .values import Locator, find_key, key_range, path_parts, value_range
 
 #: Most FM003 diagnostics reported for one post (a hostile list of 100,000
 #: bad items must not flood the output); the rest are summed up in one line.
@@ -461,7 +462,7 @@ def filename_date_mismatch(post: Post, options: Options) -> Iterator[Diagnostic]
         "FM007",
         line,
         col,
-        f"'{key}' is {short(shown)} but the file name says {file_text}{note}",
+        f"'{key}' is {shorten(shown)} but the file name says {file_text}{note}",
         end_line,
         end_col,
     )
@@ -559,14 +560,14 @@ def unknown_key(post: Post, options: Options) -> Iterator[Diagnostic]:
             if previous is not None:
                 prev_key, prev_info = previous
                 hint = (
-                    f"; is it a continuation of '{short(prev_key, 30)}' (line {prev_info.line})"
+                    f"; is it a continuation of '{shorten(prev_key, 30)}' (line {prev_info.line})"
                     " that lost its indentation? Indent it or quote the value"
                 )
             yield Diagnostic(
                 "FM005",
                 line,
                 col,
-                f"key {short(key)!r} looks like text, not a key{hint}",
+                f"key {shorten(key)!r} looks like text, not a key{hint}",
                 end_line,
                 end_col,
             )
@@ -580,7 +581,7 @@ def unknown_key(post: Post, options: Options) -> Iterator[Diagnostic]:
             "FM005",
             line,
             col,
-            f"unknown key {short(key)!r}{hint}"
+            f"unknown key {shorten(key)!r}{hint}"
             + ("" if suggestion else f": {where} does not declare it"),
             end_line,
             end_col,
@@ -618,7 +619,7 @@ def duplicate_key(post: Post, options: Options) -> Iterator[Diagnostic]:
             "FM006",
             line,
             col,
-            f"key {short(key)!r} is repeated (first on line {first.line}); "
+            f"key {shorten(key)!r} is repeated (first on line {first.line}); "
             "only this later value is used",
             end_line,
             end_col,

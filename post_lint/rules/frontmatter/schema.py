@@ -17,8 +17,9 @@ from typing import Any
 from ...errors import ConfigError
 from ...globs import glob_match
 from ...post import Post
+from ...text import shorten
 from ..base import Options
-from .values import describe, path_parts, short
+from .values import describe, path_parts
 
 BUILTIN_SCHEMA = Path(__file__).resolve().parent.parent.parent / "schemas" / "post.schema.json"
 
@@ -352,4 +353,4 @@ def schema_message(error: Any, original: Any) -> str:
         return f"{label} has {names}, which the schema does not allow"
     if kind in ("anyOf", "oneOf"):
         return f"{label} is {describe(value)}, which matches none of the forms the schema allows"
-    return f"{label}: {short(error.message, 120)}"
+    return f"{label}: {shorten(error.message, 120)}"

@@ -8,16 +8,11 @@ import re
 from typing import Any
 
 from ...post import FrontMatter, KeyInfo, Post
+from ...text import shorten
 
 
 def path_parts(path: str) -> list[str]:
     return [p for p in re.split(r"[\\/]+", path) if p and p != "."]
-
-
-def short(text: str, limit: int = 40) -> str:
-    """A value shortened for a message, on one line."""
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def describe(value: Any) -> str:
@@ -29,7 +24,7 @@ def describe(value: Any) -> str:
     if isinstance(value, (int, float)):
         return f"the number {value}"
     if isinstance(value, str):
-        return "an empty string" if not value else f"the string {short(value)!r}"
+        return "an empty string" if not value else f"the string {shorten(value)!r}"
     if isinstance(value, (list, tuple)):
         return f"a list of {len(value)} item{'s' if len(value) != 1 else ''}"
     if isinstance(value, dict):
