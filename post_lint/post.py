@@ -614,6 +614,7 @@ class _Inline:
 
 #: A table's delimiter row (``| --- | :-: |``), possibly behind quote markers.
 _DELIMITER_ROW = re.compile(rb"[ \t>]*\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*\n?")
+_SURROGATE = re.compile("[\ud800-\udfff]")
 _LINE_PREFIX = re.compile(rb"[ \t]*(?:>[ \t]?)*")
 
 
@@ -664,7 +665,11 @@ def parse_blocks(body: str, first_line: int) -> list[Block]:
     Tight list items carry their text directly (no paragraph event): it is
     collected as a paragraph, the block every list item's text is.
     """
-    data = body.encode("utf-8")
+    try:
+        data = body.encode("utf-8")
+    except UnicodeEncodeError:  # lone surrogates (text handed in by an editor)
+        body = _SURROGATE.sub("\ufffd", body)
+        data = body.encode("utf-8")
     starts = [0]
     find = data.find
     pos = find(b"\n")
