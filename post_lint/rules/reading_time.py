@@ -20,7 +20,7 @@ import regex
 from ..diagnostics import Diagnostic, Edit, Fix
 from ..post import Block, KeyInfo, Post
 from ..text import HANGUL_CHAR, count_scripts, shorten
-from .base import Options, Rule, rule
+from .base import Options, Rule, at_least, family, non_blank_strings, rule
 
 DEFAULT_KEYS = [
     "reading_time",
@@ -462,7 +462,7 @@ def estimate_counts(
                 minutes += share
                 parts.append(label)
     has_text = bool(counts.words or counts.cjk or counts.hangul)
-    seconds_per_image = float(options.get("image_seconds", 0) or 0)
+    seconds_per_image = float(options.get("image_seconds", 0.0))
     if images and (seconds_per_image > 0 or preset.image_model == "medium"):
         if seconds_per_image > 0:
             seconds = images * seconds_per_image
@@ -630,12 +630,21 @@ def _minutes_phrase(minutes: float, rounded: int, preset: Preset) -> str:
     return "about 1 minute" if rounded == 1 else f"about {rounded:,} minutes"
 
 
+#: The option both RT rules read, declared once: ``[rules.RT]`` sets it for both.
+FAMILY = family(
+    "RT",
+    "reading time",
+    options={"keys": list(DEFAULT_KEYS)},
+    validate={"keys": non_blank_strings},
+)
+
+
 @rule(
     "RT001",
     "reading-time-mismatch",
     "the declared reading time does not match the body",
+    family=FAMILY,
     options={
-        "keys": list(DEFAULT_KEYS),
         "preset": "default",
         "latin_wpm": 0.0,
         "cjk_cpm": 0.0,
@@ -647,6 +656,14 @@ def _minutes_phrase(minutes: float, rounded: int, preset: Preset) -> str:
         "skip_media": True,
     },
     choices={"preset": tuple(PRESETS)},
+    validate={
+        "latin_wpm": at_least(0),
+        "cjk_cpm": at_least(0),
+        "hangul_wpm": at_least(0),
+        "image_seconds": at_least(0),
+        "tolerance": at_least(0),
+        "min_tolerance": at_least(0),
+    },
     fixable=True,
 )
 def reading_time_mismatch(post: Post, options: Options) -> Iterator[Diagnostic]:
@@ -786,8 +803,8 @@ def reading_time_mismatch(post: Post, options: Options) -> Iterator[Diagnostic]:
         escaped = Counts(hugo_word_count(prose + "\n" + other, cjk_page, escaped=True))
         escaped_minutes = estimate_counts(escaped, images, preset, options, cjk_page).minutes
         upper_minutes = max(upper_minutes, escaped_minutes)
-    tolerance = max(0.0, float(options.get("tolerance", 0.3)))
-    min_tolerance = max(0.0, float(options.get("min_tolerance", 1.0)))
+    tolerance = float(options.get("tolerance", 0.3))
+    min_tolerance = float(options.get("min_tolerance", 1.0))
     low = min(main.minutes * (1 - tolerance), main.minutes - min_tolerance)
     high = max(upper_minutes * (1 + tolerance), upper_minutes + min_tolerance)
     if _INCLUDE.search(post.body):
@@ -821,7 +838,7 @@ def reading_time_mismatch(post: Post, options: Options) -> Iterator[Diagnostic]:
     "RT002",
     "reading-time-unparseable",
     "the declared reading time cannot be read as a duration",
-    options={"keys": list(DEFAULT_KEYS)},
+    family=FAMILY,
 )
 def reading_time_unparseable(post: Post, options: Options) -> Iterator[Diagnostic]:
     """Reports a reading-time value that is meant as one (it holds a number
@@ -843,8 +860,8 @@ def reading_time_unparseable(post: Post, options: Options) -> Iterator[Diagnosti
 
     **Options:**
 
-    - ``keys`` (list of strings): the front-matter keys holding a reading time;
-      keep it equal to RT001's ``keys``.
+    - ``keys`` (list of strings): the front-matter keys holding a reading
+      time, as for RT001; set them once for both rules in ``[rules.RT]``.
     """
     for key, value, info in _declarations(post, options):
         if _mentions_media(value):

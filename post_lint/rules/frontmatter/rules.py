@@ -18,7 +18,7 @@ from ...diagnostics import Diagnostic
 from ...errors import ConfigError
 from ...post import Post
 from ...text import shorten
-from ..base import Options, Rule, rule
+from ..base import Options, Rule, at_least, non_blank_strings, rule
 from .dates import ELEVENTY_DATES, WrittenDate, date_problem, filename_date, parse_written_date
 from .keys import looks_like_prose, suggest_key
 from .quick import quick_valid
@@ -68,6 +68,7 @@ def _in_posts_folder(path: str, posts_dirs: Iterable[str]) -> bool:
     options={
         "posts_dirs": ["_posts", "_drafts", "content", "src/content", "posts", "articles/*"],
     },
+    validate={"posts_dirs": non_blank_strings},
     severity="error",
 )
 def missing_front_matter(post: Post, options: Options) -> Iterator[Diagnostic]:
@@ -335,6 +336,7 @@ _JEKYLL_FOLDERS = {"_posts", "_drafts"}
         "extend_date_keys": [],
     },
     severity="error",
+    validate={"date_keys": non_blank_strings, "extend_date_keys": non_blank_strings},
 )
 def invalid_date(post: Post, options: Options) -> Iterator[Diagnostic]:
     """Reports a date key (``date``, ``lastmod``, ``updated``,
@@ -396,6 +398,7 @@ def invalid_date(post: Post, options: Options) -> Iterator[Diagnostic]:
     "filename-date-mismatch",
     "the date in the file name and the front-matter date differ",
     options={"tolerance_days": 0},
+    validate={"tolerance_days": at_least(0)},
 )
 def filename_date_mismatch(post: Post, options: Options) -> Iterator[Diagnostic]:
     """Reports a ``YYYY-MM-DD-slug.md`` post (or a Hugo bundle
@@ -447,7 +450,7 @@ def filename_date_mismatch(post: Post, options: Options) -> Iterator[Diagnostic]
     else:
         return
     file_day, file_text = named
-    if abs((day - file_day).days) <= max(options["tolerance_days"], 0):
+    if abs((day - file_day).days) <= options["tolerance_days"]:
         return
     info = fm.keys.get(key)
     if info is None:
@@ -481,6 +484,7 @@ def filename_date_mismatch(post: Post, options: Options) -> Iterator[Diagnostic]
         "ignore_case": False,
     },
     path_options=("schema", "schemas"),
+    validate={"allowed_keys": non_blank_strings},
     inherits={"schema": "FM003", "schemas": "FM003", "extend_builtin": "FM003"},
 )
 def unknown_key(post: Post, options: Options) -> Iterator[Diagnostic]:
