@@ -197,51 +197,48 @@ class Config:
         return cfg
 
     def _set_rule_options(self, r: Rule, opts: Mapping[str, Any], where: str) -> None:
-        resolved: dict[str, Any] = {}
-        for key, value in opts.items():
-            if key == "severity":
-                self.rule_severity[r.code] = _check_severity(value, where)
-                continue
-            name = _option_key(key)
-            if name not in r.options:
-                known = ", ".join(k.replace("_", "-") for k in r.options) or "none"
-                raise ConfigError(
-                    f"{where}: unknown option '{key}' for {r.code} {r.name} (its options: {known})"
-                )
-            resolved[name] = self._checked_value(
-                key,
-                value,
-                r.options[name],
-                r.choices.get(name),
-                r.validate.get(name),
-                name in r.path_options,
-                where,
-            )
+        known = ", ".join(k.replace("_", "-") for k in r.options) or "none"
+        unknown = f"for {r.code} {r.name} (its options: {known})"
+        severity, resolved = self._table(r, opts, where, unknown)
+        if severity is not None:
+            self.rule_severity[r.code] = severity
         self.rule_options.setdefault(r.code, {}).update(resolved)
 
     def _set_family_options(self, fam: Family, opts: Mapping[str, Any], where: str) -> None:
+        known = ", ".join(k.replace("_", "-") for k in fam.options) or "none but severity"
+        unknown = (
+            f"for the {fam.code} family (its shared options: {known}; "
+            "set a rule's own options in its [rules.<name>] table)"
+        )
+        severity, resolved = self._table(fam, opts, where, unknown)
+        if severity is not None:
+            self.family_severity[fam.code] = severity
+        self.family_options.setdefault(fam.code, {}).update(resolved)
+
+    def _table(
+        self, owner: Rule | Family, opts: Mapping[str, Any], where: str, unknown: str
+    ) -> tuple[str | None, dict[str, Any]]:
+        """The severity and the checked option values of a rule's or a
+        family's table (``owner`` declares the options)."""
+        severity: str | None = None
         resolved: dict[str, Any] = {}
         for key, value in opts.items():
             if key == "severity":
-                self.family_severity[fam.code] = _check_severity(value, where)
+                severity = _check_severity(value, where)
                 continue
             name = _option_key(key)
-            if name not in fam.options:
-                known = ", ".join(k.replace("_", "-") for k in fam.options) or "none but severity"
-                raise ConfigError(
-                    f"{where}: unknown option '{key}' for the {fam.code} family (its shared "
-                    f"options: {known}; set a rule's own options in its [rules.<name>] table)"
-                )
+            if name not in owner.options:
+                raise ConfigError(f"{where}: unknown option '{key}' {unknown}")
             resolved[name] = self._checked_value(
                 key,
                 value,
-                fam.options[name],
-                fam.choices.get(name),
-                fam.validate.get(name),
-                name in fam.path_options,
+                owner.options[name],
+                owner.choices.get(name),
+                owner.validate.get(name),
+                name in owner.path_options,
                 where,
             )
-        self.family_options.setdefault(fam.code, {}).update(resolved)
+        return severity, resolved
 
     def _checked_value(
         self,

@@ -110,6 +110,22 @@ class Family:
     validate: Mapping[str, Validator] = field(default_factory=dict)
     path_options: tuple[str, ...] = ()
     choices: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    #: code -> default options of each rule declared in the family (filled by :func:`rule`).
+    rule_defaults: dict[str, Mapping[str, Any]] = field(
+        default_factory=dict, compare=False, repr=False
+    )
+
+    def settings(self, code: str, options: Options) -> FamilySettings:
+        """The family settings a check of rule ``code`` given ``options``
+        reads: those the configuration attached to them (:class:`RuleOptions`,
+        every rule of the family as configured), or, for a rule called
+        directly with plain options, ``options`` for ``code`` and the
+        defaults for the family's other rules."""
+        found = getattr(options, "family_settings", None)
+        if found is not None:
+            return found
+        by_code = {c: (options if c == code else d) for c, d in self.rule_defaults.items()}
+        return FamilySettings(self.code, by_code)
 
 
 def family(
@@ -209,6 +225,9 @@ def rule(
     paths.extend(p for p in path_options if p not in paths)
     allowed.update(choices or {})
 
+    if family is not None:
+        family.rule_defaults[code] = merged
+
     def decorate(check: CheckFunction) -> Rule:
         return Rule(
             code=code,
@@ -285,22 +304,3 @@ class RuleOptions(dict):
     :class:`FamilySettings` of its family as the configuration resolved them."""
 
     family_settings: FamilySettings | None = None
-
-
-def family_settings(code: str, options: Options) -> FamilySettings:
-    """The settings of the family of rule ``code`` for a check given
-    ``options``: those the configuration attached (:class:`RuleOptions`), or,
-    for a rule called directly with plain options, ``options`` for ``code``
-    and the defaults for the family's other rules."""
-    found = getattr(options, "family_settings", None)
-    if found is not None:
-        return found
-    from . import REGISTRY  # the registry imports this module
-
-    prefix = code.rstrip("0123456789")
-    by_code = {
-        r.code: (dict(options) if r.code == code else dict(r.options))
-        for r in REGISTRY
-        if r.family == prefix
-    }
-    return FamilySettings(prefix, by_code)

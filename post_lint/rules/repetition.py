@@ -53,7 +53,6 @@ from .base import (
     at_least,
     between,
     family,
-    family_settings,
     non_blank_strings,
     rule,
 )
@@ -291,7 +290,7 @@ class _Budget:
 def _analysis(post: Post, code: str, options: Options) -> _Analysis:
     """The family's one analysis of ``post``, memoised on the post under the
     family settings (every DUP rule of one configuration reads the same)."""
-    settings = _Settings.of(family_settings(code, options))
+    settings = _Settings.of(FAMILY.settings(code, options))
     return post.memo(("DUP", settings), lambda: _analyse(post, settings))
 
 

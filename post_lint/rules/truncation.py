@@ -51,7 +51,6 @@ from .base import (
     between,
     char_pairs,
     family,
-    family_settings,
     non_blank_strings,
     rule,
 )
@@ -503,7 +502,7 @@ def _analysis(post: Post, code: str, options: Options) -> _Analysis:
     family settings it reads: TRN002's ``min-overlap`` (TRN001 takes the
     continuations TRN002 finds as evidence) and the extra markers of every
     TRN rule. So the three rules read one post one way."""
-    settings = family_settings(code, options)
+    settings = FAMILY.settings(code, options)
     min_overlap = settings["TRN002"]["min_overlap"]
     extra = frozenset().union(*map(normalize_extra, settings.values(EXTRA_MARKERS)))
     return post.memo(("TRN", min_overlap, extra), lambda: _Analysis(post, min_overlap, extra))
