@@ -8,16 +8,16 @@ import sys
 
 import pytest
 
-from post_lint import Config, lint_text
+from post_lint import Config
 from post_lint.errors import ConfigError
 from post_lint.post import Post
 from post_lint.rules import BY_CODE, FAMILIES, REGISTRY
 
-FM = '---\ntitle: "T"\n---\n\n'
+from .helpers import FM, reported
 
 
 def diags(text: str, config: dict) -> list[tuple[str, int, int, str]]:
-    return [(d.code, d.line, d.column, d.message) for d in lint_text(text, "post.md", config)]
+    return reported(text, config=config)
 
 
 # -- the two reproductions of issue 12 ---------------------------------------------
