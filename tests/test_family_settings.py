@@ -148,6 +148,8 @@ BAD_VALUES = [
     ("TRN", "extra-markers", [""], "must not hold an empty string"),
     ("DUP", "min-words", -1, "must be at least 0"),
     ("RT", "keys", [" "], "must not hold an empty string"),
+    ("FM", "posts", [""], "must not hold an empty string"),
+    ("FM001", "not-posts", [" "], "must not hold an empty string"),
     ("TRN001", "extra-endings", [""], "must not hold an empty string"),
     ("TRN001", "ignore-endings", [" "], "must not hold an empty string"),
     ("GEN001", "extra-markers", ["  "], "must not hold an empty string"),
@@ -169,6 +171,14 @@ BAD_VALUES = [
     ("RT001", "image-seconds", -12.0, "must be at least 0"),
     ("RT001", "tolerance", -0.1, "must be at least 0"),
     ("RT001", "min-tolerance", -1.0, "must be at least 0"),
+    ("RT001", "media-minutes", -1.0, "must be at least 0"),
+    (
+        "RT001",
+        "accept-presets",
+        ["gatsby"],
+        "must hold only 'hugo', 'hugo-2026', 'jekyll', 'medium', 'reading-time' "
+        "('gatsby' is not one)",
+    ),
     ("FM001", "posts-dirs", [""], "must not hold an empty string"),
     ("FM004", "date-keys", [""], "must not hold an empty string"),
     ("FM004", "extend-date-keys", [""], "must not hold an empty string"),

@@ -23,9 +23,9 @@ BY_CODE: dict[str, Rule] = {r.code: r for r in REGISTRY}
 BY_NAME: dict[str, Rule] = {r.name: r for r in REGISTRY}
 #: Every family (code prefix) with its declaration: the options its rules
 #: share (``[rules.DUP]``); a family that declares none shares only severity.
-FAMILIES: dict[str, Family] = {}
+FAMILIES: dict[str, Family] = {r.family: r.family_decl for r in REGISTRY if r.family_decl}
 for _r in REGISTRY:
-    FAMILIES.setdefault(_r.family, _r.family_decl or Family(_r.family, _r.family))
+    FAMILIES.setdefault(_r.family, Family(_r.family, _r.family))
 
 __all__ = [
     "REGISTRY",

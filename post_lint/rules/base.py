@@ -82,6 +82,18 @@ def non_blank_strings(value: Any) -> str | None:
     return None
 
 
+def each_one_of(allowed: tuple[str, ...]) -> Validator:
+    """A list whose every item is one of ``allowed``."""
+
+    def check(value: Any) -> str | None:
+        for item in value:
+            if item not in allowed:
+                return f"must hold only {', '.join(map(repr, allowed))} ({item!r} is not one)"
+        return None
+
+    return check
+
+
 def char_pairs(value: Any) -> str | None:
     """A list of two-character strings, an opening and a different closing character."""
     for s in value:
