@@ -14,9 +14,19 @@ from collections.abc import Iterator
 
 from ..diagnostics import Diagnostic
 from ..post import Post
-from .base import Options, Rule, rule
+from .base import Options, Rule, at_least, between, family, rule
+
+#: What the SITE rules share, set for all of them in ``[tool.post-lint.rules.SITE]``.
+FAMILY = family(
+    "SITE",
+    "site",
+    options={"parallel_trees": True, "all_pages": False, "series": True},
+)
 
 _SHARED_OPTIONS_DOC = """
+    Shared by the SITE rules (set them once in ``[tool.post-lint.rules.SITE]``,
+    or per rule):
+
     - ``parallel-trees`` (boolean, default true): stay quiet on copies in
       parallel trees: paths whose first differing folders are versions
       (``v1.2`` / ``v1.3``, ``docs`` / ``v1.18-docs``) or languages (``en`` /
@@ -25,6 +35,9 @@ _SHARED_OPTIONS_DOC = """
       default only posts are compared: a page with a date (front matter or
       file name) or in a posts folder (``_posts``, ``posts``, ``post``,
       ``blog``, ``articles``, ``news``), and not ``type: docs``.
+    - ``series`` (boolean, default true): stay quiet on posts of one titled
+      series (titles equal once numbers, month names, capitalised names and
+      release words are masked, or sharing a long beginning).
 """
 
 
@@ -32,13 +45,23 @@ def _none(post: Post, options: Options) -> Iterator[Diagnostic]:
     return iter(())
 
 
-def _site_rule(code: str, name: str, summary: str, options: dict, doc: str) -> Rule:
+def _site_rule(
+    code: str,
+    name: str,
+    summary: str,
+    options: dict,
+    doc: str,
+    validate: dict | None = None,
+    shares: tuple[str, ...] | None = None,
+) -> Rule:
     def check(post: Post, options: Options) -> Iterator[Diagnostic]:
         return _none(post, options)
 
     check.__doc__ = doc
     check.__name__ = name.replace("-", "_")
-    return rule(code, name, summary, options=options)(check)
+    return rule(
+        code, name, summary, options=options, family=FAMILY, shares=shares, validate=validate
+    )(check)
 
 
 duplicate_post = _site_rule(
@@ -87,25 +110,16 @@ duplicate_post = _site_rule(
       of the two posts' 5-shingle sets from which they are reported.
     - ``min-words`` (integer, default 100): posts with fewer tokens are not
       compared (short posts share too little to tell).
-    - ``series`` (boolean, default true): stay quiet on posts of one titled
-      series.
 """
     + _SHARED_OPTIONS_DOC,
+    validate={"threshold": between(0, 1, low_open=True), "min_words": at_least(1)},
 )
 
 reused_paragraph = _site_rule(
     "SITE002",
     "reused-paragraph",
     "a long paragraph stands word for word in several unrelated posts",
-    {
-        "min_words": 30,
-        "min_posts": 3,
-        "boilerplate": True,
-        "panels": True,
-        "series": True,
-        "parallel_trees": True,
-        "all_pages": False,
-    },
+    {"min_words": 30, "min_posts": 3, "boilerplate": True, "panels": True},
     """Reports a long paragraph that stands, word for word after
     normalisation (NFKC, case and spacing folded, markup removed), in
     ``min-posts`` or more posts that are otherwise unrelated: the paragraph a
@@ -140,16 +154,16 @@ reused_paragraph = _site_rule(
       and sign-off notes, edge paragraphs and template sections.
     - ``panels`` (boolean, default true): stay quiet on paragraphs in
       containers and quotes.
-    - ``series`` (boolean, default true): posts of one titled series count as one.
 """
     + _SHARED_OPTIONS_DOC,
+    validate={"min_words": at_least(1), "min_posts": at_least(2)},
 )
 
 duplicate_title = _site_rule(
     "SITE003",
     "duplicate-title",
     "two posts published close together carry the same title",
-    {"window_days": 30, "parallel_trees": True, "all_pages": False},
+    {"window_days": 30},
     """Reports a post whose title (compared after NFKC, case and spacing
     folding) is also the title of another post dated within ``window-days``
     of it: the same topic generated twice, or a title left over from a
@@ -171,6 +185,8 @@ duplicate_title = _site_rule(
       may be dated and still be reported; 0 compares any two.
 """
     + _SHARED_OPTIONS_DOC,
+    validate={"window_days": at_least(0)},
+    shares=("parallel_trees", "all_pages"),
 )
 
 url_collision = _site_rule(
@@ -222,6 +238,7 @@ url_collision = _site_rule(
 
     **Options:** none.
 """,
+    shares=(),
 )
 
 RULES: tuple[Rule, ...] = (duplicate_post, reused_paragraph, duplicate_title, url_collision)

@@ -40,7 +40,7 @@ def site_options(config: Config) -> SiteOptions:
         quiet_panels=bool(para["panels"]),
         quiet_series=bool(dup["series"]) and bool(para["series"]),
         title_window_days=int(title["window_days"]),
-        parallel_trees=bool(dup["parallel_trees"]),
+        parallel_trees=bool(dup["parallel_trees"]) and bool(para["parallel_trees"]),
         all_pages=bool(dup["all_pages"]) or bool(para["all_pages"]),
     )
 
