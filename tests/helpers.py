@@ -24,6 +24,7 @@ then read the ``.snap`` it wrote (it is the expectation) and commit both.
 
 from __future__ import annotations
 
+import functools
 import os
 from collections.abc import Iterable, Sequence
 from pathlib import Path
@@ -120,10 +121,26 @@ def fixtures(kind: str) -> list[tuple[str, Path]]:
 
 def lint_fixture(code: str, path: Path) -> list[Diagnostic]:
     """A fixture linted as the meta test lints it: only ``code`` selected,
-    under its path relative to its ``bad``/``good`` folder."""
+    under its path relative to its ``bad``/``good`` folder. A SITE rule's
+    fixture is one post of a site: its folder is linted as a whole, and the
+    post's own findings are returned."""
     kind_folder = next(p for p in path.parents if p.parent.name == code)
     rel = path.relative_to(kind_folder).as_posix()
+    if code.startswith("SITE"):
+        return [d for d in _lint_site_fixture(code, kind_folder) if d.path == rel]
     return lint(path.read_bytes(), select=[code], path=rel, only=code)
+
+
+@functools.cache
+def _lint_site_fixture(code: str, folder: Path) -> tuple[Diagnostic, ...]:
+    from post_lint import lint_paths
+
+    here = os.getcwd()
+    os.chdir(folder)
+    try:
+        return tuple(d for d in lint_paths(["."], {"select": [code]}) if d.code == code)
+    finally:
+        os.chdir(here)
 
 
 def snapshot_text(diagnostics: Iterable[Diagnostic]) -> str:

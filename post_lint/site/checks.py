@@ -106,13 +106,14 @@ def near_duplicate_pairs(
     entries: Mapping[str, SiteEntry], options: SiteOptions
 ) -> dict[tuple[str, str], float]:
     """Pairs of keys (sorted) whose signatures agree on at least the threshold."""
-    buckets: dict[tuple[int, tuple[int, ...]], list[str]] = defaultdict(list)
+    buckets: dict[bytes, list[str]] = defaultdict(list)
+    width = ROWS * 4  # bytes per band: ROWS uint32 values
     for key, e in entries.items():
         if e.signature is None or e.tokens < options.duplicate_min_words:
             continue
         sig = e.signature
         for band in range(BANDS):
-            buckets[(band, sig[band * ROWS : (band + 1) * ROWS])].append(key)
+            buckets[bytes((band,)) + sig[band * width : (band + 1) * width]].append(key)
     pairs: dict[tuple[str, str], float] = {}
     checked: set[tuple[str, str]] = set()
     for members in buckets.values():

@@ -21,10 +21,11 @@ shared code and tables are not a copy of the article.
 
 from __future__ import annotations
 
+import base64
 import hashlib
 import re
 import unicodedata
-from collections.abc import Iterable
+from array import array
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
@@ -104,11 +105,13 @@ class SiteEntry:
     date: str | None = None
     draft: bool = False
     claims: tuple[Claim, ...] = ()
-    signature: tuple[int, ...] | None = None
+    #: 128 uint32 values in native byte order (512 bytes, not 128 int objects:
+    #: a 100k-post index stays small).
+    signature: bytes | None = None
     #: The same with names and numbers masked (:func:`is_name`): two
     #: instances of one template (release notes of two versions, the
     #: reference pages of two components) agree here.
-    masked: tuple[int, ...] | None = None
+    masked: bytes | None = None
     tokens: int = 0
     paragraphs: tuple[Paragraph, ...] = ()
     #: The post holds ``post-lint-`` comments (site findings must honour them).
@@ -122,8 +125,8 @@ class SiteEntry:
         data = asdict(self)
         data["claims"] = [asdict(c) for c in self.claims]
         data["paragraphs"] = [asdict(p) for p in self.paragraphs]
-        data["signature"] = list(self.signature) if self.signature is not None else None
-        data["masked"] = list(self.masked) if self.masked is not None else None
+        data["signature"] = _signature_to_json(self.signature)
+        data["masked"] = _signature_to_json(self.masked)
         return data
 
     @classmethod
@@ -172,12 +175,19 @@ class SiteEntry:
         )
 
 
-def _signature_json(value: Any) -> tuple[int, ...] | None:
+def _signature_to_json(sig: bytes | None) -> str | None:
+    return base64.b64encode(sig).decode("ascii") if sig is not None else None
+
+
+def _signature_json(value: Any) -> bytes | None:
     if value is None:
         return None
-    if not isinstance(value, list) or len(value) != NUM_PERM:
+    if not isinstance(value, str):
         raise ValueError("bad signature")
-    return tuple(int(v) for v in value)
+    sig = base64.b64decode(value, validate=True)
+    if len(sig) != NUM_PERM * 4:
+        raise ValueError("bad signature")
+    return sig
 
 
 _NUMBER = regex.compile(r"^\p{N}+$")
@@ -214,7 +224,7 @@ def title_key(title: str) -> str:
     return folded.strip(_EDGE_PUNCT)
 
 
-def signature_of(tokens: list[str]) -> tuple[int, ...] | None:
+def signature_of(tokens: list[str]) -> bytes | None:
     """MinHash of the token 5-shingles (None below one shingle)."""
     if len(tokens) < SHINGLE:
         return None
@@ -223,7 +233,7 @@ def signature_of(tokens: list[str]) -> tuple[int, ...] | None:
     shingles = ["\x1f".join(tokens[i : i + SHINGLE]) for i in range(len(tokens) - SHINGLE + 1)]
     m = rensa.RMinHash(num_perm=NUM_PERM, seed=SEED)
     m.update(shingles)
-    return tuple(m.digest())
+    return array("I", m.digest()).tobytes()
 
 
 def _name(match: re.Match[str]) -> str:
@@ -360,8 +370,9 @@ def build_entry(post: Post, abs_path: str | None = None) -> SiteEntry | None:
     return entry
 
 
-def jaccard(a: Iterable[int], b: Iterable[int]) -> float:
+def jaccard(a: bytes, b: bytes) -> float:
     """Estimated Jaccard similarity of two signatures (share of equal slots)."""
-    a = tuple(a)
-    b = tuple(b)
-    return sum(x == y for x, y in zip(a, b)) / len(a) if a else 0.0
+    if not a:
+        return 0.0
+    va, vb = memoryview(a).cast("I"), memoryview(b).cast("I")
+    return sum(x == y for x, y in zip(va, vb)) / len(va)
