@@ -14,10 +14,18 @@ from __future__ import annotations
 from .config import Config
 from .diagnostics import Diagnostic, Edit, Fix
 from .errors import ConfigError, PostLintError
-from .linter import lint_paths, lint_text
+from .linter import lint_text
 from .post import Post
+from .version import __version__
 
-__version__ = "0.1.0"
+
+def lint_paths(paths, config=None, *, jobs=1):
+    """Lint files and folders (walked for Markdown) and return all diagnostics;
+    folders are also compared as sites (see :func:`post_lint.site.runner.lint_paths`).
+    Imported on first use, so ``import post_lint`` stays cheap."""
+    from .site.runner import lint_paths as run
+
+    return run(paths, config, jobs=jobs)
 
 __all__ = [
     "Config",

@@ -14,8 +14,8 @@ from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
 
-from . import __version__
 from .errors import PostLintError
+from .version import __version__
 
 
 def _split(values: list[str] | None) -> list[str] | None:
@@ -359,17 +359,19 @@ def _run_paths(args, config, fmt: str, paths: list[str]) -> int:
 
 
 def _lint_as_site(args, config, paths: list[str], files: list[str]):
-    """Lint with the results cache and the site pass: the site pass runs when
-    a folder was given, or when the project's site index is in the cache."""
-    from .cache import CACHE_DIR_NAME, Cache, project_root
+    """Lint with the results cache and the site pass. The site pass runs when
+    a folder was given, or when the project's cache (with its site index)
+    exists; files named alone in a project without a cache are linted without
+    one (nothing to reuse or compare: a one-off run stays as cheap as before)."""
+    from .cache import CACHE_DIR_NAME, DB_NAME, Cache, project_root
     from .site.runner import lint_as_site
 
     root = project_root(config_file=config.source)
-    cache = None
-    if not args.no_cache:
-        folder = Path(args.cache_dir) if args.cache_dir else root / CACHE_DIR_NAME
-        cache = Cache(folder)
     walked = any(os.path.isdir(p) for p in paths)
+    folder = Path(args.cache_dir) if args.cache_dir else root / CACHE_DIR_NAME
+    cache = None
+    if not args.no_cache and (walked or (folder / DB_NAME).is_file()):
+        cache = Cache(folder)
     site = walked or (cache is not None and any(True for _ in cache.paths_below(str(root))))
     try:
         return lint_as_site(files, config, jobs=args.jobs, cache=cache, site=site, root=root)

@@ -6,14 +6,14 @@ import errno
 import gc
 import os
 import stat
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
 from .config import Config
 from .diagnostics import Diagnostic
-from .discover import display_path, iter_files
+from .discover import display_path
 from .errors import ConfigError
 from .post import Post
 from .suppress import Suppressions
@@ -158,33 +158,6 @@ def lint_file(path: str, config: Config, with_site: bool = False) -> FileResult:
     return result
 
 
-def lint_paths(
-    paths: Sequence[str | os.PathLike[str]],
-    config: Config | dict | None = None,
-    *,
-    jobs: int | None = 1,
-) -> list[Diagnostic]:
-    """Lint files and folders (walked for Markdown) and return all diagnostics.
-
-    When a folder is among ``paths``, its files are also compared with each
-    other as a site (the SITE rules); the API uses no cache.
-    """
-    from .site.runner import lint_as_site
-
-    cfg = _as_config(config)
-    given = [os.fspath(p) for p in paths]
-    files = list(iter_files(given, cfg))
-    site = any(os.path.isdir(p) for p in given)
-    out: list[Diagnostic] = []
-    for result in lint_as_site(files, cfg, jobs=jobs, site=site):
-        if result.errors:
-            from .errors import PostLintError
-
-            raise PostLintError("; ".join(result.errors))
-        out.extend(result.diagnostics)
-    return out
-
-
 # -- parallel runs ---------------------------------------------------------------
 
 #: Below this many files one process is faster than starting workers.
@@ -275,4 +248,4 @@ def _run(
         return list(ex.map(_work, files, chunksize=chunk))
 
 
-__all__ = ["FileResult", "check_post", "lint_text", "lint_paths", "lint_file", "read_post", "run"]
+__all__ = ["FileResult", "check_post", "lint_text", "lint_file", "read_post", "run"]

@@ -1,4 +1,5 @@
-"""Lint a set of files as a site: per-file results from the cache where the
+"""Lint a set of files as a site (and :func:`lint_paths`, the API over it):
+per-file results from the cache where the
 file is unchanged, the per-post rules for the rest, then the site pass.
 
 The site pass compares the entries of this run's files with each other and
@@ -13,18 +14,42 @@ import stat
 from collections.abc import Sequence
 from pathlib import Path
 
-from .. import __version__
 from ..cache import Cache, content_digest, settings_key
 from ..config import Config
 from ..diagnostics import Diagnostic
-from ..discover import display_path
-from ..linter import FileResult, read_post, run
+from ..discover import display_path, iter_files
+from ..errors import PostLintError
+from ..linter import FileResult, _as_config, read_post, run
 from ..post import Post
 from ..rules.site import RULES as SITE_RULES
 from ..rules.site import SITE_CODES
 from ..suppress import Suppressions
+from ..version import __version__
 from .checks import SiteOptions, site_diagnostics
 from .entry import SiteEntry, build_entry
+
+
+def lint_paths(
+    paths: Sequence[str | os.PathLike[str]],
+    config: Config | dict | None = None,
+    *,
+    jobs: int | None = 1,
+) -> list[Diagnostic]:
+    """Lint files and folders (walked for Markdown) and return all diagnostics.
+
+    When a folder is among ``paths``, its files are also compared with each
+    other as a site (the SITE rules); the API uses no cache.
+    """
+    cfg = _as_config(config)
+    given = [os.fspath(p) for p in paths]
+    files = list(iter_files(given, cfg))
+    site = any(os.path.isdir(p) for p in given)
+    out: list[Diagnostic] = []
+    for result in lint_as_site(files, cfg, jobs=jobs, site=site):
+        if result.errors:
+            raise PostLintError("; ".join(result.errors))
+        out.extend(result.diagnostics)
+    return out
 
 
 def site_options(config: Config) -> SiteOptions:
