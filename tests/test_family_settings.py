@@ -141,6 +141,12 @@ def test_every_family_is_known():
 # -- validation when the config loads -------------------------------------------------
 
 BAD_VALUES = [
+    ("SITE001", "threshold", 0.0, "must be more than 0 and at most 1"),
+    ("SITE001", "threshold", 1.5, "must be more than 0 and at most 1"),
+    ("SITE001", "min-words", 0, "must be at least 1"),
+    ("SITE002", "min-words", 0, "must be at least 1"),
+    ("SITE002", "min-posts", 1, "must be at least 2"),
+    ("SITE003", "window-days", -1, "must be at least 0"),
     ("TRN002", "min-overlap", 0, "must be from 1 to 200"),
     ("TRN002", "min-overlap", 500, "must be from 1 to 200"),
     ("TRN003", "pairs", ["「"], "must hold two different characters per string ('「' does not)"),
