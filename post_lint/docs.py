@@ -121,19 +121,21 @@ def rule_page(rule, fixtures: Path = FIXTURES) -> str:
         f"{'yes (`--fix`)' if rule.fixable else 'no'} |\n"
     )
     parts.append(markdown_doc(rule.doc).strip() + "\n")
-    if rule.options:
-        parts.append("## Defaults\n")
-        rows = ["| option | default |", "|---|---|"]
-        for key, value in rule.options.items():
-            rows.append(f"| `{key.replace('_', '-')}` | `{toml_value(value)}` |")
-        parts.append("\n".join(rows) + "\n")
-        example = "\n".join(
-            f"{k.replace('_', '-')} = {toml_value(v)}" for k, v in rule.options.items()
-        )
-        parts.append(
-            "In `pyproject.toml` (or at the top level of `.post-lint.toml`, without `tool.`):\n"
-        )
-        parts.append(fence(f"[tool.post-lint.rules.{rule.name}]\n{example}", "toml"))
+    # Every rule has at least its severity among its options.
+    parts.append("## Defaults\n")
+    rows = ["| option | default |", "|---|---|"]
+    rows.append(f"| `severity` | `{toml_value(rule.severity)}` (error, warning or info) |")
+    for key, value in rule.options.items():
+        rows.append(f"| `{key.replace('_', '-')}` | `{toml_value(value)}` |")
+    parts.append("\n".join(rows) + "\n")
+    example = "\n".join(
+        [f"severity = {toml_value(rule.severity)}"]
+        + [f"{k.replace('_', '-')} = {toml_value(v)}" for k, v in rule.options.items()]
+    )
+    parts.append(
+        "In `pyproject.toml` (or at the top level of `.post-lint.toml`, without `tool.`):\n"
+    )
+    parts.append(fence(f"[tool.post-lint.rules.{rule.name}]\n{example}", "toml"))
     bad = first_fixture(rule.code, "bad", fixtures)
     good = first_fixture(rule.code, "good", fixtures)
     if bad or good:
@@ -252,6 +254,10 @@ def main(argv: list[str] | None = None) -> int:
     with_readme = README.is_file() and args.output.resolve() == DOCS.resolve()
     if args.check:
         problems = stale(args.output)
+        from . import config_schema
+
+        if with_readme and not config_schema.is_current():
+            problems.append(str(config_schema.PATH))
         if with_readme:
             current = README.read_text(encoding="utf-8")
             if updated_readme(current) not in (None, current):
@@ -263,6 +269,11 @@ def main(argv: list[str] | None = None) -> int:
         return 1 if problems else 0
     for name in write(args.output):
         print(f"wrote {args.output / name}")
+    if with_readme:
+        from . import config_schema
+
+        if config_schema.write():
+            print(f"wrote {config_schema.PATH}")
     if with_readme:
         current = README.read_text(encoding="utf-8")
         new = updated_readme(current)

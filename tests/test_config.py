@@ -19,10 +19,16 @@ def test_defaults_enable_default_rules():
 
 def test_select_by_code_prefix_and_name():
     assert Config.from_mapping({"select": ["PL002"]}).enabled_codes() == ["PL002"]
-    assert Config.from_mapping({"select": ["PL"]}).enabled_codes() == ["PL001", "PL002", "PL003"]
+    assert Config.from_mapping({"select": ["PL"]}).enabled_codes() == [
+        "PL001",
+        "PL002",
+        "PL003",
+        "PL004",
+        "PL005",
+    ]
     assert Config.from_mapping({"select": ["invalid-utf8"]}).enabled_codes() == ["PL002"]
     cfg = Config.from_mapping({"select": ["PL"], "ignore": ["file-too-large"]})
-    assert cfg.enabled_codes() == ["PL001", "PL002"]
+    assert cfg.enabled_codes() == ["PL001", "PL002", "PL004", "PL005"]
     assert "PL002" in Config.from_mapping({"select": ["ALL"]}).enabled_codes()
 
 
@@ -66,10 +72,20 @@ def test_unknown_rule_suggests_close_name():
 
 
 def test_option_type_errors():
-    rule = next((r for r in REGISTRY for v in r.options.values() if isinstance(v, int) and not isinstance(v, bool)), None)
+    rule = next(
+        (
+            r
+            for r in REGISTRY
+            for v in r.options.values()
+            if isinstance(v, int) and not isinstance(v, bool)
+        ),
+        None,
+    )
     if rule is None:
         pytest.skip("no rule with an integer option is registered")
-    name = next(k for k, v in rule.options.items() if isinstance(v, int) and not isinstance(v, bool))
+    name = next(
+        k for k, v in rule.options.items() if isinstance(v, int) and not isinstance(v, bool)
+    )
     with pytest.raises(ConfigError, match=f"option '{name.replace('_', '-')}' must be an integer"):
         Config.from_mapping({"rules": {rule.name: {name.replace("_", "-"): "many"}}})
     ok = Config.from_mapping({"rules": {rule.code: {name: 7}}})

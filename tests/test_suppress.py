@@ -16,7 +16,10 @@ BODY = "---\ntitle: t\n---\n\n"  # body starts at line 4
 
 
 def test_disable_and_enable_range():
-    text = BODY + "a\n\n<!-- post-lint-disable PL002 -->\n\nb\n\n<!-- post-lint-enable PL002 -->\n\nc\n"
+    text = (
+        BODY
+        + "a\n\n<!-- post-lint-disable PL002 -->\n\nb\n\n<!-- post-lint-enable PL002 -->\n\nc\n"
+    )
     # lines: 5 a, 7 disable, 9 b, 11 enable, 13 c
     assert not hidden(text, "PL002", 5)
     assert hidden(text, "PL002", 9)
@@ -62,4 +65,6 @@ def test_end_to_end_with_a_real_rule():
         "\ufffd".encode(), b"\xff"
     )
     assert lint_text(bad, "a.md") == []
-    assert [d.code for d in lint_text(bad.replace(b"next-line", b"line"), "a.md")] == ["PL002"]
+    # disable-line on line 1 hides nothing (PL005) and PL002 on line 2 shows
+    found = lint_text(bad.replace(b"next-line", b"line"), "a.md")
+    assert [(d.code, d.line) for d in found] == [("PL005", 1), ("PL002", 2)]
