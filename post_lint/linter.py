@@ -8,12 +8,12 @@ import stat
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
+from .baseline import fingerprint
 from .config import Config
 from .diagnostics import Diagnostic
 from .discover import display_path, iter_files
 from .errors import ConfigError
 from .post import Post
-from .baseline import fingerprint
 from .suppress import Suppressions
 
 
