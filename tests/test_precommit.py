@@ -154,11 +154,12 @@ def test_hook_manifest_declares_both_hooks():
     manifest = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
     by_id = {h["id"]: h for h in manifest}
     assert set(by_id) == {"post-lint", "post-lint-fix"}
-    assert by_id["post-lint"]["entry"] == "post-lint"
-    assert by_id["post-lint-fix"]["entry"] == "post-lint --fix"
+    assert by_id["post-lint"]["entry"] == "post-lint --force-exclude"
+    assert by_id["post-lint-fix"]["entry"] == "post-lint --fix --force-exclude"
     for hook in manifest:
         assert hook["language"] == "python"
         assert "markdown" in hook["types_or"]
+        assert hook["require_serial"] is True  # one process: one summary
 
 
 def test_readme_snippet_names_the_hooks():
