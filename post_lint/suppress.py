@@ -158,13 +158,22 @@ class Suppressions:
         if not self.directives:
             return shown
         settings = {s.rule.code: s for s in config.rules_for(post.path)}
-        extra: list[tuple[int, Diagnostic]] = []
-        if "PL004" in settings:
-            extra += self._unknown_codes(settings["PL004"])
-        if "PL005" in settings:
-            extra += self._unused(settings["PL005"], set(settings), post)
-        # A comment never hides what is reported about itself.
-        return shown + [d.with_(path=post.path) for i, d in extra if not set(self.hiding(d)) - {i}]
+        kept: list[Diagnostic] = []
+        # Twice: a comment that hides a PL005 about another comment is used.
+        for _ in range(2):
+            extra: list[tuple[int, Diagnostic]] = []
+            if "PL004" in settings:
+                extra += self._unknown_codes(settings["PL004"])
+            if "PL005" in settings:
+                extra += self._unused(settings["PL005"], set(settings), post)
+            kept = []
+            for i, d in extra:
+                hidden_by = set(self.hiding(d)) - {i}  # never hidden by its own comment
+                for j in hidden_by:
+                    self.directives[j].used.add(d.code)
+                if not hidden_by:
+                    kept.append(d.with_(path=post.path))
+        return shown + kept
 
     def _unknown_codes(self, settings) -> list[tuple[int, Diagnostic]]:
         from .config import _suggest
@@ -252,14 +261,18 @@ def insert_comments(post: Post, diagnostics: list[Diagnostic]) -> tuple[str, int
     ``disable-line`` for one inside a block (a comment line there would split
     the paragraph), one ``disable-file`` after the front matter for findings
     in it. Findings inside code blocks cannot be hidden (comments there mean
-    nothing). Returns (text, comments added, findings left as they were)."""
+    nothing). A finding on line 1 of a post without front matter (FM001) is
+    about the whole file and gets ``disable-file`` too. Returns (text,
+    comments added, findings left as they were)."""
     lines = post.lines
     code_lines = post.code_lines
     file_codes: set[str] = set()
     by_line: dict[int, set[str]] = {}
     skipped = 0
     for d in diagnostics:
-        if d.line < post.body_line:
+        # In the front matter, or about the whole file (line 1 of a post
+        # without front matter: a comment line above it would move nothing).
+        if d.line < post.body_line or (d.line == 1 and post.front_matter is None):
             file_codes.add(d.code)
         elif d.line in code_lines or d.line > lines.line_count:
             skipped += 1

@@ -209,3 +209,18 @@ def test_baseline_on_a_real_docs_site(tmp_path, monkeypatch, capsys):
     found = json.loads(out)
     assert code == 1
     assert [(d["path"], d["code"]) for d in found] == [(touched[0], "GEN001")], found
+
+
+def test_add_suppressions_for_a_post_without_front_matter(tmp_path, monkeypatch, capsys):
+    posts = tmp_path / "_posts"
+    posts.mkdir()
+    (posts / "2024-01-01-x.md").write_text(f"{PARA_EN}\n\n{PARA_EN}\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    codes = sorted(
+        line.split(": ", 1)[1].split()[0] for line in run(["_posts"], capsys)[1].splitlines()
+    )
+    assert codes == ["DUP001", "FM001"]
+    assert run(["--add-suppressions", "_posts"], capsys)[0] == 0
+    assert run(["_posts"], capsys)[:2] == (0, "")
+    text = (posts / "2024-01-01-x.md").read_text(encoding="utf-8")
+    assert text.startswith("<!-- post-lint-disable-file FM001 -->\n")
