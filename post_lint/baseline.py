@@ -45,7 +45,8 @@ MAX_KEY_CHARS = 4000
 
 def finding_text(d: Diagnostic, post) -> str:
     """The text a finding points at (its range, or its line when the range is
-    empty), whitespace collapsed."""
+    empty; nothing for an empty range at 1:1, a finding about the whole
+    file), whitespace collapsed."""
     lines = post.lines
     if not post.text:
         return ""
@@ -53,6 +54,8 @@ def finding_text(d: Diagnostic, post) -> str:
     end = lines.offset(d.end_line or d.line, d.end_column or d.column)
     text = post.text[start:end] if end > start else ""
     if not text.strip():
+        if (d.line, d.column) == (1, 1) and end <= start:
+            return ""  # about the whole file (FM001): line 1 is not its text
         text = lines.line(d.line)
     return " ".join(text[:MAX_KEY_CHARS].split())
 

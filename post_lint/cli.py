@@ -35,14 +35,12 @@ class _Parser(argparse.ArgumentParser):
 
         options = [o for a in self._actions for o in a.option_strings if o.startswith("--")]
         if message.startswith("unrecognized arguments:"):
-            hints = []
-            for word in message.split(":", 1)[1].split():
-                if word.startswith("-"):
-                    hint = did_you_mean(word.split("=", 1)[0], options)
-                    if hint:
-                        hints.append(f"{word}{hint}")
-            if hints:
-                message = f"{message}; {'; '.join(hints)}"
+            words = message.split(":", 1)[1].split()
+            shown = [
+                w + (did_you_mean(w.split("=", 1)[0], options) if w.startswith("-") else "")
+                for w in words
+            ]
+            message = f"unrecognized arguments: {' '.join(shown)}"
         elif "invalid choice:" in message:
             import re
 
@@ -674,7 +672,9 @@ def _show_settings(args, tree, paths: list[str]) -> int:
         f"# Settings for {shown_for}",
         f"# config file: {config.source or 'none (built-in defaults)'}",
         f"# globs relative to: {config.root}",
-        f"select = {toml_value(config.select if config.select is not None else ['default'])}",
+        f"select = {toml_value(config.select)}"
+        if config.select is not None
+        else "# select: the rules on by default",
         f"extend-select = {toml_value(config.extend_select)}",
         f"ignore = {toml_value(config.ignore)}",
         f"exclude = {toml_value(config.exclude)}",

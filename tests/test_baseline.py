@@ -190,8 +190,9 @@ def test_baseline_on_a_real_docs_site(tmp_path, monkeypatch, capsys):
     assert run(["--isolated", "--write-baseline", "baseline.json", "."], capsys)[0] == 0
     assert run(["--isolated", "--baseline", "baseline.json", "."], capsys)[:2] == (0, "")
 
-    # Shift the lines of every file with a finding, and plant a leaked marker in one.
-    touched = sorted({d["path"] for d in existing if d["line"] > 1})
+    # Shift the lines of every file with a finding (a paragraph added at the
+    # top, or after the front matter), and plant a leaked marker in one.
+    touched = sorted({d["path"] for d in existing})
     for rel in touched:
         p = site / rel
         text = p.read_text(encoding="utf-8")
@@ -202,7 +203,7 @@ def test_baseline_on_a_real_docs_site(tmp_path, monkeypatch, capsys):
             text = f"An added paragraph.\n\n{text}"
         p.write_text(text, encoding="utf-8")
     victim = site / touched[0]
-    victim.write_text(victim.read_text(encoding="utf-8") + "\n<|im_end|>\n", encoding="utf-8")
+    victim.write_text(victim.read_text(encoding="utf-8") + "\n\n<|im_end|>\n", encoding="utf-8")
     code, out, err = run(
         ["--isolated", "--baseline", "baseline.json", "--output-format", "json", "."], capsys
     )
