@@ -6,7 +6,9 @@ Run from a source checkout after adding or changing a rule::
     python -m post_lint.docs --check    # exit 1 if docs/rules/ is out of date
 
 When README.md has the markers ``TABLE_START`` and ``TABLE_END`` around its
-rule table, that table is regenerated too, each code linked to its page.
+rule table, that table is regenerated too, each code linked to its page, and
+so is the configuration's JSON Schema (``post_lint/schemas/config.schema.json``,
+see :mod:`post_lint.config_schema`).
 
 Each page is made from the registry and the rule's docstring (what
 ``post-lint --explain`` prints), its options with their defaults, and a
