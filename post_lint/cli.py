@@ -363,7 +363,13 @@ def _emit(args, fmt: str, diagnostics, sources: dict[str, str] | None, stream, p
         stream,
         output.OutputOptions(
             show_source=args.show_source,
-            color=want_color(args.color, stream),
+            # A report file gets colour only when asked for (not from FORCE_COLOR).
+            color=want_color(
+                "never"
+                if getattr(args, "output_file", None) and args.color == "auto"
+                else args.color,
+                stream,
+            ),
             sources=sources,
             paths=paths,
             show_severity=args.show_severity,
