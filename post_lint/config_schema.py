@@ -43,14 +43,18 @@ def _type_of(default: Any) -> dict[str, Any]:
     return {}
 
 
-def rule_table(rule) -> dict[str, Any]:
+def rule_table(rule, description: str | None = None) -> dict[str, Any]:
+    """The table of a rule, or of a family (``[rules.DUP]``: the options its
+    rules share; ``description`` says so)."""
     from .diagnostics import SEVERITIES
     from .docs import toml_value
 
+    default = getattr(rule, "severity", None)
     props: dict[str, Any] = {
         "severity": {
             "enum": list(SEVERITIES),
-            "description": f"severity of {rule.code} (default: {rule.severity})",
+            "description": f"severity of {rule.code}"
+            + (f" (default: {default})" if default else " (every rule of the family)"),
         }
     }
     for name, default in rule.options.items():
@@ -66,7 +70,7 @@ def rule_table(rule) -> dict[str, Any]:
         props[name.replace("_", "-")] = prop
     return {
         "type": "object",
-        "description": f"{rule.code} {rule.name}: {rule.summary}",
+        "description": description or f"{rule.code} {rule.name}: {rule.summary}",
         "properties": props,
         "additionalProperties": False,
     }
@@ -74,9 +78,11 @@ def rule_table(rule) -> dict[str, Any]:
 
 def schema() -> dict[str, Any]:
     from .config import DEFAULT_MAX_FILE_SIZE
-    from .rules import REGISTRY
+    from .rules import FAMILIES, REGISTRY
 
     rules: dict[str, Any] = {}
+    for code, fam in sorted(FAMILIES.items()):
+        rules[code] = rule_table(fam, f"the {code} family: the options its rules share")
     for r in sorted(REGISTRY, key=lambda r: r.code):
         table = rule_table(r)
         rules[r.code] = table
