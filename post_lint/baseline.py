@@ -157,13 +157,15 @@ class Baseline:
 
 
 def write_baseline(
-    path: str | os.PathLike[str], diagnostics: Sequence[Diagnostic], linted: Iterable[str]
+    path: str | os.PathLike[str],
+    diagnostics: Sequence[Diagnostic],
+    linted: Iterable[str],
+    version: str = "",
 ) -> int:
     """Record ``diagnostics`` in the baseline at ``path`` (atomically). Entries
     of an existing baseline for files not ``linted`` in this run are kept, so
-    a partial run updates only its files. Returns the number of entries."""
-    from . import __version__
-
+    a partial run updates only its files. ``version`` is post-lint's, kept for
+    people. Returns the number of entries."""
     target = Path(path).resolve()
     folder = target.parent
     kept: list[dict] = []
@@ -190,7 +192,7 @@ def write_baseline(
     text = (
         "{\n"
         f'  "post-lint-baseline": {FORMAT},\n'
-        f'  "post-lint-version": {json.dumps(__version__)},\n'
+        f'  "post-lint-version": {json.dumps(version)},\n'
         '  "findings": [\n' + body + ("\n" if body else "") + "  ]\n}\n"
     )
     write_text_atomic(target, text)

@@ -571,7 +571,7 @@ def _write_baseline(args, diagnostics, linted, errors) -> int:
     _report_errors(errors)
     if errors:
         return 2
-    n = write_baseline(args.write_baseline, diagnostics, linted)
+    n = write_baseline(args.write_baseline, diagnostics, linted, __version__)
     files = len({d.path for d in diagnostics})
     if not args.quiet:
         print(
@@ -638,7 +638,7 @@ def _run_paths(args, tree, fmt: str, paths: list[str]) -> int:
 
 
 def _add_suppressions(args, tree, results, errors) -> int:
-    from .suppress import add_suppressions
+    from .inline_records import add_suppressions
 
     _report_errors(errors)
     if errors:

@@ -305,16 +305,12 @@ class Config:
         ``.post-lint.toml`` / ``pyproject.toml [tool.post-lint]`` above it
         (the built-in defaults when there is none). Cached per folder; a
         config file edited since is read again."""
-        from .config_tree import default_tree
-
-        return default_tree().config_for(path)
+        return _tree().config_for(path)
 
     @classmethod
     def clear_cache(cls) -> None:
         """Forget the configs :meth:`for_path` found (a config file was added or removed)."""
-        from .config_tree import default_tree
-
-        default_tree().clear()
+        _tree().clear()
 
     def config_for(self, path: str | os.PathLike[str]) -> Config:
         """This config applies to every path (the interface ConfigTree shares)."""
@@ -467,6 +463,19 @@ def _check_severity(value: Any, where: str) -> str:
     if value not in SEVERITIES:
         raise ConfigError(f"{where}: 'severity' must be one of {', '.join(SEVERITIES)}")
     return value
+
+
+#: The process-wide ConfigTree behind Config.for_path; post_lint.config_tree
+#: registers its factory here when imported (config imports nothing of it).
+_default_tree_factory: Any = None
+
+
+def _tree() -> Any:
+    if _default_tree_factory is None:
+        import importlib
+
+        importlib.import_module("post_lint.config_tree")  # registers the factory
+    return _default_tree_factory()
 
 
 def _relative_to(path: str | os.PathLike[str], root: Path) -> str:

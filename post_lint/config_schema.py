@@ -47,7 +47,6 @@ def rule_table(rule, description: str | None = None) -> dict[str, Any]:
     """The table of a rule, or of a family (``[rules.DUP]``: the options its
     rules share; ``description`` says so)."""
     from .diagnostics import SEVERITIES
-    from .docs import toml_value
 
     default = getattr(rule, "severity", None)
     props: dict[str, Any] = {
@@ -66,7 +65,7 @@ def rule_table(rule, description: str | None = None) -> dict[str, Any]:
             prop = {"type": "object", "additionalProperties": {"type": "string"}}
         elif name in rule.path_options:
             prop = {"type": "string"}
-        prop["description"] = f"default: {toml_value(default)}"
+        prop["description"] = f"default: {json.dumps(default, ensure_ascii=False)}"
         props[name.replace("_", "-")] = prop
     return {
         "type": "object",

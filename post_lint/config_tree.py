@@ -31,6 +31,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
+from . import config as _config
 from .config import CONFIG_FILES, Config
 from .errors import ConfigError
 
@@ -175,6 +176,9 @@ def default_tree() -> ConfigTree:
     if _DEFAULT is None:
         _DEFAULT = ConfigTree(watch=True)
     return _DEFAULT
+
+
+_config._default_tree_factory = default_tree
 
 
 def load_tree(
