@@ -19,9 +19,12 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .text import strip_template_tags, strip_urls
+
+if TYPE_CHECKING:
+    from .outline import Outline
 
 #: Front matter larger than this is not parsed (FM002 "front matter too large").
 MAX_FRONT_MATTER_CHARS = 256 * 1024
@@ -825,6 +828,14 @@ class Post:
             if b.kind == "code":
                 lines.update(range(b.start_line, b.end_line + 1))
         return frozenset(lines)
+
+    @cached_property
+    def outline(self) -> Outline:
+        """Sections under headings, shortcode/tab containers and each block's
+        neighbours (see :mod:`post_lint.outline`), indexed like ``blocks``."""
+        from .outline import build
+
+        return build(self.blocks, self.body, self.body_line, self.code_lines, self.block_source)
 
     def block_source(self, block: Block) -> str:
         """The raw source lines of a block, joined with ``\\n``."""

@@ -24,7 +24,9 @@ every verification is bounded by a budget proportional to the post's size.
 from __future__ import annotations
 
 import bisect
+import difflib
 import re
+import unicodedata
 import weakref
 from collections import Counter
 from collections.abc import Iterable, Iterator
@@ -97,6 +99,9 @@ CANDIDATES = 3
 #: Share of the smaller paragraph's shingles found in the larger one above
 #: which one is taken to contain the other (prefix/containment).
 CONTAINMENT = 0.9
+#: Paragraphs that may stand between a near-copy and its original when no
+#: other evidence (marker, run) says a generator wrote it.
+NEAR_GAP = 1
 #: Characters compared in verification, per character of the post.
 VERIFY_BUDGET_PER_CHAR = 16
 
@@ -152,6 +157,8 @@ _COMPARE_OPTIONS: dict[str, Any] = {
     "list_item_min_words": 40,
     "quotes": False,
     "allow_section_boilerplate": True,
+    "lead_in_max_words": 40,
+    "min_run": 3,
 }
 
 
@@ -162,6 +169,8 @@ class _Settings:
     list_item_min_words: int = 40
     quotes: bool = False
     allow_section_boilerplate: bool = True
+    lead_in_max_words: int = 40
+    min_run: int = 3
     similarity: float = 0.5
     near_min_words: int = 30
     min_ratio: float = 0.5
@@ -192,13 +201,27 @@ class _Para:
     tokens: list[str]
     words: float
     eligible: bool
-    #: Text of the heading right above, when the paragraph opens a section.
-    section: str | None
+    #: Where it stands (see :func:`_paragraphs`): index in ``post.blocks``,
+    #: the comparison scope (context plus the shortcode/tab container
+    #: instance), its section, and its place in that section.
+    bi: int = 0
+    scope: str = ""
+    section: int = 0
+    #: (content blocks before it in its section, kind of the block before it)
+    #: and (content blocks after it, the same kind): see :func:`_places`.
+    place_start: tuple[int, str] = (0, "")
+    place_end: tuple[int, str] = (0, "")
+    #: Roles of a short paragraph around code (see :func:`_roles`): ``intro``
+    #: (ends with a colon, or code, a list or a table follows) and
+    #: ``caption`` (code, a list or a table comes right before it).
+    roles: frozenset[str] = frozenset()
+    #: Next to a leaked marker, or opening with a "continued" ellipsis.
+    marked: bool = False
 
     @property
     def ckey(self) -> str:
-        """The key with its context: what DUP001 compares."""
-        return self.context + "\x00" + self.key
+        """The key with its scope: what DUP001 compares."""
+        return self.scope + "\x00" + self.key
 
 
 @dataclass(slots=True)
@@ -206,6 +229,10 @@ class _Finding:
     code: str
     para: _Para
     message: str
+    #: The earlier paragraph it repeats (DUP001, DUP002), or the parts it
+    #: runs together (DUP003).
+    original: _Para | None = None
+    parts: tuple[_Para, ...] = ()
     #: Paragraphs the fix removes (whole source lines), and how safely.
     remove: tuple[_Para, ...] = ()
     applicability: str = "unsafe"
@@ -259,10 +286,12 @@ def _context(block: Block) -> str:
 
 def _paragraphs(post: Post, s: _Settings) -> list[_Para]:
     paras: list[_Para] = []
-    previous: Block | None = None
+    blocks = post.blocks
+    outline = post.outline
     template_code = _template_code_spans(post) if "{" in post.text else []
-    for block in post.blocks:
-        above, previous = previous, block
+    places = _places(post)
+    marker_blocks = _marker_blocks(post)
+    for bi, block in enumerate(blocks):
         if block.kind != "paragraph" or block.link_only or block.image_only:
             continue
         if block.in_quote and not s.quotes:
@@ -288,11 +317,102 @@ def _paragraphs(post: Post, s: _Settings) -> list[_Para]:
         eligible = words >= s.min_words and _at_least_width(normalized, s.min_chars)
         if context == "list" and words < s.list_item_min_words:
             eligible = False
-        section = None
-        if above is not None and above.kind == "heading" and above.end_line < block.start_line:
-            section = normalize(above.prose)
-        paras.append(_Para(len(paras), block, context, key, tokens, words, eligible, section))
+        container = outline.container_of[bi]
+        scope = context if container is None else f"{context}#{container}"
+        nxt, prev = outline.next_of[bi], outline.previous_of[bi]
+        roles = (
+            _roles(block, normalized, blocks, nxt, prev)
+            if words <= s.lead_in_max_words
+            else frozenset()
+        )
+        marked = (
+            (nxt is not None and nxt in marker_blocks)
+            or (prev is not None and prev in marker_blocks)
+            or normalized.startswith(("..", "…"))
+            or _strip_markers(text) != text
+        )
+        start, end = places.get(bi, ((0, ""), (0, "")))
+        paras.append(
+            _Para(
+                len(paras),
+                block,
+                context,
+                key,
+                tokens,
+                words,
+                eligible,
+                bi,
+                scope,
+                outline.section_of[bi],
+                start,
+                end,
+                roles,
+                marked,
+            )
+        )
     return paras
+
+
+def _roles(
+    block: Block, normalized: str, blocks: list[Block], nxt: int | None, prev: int | None
+) -> frozenset[str]:
+    """What a short paragraph does around code: ``intro`` when it ends with a
+    colon or is followed by code, a table, HTML or a list it is not part of
+    (a lead-in: "Trigger a canary deployment by updating the container
+    image:"); ``caption`` when code, a table, HTML or a list comes right
+    before it ("The added labels will merge on top of the defaults.")."""
+    roles = set()
+    if normalized.endswith((":", "：")):
+        roles.add("intro")
+    elif nxt is not None:
+        following = blocks[nxt]
+        if following.kind in ("code", "table", "html") or (following.in_list and not block.in_list):
+            roles.add("intro")
+    if prev is not None:
+        before = blocks[prev]
+        if before.kind in ("code", "table", "html") or (before.in_list and not block.in_list):
+            roles.add("caption")
+    return frozenset(roles)
+
+
+def _places(post: Post) -> dict[int, tuple[tuple[int, str], tuple[int, str]]]:
+    """For each content block that is not a heading: (how many content blocks
+    come before it in its section, the kind of the block before it) and (how
+    many come after it, the same kind). A heading or the start of the post
+    counts as the kind ``edge``, and so does whatever precedes the last block
+    of a section: two paragraphs that each open a section are at the same
+    place, so are two that each close one, and so are two that stand third
+    after a code block in theirs."""
+    outline = post.outline
+    blocks = post.blocks
+    members: dict[int, list[int]] = {}
+    for bi, block in enumerate(blocks):
+        if outline.content[bi] and block.kind != "heading":
+            members.setdefault(outline.section_of[bi], []).append(bi)
+
+    def kind(bi: int | None) -> str:
+        if bi is None or blocks[bi].kind == "heading":
+            return "edge"
+        return "list" if blocks[bi].in_list else blocks[bi].kind
+
+    out: dict[int, tuple[tuple[int, str], tuple[int, str]]] = {}
+    for indexes in members.values():
+        n = len(indexes)
+        for k, bi in enumerate(indexes):
+            before = kind(outline.previous_of[bi])
+            after = n - 1 - k
+            out[bi] = ((k, before), (after, before if after else "edge"))
+    return out
+
+
+def _marker_blocks(post: Post) -> set[int]:
+    """Paragraphs that are nothing but leaked generation markers."""
+    found: set[int] = set()
+    for bi, block in enumerate(post.blocks):
+        if block.kind == "paragraph" and block.prose.strip():
+            if not _strip_markers(block.prose).strip():
+                found.add(bi)
+    return found
 
 
 def _template_code_spans(post: Post) -> list[tuple[int, int]]:
@@ -319,16 +439,6 @@ def _inside(spans: list[tuple[int, int]], line: int) -> bool:
     return i >= 0 and spans[i][0] <= line <= spans[i][1]
 
 
-def _is_section_boilerplate(a: _Para, b: _Para, s: _Settings) -> bool:
-    """Both open sections under different headings (per-version, per-CVE text)."""
-    return (
-        s.allow_section_boilerplate
-        and a.section is not None
-        and b.section is not None
-        and a.section != b.section
-    )
-
-
 def _title_key(value: Any) -> str | None:
     if isinstance(value, bool) or not isinstance(value, (str, int, float)):
         return None
@@ -347,6 +457,7 @@ def _analyse(post: Post, s: _Settings) -> _Analysis:
     _find_exact_repeats(post, paras, s, out, taken)
     merged = _find_merged(paras, s, out, taken, budget)
     _find_near_duplicates(paras, s, merged, out, taken, budget)
+    _judge(post, paras, s, out, budget)
     return out
 
 
@@ -394,8 +505,6 @@ def _find_exact_repeats(
             first[p.ckey] = p
             seen[p.ckey] = 1
             continue
-        if _is_section_boilerplate(p, original, s):
-            continue
         seen[p.ckey] += 1
         nth = seen[p.ckey]
         times = f" ({_ordinal(nth)} occurrence)" if nth > 2 else ""
@@ -408,6 +517,7 @@ def _find_exact_repeats(
             f"paragraph repeats the one at line {original.block.start_line}{times}",
             remove=(p,),
             applicability="safe" if same else "unsafe",
+            original=original,
         )
         out.findings["DUP001"].append(f)
         taken[p.index] = f
@@ -445,7 +555,7 @@ def _find_merged(
         for offset, chunk in own:
             if len(chunk) < MIN_CHUNK_CHARS:
                 continue
-            chunk_key = p.context + "\x00" + chunk
+            chunk_key = p.scope + "\x00" + chunk
             postings = index.get(chunk_key, [])
             if postings is None:
                 continue
@@ -486,6 +596,7 @@ def _find_merged(
             f"paragraph runs together {len(named)} other paragraphs "
             f"(lines {_line_list(named)}){share}",
             remove=(m,) if removable else (),
+            parts=tuple(p for _, _, p in parts),
         )
         out.findings["DUP003"].append(f)
         taken[m.index] = f
@@ -511,7 +622,7 @@ def _contained_parts(
     for offset, chunk in chunks:
         if len(chunk) < MIN_CHUNK_CHARS:
             continue
-        for p, p_offset in index.get(m.context + "\x00" + chunk) or ():
+        for p, p_offset in index.get(m.scope + "\x00" + chunk) or ():
             if p is m or len(p.key) >= len(key):
                 continue
             start = offset - p_offset
@@ -548,7 +659,7 @@ def _find_near_duplicates(
     for a in paras:
         if not a.eligible or a.index in merged or a.index in taken:
             continue
-        shingles = _shingles(a.tokens, a.context)
+        shingles = _shingles(a.tokens, a.scope)
         if not shingles:
             continue
         shingle_list = list(shingles)
@@ -598,8 +709,6 @@ def _best_match(
     best: tuple[tuple[float, int], _Finding] | None = None
     for b_index, inter in hits.most_common(CANDIDATES):
         b = by_index[b_index]
-        if _is_section_boilerplate(a, b, s):
-            continue
         size_b = sizes[b_index]
         small, large = min(size_a, size_b), max(size_a, size_b)
         resemblance = inter / large
@@ -641,6 +750,7 @@ def _best_match(
             finding = _Finding("DUP002", a, what)
         else:
             continue
+        finding.original = b
         # Only a paragraph found word for word inside the other loses nothing
         # when removed.
         finding.remove = _containment_fix(a, b, budget)
@@ -667,6 +777,231 @@ def _containment_fix(a: _Para, b: _Para, budget: _Budget) -> tuple[_Para, ...]:
     if small.key in large.key:
         return (small,)
     return ()
+
+
+# -- generator repetition or authored repetition ---------------------------------
+
+
+@dataclass(slots=True)
+class _Structure:
+    """What the judge reads about the post's paragraphs."""
+
+    paras: list[_Para]
+    #: copy -> the paragraph it repeats (exact or near), from every finding.
+    twins: dict[int, int]
+    #: block index -> paragraph
+    by_block: dict[int, _Para]
+    #: scope -> its paragraphs in order, and each paragraph's position there.
+    sequences: dict[str, list[_Para]]
+    position: dict[int, int]
+    post: Post
+    budget: _Budget
+
+
+def _judge(post: Post, paras: list[_Para], s: _Settings, out: _Analysis, budget: _Budget) -> None:
+    """Keep the repeats a generator or a slip makes; drop those an author
+    makes on purpose.
+
+    Generator evidence (always reported): the copy stands next to a leaked
+    marker or opens with a "continued" ellipsis; the copy follows its
+    original directly (pasted back to back); the copy is one of at least
+    ``min-run`` consecutive paragraphs repeated in the same order (a block
+    repeated, the article restarted).
+
+    Authored structure (not reported without such evidence): the two lie in
+    parallel sections, each at the same place of its own section
+    (``allow-section-boilerplate``); both are short and play the same role
+    around code, a list or a table (both lead-ins, or both captions).
+    Paragraphs in different shortcode/tab containers are never compared at
+    all (their scopes differ).
+    """
+    twins: dict[int, int] = {}
+    for code in ("DUP001", "DUP002"):
+        for f in out.findings[code]:
+            if f.original is not None:
+                twins[f.para.index] = f.original.index
+    sequences: dict[str, list[_Para]] = {}
+    position: dict[int, int] = {}
+    for p in paras:
+        seq = sequences.setdefault(p.scope, [])
+        position[p.index] = len(seq)
+        seq.append(p)
+    st = _Structure(paras, twins, {p.bi: p for p in paras}, sequences, position, post, budget)
+    outline = post.outline
+    kept = []
+    for f in out.findings["DUP001"]:
+        a, p = f.original, f.para
+        if a is None or _generated(a, p, st, s, outline) or not _authored(a, p, s, outline):
+            kept.append(f)
+    out.findings["DUP001"] = kept
+    out.findings["DUP002"] = [f for f in out.findings["DUP002"] if _near_generated(f, st, s)]
+    out.findings["DUP003"] = [
+        f
+        for f in out.findings["DUP003"]
+        if not f.parts or not all(_parallel(f.para, part, s, outline) for part in f.parts)
+    ]
+
+
+def _generated(a: _Para, p: _Para, st: _Structure, s: _Settings, outline: Any) -> bool:
+    """Whether the copy ``p`` of ``a`` shows how generators repeat."""
+    if p.marked or _back_to_back(a, p, st):
+        return True
+    if _parallel(a, p, s, outline):
+        return False  # a run across parallel sections is a parallel structure
+    return _run_length(a, p, st) >= s.min_run
+
+
+def _back_to_back(a: _Para, p: _Para, st: _Structure) -> bool:
+    """Whether ``p`` directly follows ``a`` (or another copy of it)."""
+    prev = st.post.outline.previous_of[p.bi]
+    q = st.by_block.get(prev) if prev is not None else None
+    return q is not None and (q is a or q.ckey == a.ckey or st.twins.get(q.index) == a.index)
+
+
+def _close(a: _Para, p: _Para, st: _Structure) -> bool:
+    """Whether ``p`` follows ``a`` in the same section with at most
+    ``NEAR_GAP`` paragraphs and nothing but paragraphs between them."""
+    if a.section != p.section or a.scope != p.scope:
+        return False
+    gap = st.position[p.index] - st.position[a.index] - 1
+    if gap > NEAR_GAP:
+        return False
+    content, blocks = st.post.outline.content, st.post.blocks
+    return all(blocks[b].kind == "paragraph" for b in range(a.bi + 1, p.bi) if content[b])
+
+
+def _near_generated(f: _Finding, st: _Structure, s: _Settings) -> bool:
+    """DUP002 reports only what a reader would call the same paragraph
+    written twice by a generator: a near-copy or cut copy next to a leaked
+    marker or continuation, one in a run of repeated paragraphs, or one
+    that follows its original closely (at most ``NEAR_GAP`` paragraphs
+    between, in the same section) and differs in more than the names of
+    things (two list items, or two sentences about ``JKS`` and ``PKCS12``,
+    written in parallel, are not). A lone near-copy elsewhere in the post,
+    or under a parallel heading, is an author's parallel sentence."""
+    a, p = f.original, f.para
+    if a is None:
+        return True
+    outline = st.post.outline
+    if p.marked:
+        return True
+    if outline.parallel(a.section, p.section) and s.allow_section_boilerplate:
+        return False
+    if _run_length(a, p, st) >= s.min_run:
+        return True
+    if p.context == "list" or not _close(a, p, st):
+        return False
+    return not _names_only(a, p, st)
+
+
+def _names_only(a: _Para, p: _Para, st: _Structure) -> bool:
+    """Whether every edit between the two paragraphs touches a name: a word
+    in code, a capitalised word inside a sentence, a word with digits or
+    inner capitals (``JKS`` -> ``PKCS12``, ``Python SDK`` -> ``Java SDK``)."""
+    x, y = a.tokens, p.tokens
+    if not x or not y or len(x) + len(y) > 4000 or not st.budget.spend(len(x) * len(y) // 8):
+        return False
+    names = _name_tokens(st.post, a) | _name_tokens(st.post, p)
+    edits = [
+        x[i1:i2] + y[j1:j2]
+        for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, x, y, autojunk=False).get_opcodes()
+        if tag != "equal"
+    ]
+    return bool(edits) and all(any(t in names for t in span) for span in edits)
+
+
+#: Inline code in a paragraph's source.
+_CODE_SPAN = re.compile(r"`([^`\n]{1,200})`")
+_SENTENCE_START = re.compile(r"(?:^|[.!?:;。！？]\s*)$")
+
+
+def _name_tokens(post: Post, p: _Para) -> set[str]:
+    """Key-form tokens of ``p`` that name things (see :func:`_names_only`)."""
+    names: set[str] = set()
+    source = post.block_source(p.block)
+    for m in _CODE_SPAN.finditer(source):
+        names.update(_TOKEN.findall(normalize(m.group(1))))
+    raw = unicodedata.normalize("NFKC", p.block.prose)
+    for m in _TOKEN.finditer(raw):
+        t = m.group()
+        if any(c.isdigit() for c in t):
+            names.add(t.casefold())
+        elif t[:1].isupper() or any(c.isupper() for c in t[1:]):
+            if any(c.isupper() for c in t[1:]) or not _SENTENCE_START.search(raw, 0, m.start()):
+                names.add(t.casefold())
+    return names
+
+
+def _authored(a: _Para, p: _Para, s: _Settings, outline: Any) -> bool:
+    """Whether the structure says an author repeated ``a`` as ``p`` on purpose."""
+    return _parallel(a, p, s, outline) or bool(a.roles & p.roles)
+
+
+def _parallel(a: _Para, p: _Para, s: _Settings, outline: Any) -> bool:
+    """Per-section boilerplate: the two lie in parallel sections (different
+    branches of the heading tree), at the same place in each."""
+    return (
+        s.allow_section_boilerplate
+        and outline.parallel(a.section, p.section)
+        and (a.place_start == p.place_start or a.place_end == p.place_end)
+    )
+
+
+def _run_length(a: _Para, p: _Para, st: _Structure) -> int:
+    """How many consecutive paragraphs around ``p`` repeat, in the same
+    order, the ones around ``a`` (``p`` and ``a`` included)."""
+    seq = st.sequences[p.scope]
+    i, j = st.position[p.index], st.position[a.index]
+
+    def same(x: _Para, y: _Para) -> bool:
+        return x.key == y.key or st.twins.get(x.index) == y.index
+
+    n = 1
+    back = 1
+    while (
+        j - back >= 0
+        and i - back > j
+        and same(seq[i - back], seq[j - back])
+        and _same_between(seq[i - back], seq[i - back + 1], seq[j - back], seq[j - back + 1], st)
+    ):
+        n += 1
+        back += 1
+    first_copy = i - back + 1
+    ahead = 1
+    while (
+        i + ahead < len(seq)
+        and j + ahead < first_copy
+        and same(seq[i + ahead], seq[j + ahead])
+        and _same_between(
+            seq[i + ahead - 1], seq[i + ahead], seq[j + ahead - 1], seq[j + ahead], st
+        )
+    ):
+        n += 1
+        ahead += 1
+    return n
+
+
+def _same_between(x1: _Para, x2: _Para, y1: _Para, y2: _Para, st: _Structure) -> bool:
+    """Whether the blocks between ``x1`` and ``x2`` repeat those between
+    ``y1`` and ``y2`` (a repeated block repeats its code and lists too;
+    parallel text around different code does not)."""
+    post, content = st.post, st.post.outline.content
+    if not st.budget.spend(x2.bi - x1.bi + y2.bi - y1.bi):
+        return False
+    xs = [b for b in range(x1.bi + 1, x2.bi) if content[b]]
+    ys = [b for b in range(y1.bi + 1, y2.bi) if content[b]]
+    if len(xs) != len(ys):
+        return False
+    for bx, by in zip(xs, ys):
+        kx, ky = post.blocks[bx], post.blocks[by]
+        if kx.kind != ky.kind:
+            return False
+        sx, sy = post.block_source(kx), post.block_source(ky)
+        if not st.budget.spend(len(sx) + len(sy)):
+            return False
+        if sx.split() != sy.split():
+            return False
+    return True
 
 
 # -- diagnostics -------------------------------------------------------------------
