@@ -16,15 +16,17 @@ from __future__ import annotations
 import bisect
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from .text import strip_template_tags, strip_urls
 
 if TYPE_CHECKING:
     from .outline import Outline
+
+_T = TypeVar("_T")
 
 #: Front matter larger than this is not parsed (FM002 "front matter too large").
 MAX_FRONT_MATTER_CHARS = 256 * 1024
@@ -749,6 +751,8 @@ class Post:
     read_error: str | None = None
     #: (size, limit) when the file was too large to parse (PL003), or None.
     refused_size: tuple[int, int] | None = None
+    #: Analyses rules share, computed once per post (see :meth:`memo`).
+    _memo: dict[Any, Any] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     @classmethod
     def from_bytes(cls, data: bytes, path: str = "-") -> Post:
@@ -836,6 +840,17 @@ class Post:
         from .outline import build
 
         return build(self.blocks, self.body, self.body_line, self.code_lines, self.block_source)
+
+    def memo(self, key: Any, build: Callable[[], _T]) -> _T:
+        """The value computed by ``build()`` for ``key``, built on first use and
+        kept on this post: how a family's shared analysis (and the marker scan)
+        is computed once per post and settings, so every rule reading it agrees.
+        ``key`` names the analysis and holds the settings it depends on."""
+        try:
+            return self._memo[key]
+        except KeyError:
+            value = self._memo[key] = build()
+            return value
 
     def block_source(self, block: Block) -> str:
         """The raw source lines of a block, joined with ``\\n``."""

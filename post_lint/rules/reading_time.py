@@ -19,7 +19,7 @@ import regex
 
 from ..diagnostics import Diagnostic, Edit, Fix
 from ..post import Block, KeyInfo, Post
-from ..text import count_scripts
+from ..text import HANGUL_CHAR, count_scripts, shorten
 from .base import Options, Rule, rule
 
 DEFAULT_KEYS = [
@@ -288,8 +288,8 @@ def declared_from_value(value: Any) -> tuple[Declared | None, str]:
 
 
 def _quote(text: str) -> str:
-    shown = text if len(text) <= 60 else text[:57] + "..."
-    return '"' + shown.replace('"', '\\"') + '"'
+    """A front-matter string as a message shows it: shortened, in quotes."""
+    return '"' + shorten(text, 60, ellipsis="...").replace('"', '\\"') + '"'
 
 
 def _mentions_media(value: Any) -> bool:
@@ -304,8 +304,9 @@ def _mentions_media(value: Any) -> bool:
 # Estimating from the body
 # --------------------------------------------------------------------------
 
-_HANGUL_SYLLABLE = regex.compile(r"\p{Hangul}")
-_ANY_CJK = regex.compile(r"[\p{Han}\p{Hangul}\p{Hiragana}\p{Katakana}]")
+#: Hugo's test for a CJK page (``hasCJKLanguage``): Han, Hangul, Hiragana or
+#: Katakana. Not text.CJK_CHAR: Hugo's own definition, Hangul included.
+_HUGO_CJK = regex.compile(r"[\p{Han}\p{Hangul}\p{Hiragana}\p{Katakana}]")
 _FENCE = re.compile(r"^[ \t>]*(?:`{3,}|~{3,})")
 _HTML_TAG = re.compile(r"<[^<>]{0,2000}>")
 #: Template tags that pull in text post-lint cannot see.
@@ -376,7 +377,7 @@ def hugo_word_count(text: str, cjk_page: bool, escaped: bool = False) -> int:
     return total
 
 
-# The npm reading-time package's classes (``src/reading-time.ts``). JavaScript
+# The npm reading-time package's classes (its own, not text.CJK_CLASS) (``src/reading-time.ts``). JavaScript
 # strings index UTF-16 code units, so its CJK-extension range above U+FFFF
 # never matches: only BMP ranges apply.
 _RT_CJK = "\u3040-\u309f\u4e00-\u9fff\uac00-\ud7a3"
@@ -428,7 +429,7 @@ def measure(text: str, preset: Preset, cjk_page: bool = False) -> Counts:
         return Counts(reading_time_word_count(text))
     counts = count_scripts(text)
     if preset.counting == "medium":
-        return Counts(counts.latin_words, counts.cjk_chars + len(_HANGUL_SYLLABLE.findall(text)))
+        return Counts(counts.latin_words, counts.cjk_chars + len(HANGUL_CHAR.findall(text)))
     return Counts(counts.latin_words, counts.cjk_chars, counts.hangul_words)
 
 
@@ -479,7 +480,7 @@ def estimate(
     """Minutes to read ``text`` (and look at ``images``) under ``preset``;
     ``cjk_page`` (Hugo) is detected from the text when None."""
     if cjk_page is None:
-        cjk_page = bool(_ANY_CJK.search(text))
+        cjk_page = bool(_HUGO_CJK.search(text))
     return estimate_counts(measure(text, preset, cjk_page), images, preset, options, cjk_page)
 
 
@@ -769,7 +770,7 @@ def reading_time_mismatch(post: Post, options: Options) -> Iterator[Diagnostic]:
     if isinstance(cjk_flag, bool):
         cjk_page = cjk_flag
     else:
-        cjk_page = bool(_ANY_CJK.search(prose) or _ANY_CJK.search(other))
+        cjk_page = bool(_HUGO_CJK.search(prose) or _HUGO_CJK.search(other))
     prose_counts = measure(prose, preset, cjk_page)
     other_counts = measure(other, preset, cjk_page)
     all_counts = prose_counts + other_counts
