@@ -1029,6 +1029,22 @@ def repeated_paragraph(post: Post, options: Options) -> Iterator[Diagnostic]:
     math, link cards (a line that is only a URL), link-only and image-only
     paragraphs are not prose and are never compared.
 
+    Repetition an author writes on purpose is told from the structure of the
+    post and left alone: text in different tab panes or other shortcode
+    containers (``{{< tabs >}}``/``{{% codetab %}}``, ``{% tab %}``,
+    ``<TabItem>``, HTML table cells) is never compared; a paragraph repeated
+    at the same place of parallel sections (each copy opening, or closing,
+    its section under sibling headings such as ``## Linux``/``## macOS`` or
+    per-version and per-advisory headings) is per-section boilerplate; a
+    short lead-in before code, a list or a table ("Run the following
+    command:") or a short caption after one, repeated in the same role, is
+    normal. Such a copy is still reported when a generator's traces are
+    there: it follows its original directly (pasted back to back), it is one
+    of ``min-run`` consecutive paragraphs repeated in the same order (a
+    block repeated, the article restarted), or it stands next to a leaked
+    marker or opens with a "continued" ellipsis. A lone copy elsewhere (a
+    paragraph copied into another section) is reported.
+
     **Why:** a generator asked to "continue" writes the same paragraphs
     again, and a copy-paste slip does the same; readers notice, search
     engines too. Real posts repeat a paragraph on purpose now and then (a
@@ -1061,9 +1077,17 @@ def repeated_paragraph(post: Post, options: Options) -> Iterator[Diagnostic]:
       many words; short repeated steps and per-item boilerplate are normal.
     - ``quotes`` (default false): also compare paragraphs in block quotes
       (quoting a source twice is usually deliberate).
-    - ``allow-section-boilerplate`` (default true): a paragraph that opens a
-      section, repeating one that opens another section under a different
-      heading (per-version or per-CVE text), is not reported.
+    - ``allow-section-boilerplate`` (default true): a paragraph repeated at the
+      same place of parallel sections (opening each, closing each, or at the
+      same position after the same kind of block) is not reported.
+    - ``lead-in-max-words`` (default 40): paragraphs up to this long count as
+      lead-ins or captions of code, lists and tables.
+    - ``min-run`` (default 3): how many consecutive paragraphs, repeated in
+      the same order with the same blocks between them, show a generator's
+      repeated block even where the structure looks deliberate.
+    - ``extra-markers`` (list of strings, default ``[]``): lines that count
+      as leaked markers (ignored when comparing) besides the built-in ones;
+      taken from GEN001's table (``[rules.leaked-end-marker]``) unless set here.
     """
     yield from _diagnostics(post, _analysis(post, options), "DUP001")
 
@@ -1086,6 +1110,16 @@ def near_duplicate_paragraph(post: Post, options: Options) -> Iterator[Diagnosti
     reworded, keeps most of its shingles; two paragraphs that share an
     opening phrase or a topic share few. Candidates come from an index of
     shingles, so the cost grows linearly with the post.
+
+    Only what a reader would call the same paragraph written twice is
+    reported: a near-copy next to a leaked marker or a "continued" ellipsis,
+    one inside a run of repeated paragraphs (see DUP001's ``min-run``), or
+    one that follows its original closely (at most one paragraph between, in
+    the same section) and differs in more than the names of things. Parallel
+    sentences are not: two list items, text under parallel headings or in
+    different tab panes, and edits that only swap names (words in code,
+    capitalised words, words with digits: "the Python SDK example" / "the
+    Java SDK example", ``JKS`` / ``PKCS12``).
 
     **Why:** regenerated text rarely repeats word for word; the near-copy and
     the cut-short first attempt are what "continue" leaves behind.
@@ -1121,7 +1155,8 @@ def near_duplicate_paragraph(post: Post, options: Options) -> Iterator[Diagnosti
       reported when it is at least this share of the other's size (a sentence
       quoted in a longer paragraph is not a repeat).
     - ``min-chars``, ``min-words``, ``list-item-min-words``, ``quotes``,
-      ``allow-section-boilerplate``, ``extra-markers``: as for DUP001.
+      ``allow-section-boilerplate``, ``lead-in-max-words``, ``min-run``,
+      ``extra-markers``: as for DUP001.
     """
     yield from _diagnostics(post, _analysis(post, options), "DUP002")
 
@@ -1168,7 +1203,8 @@ def merged_paragraphs(post: Post, options: Options) -> Iterator[Diagnostic]:
     - ``min-parts`` (default 2): how many whole paragraphs, each long enough
       to be compared, a paragraph must contain to be reported.
     - ``min-chars``, ``min-words``, ``list-item-min-words``, ``quotes``,
-      ``allow-section-boilerplate``, ``extra-markers``: as for DUP001.
+      ``allow-section-boilerplate``, ``lead-in-max-words``, ``min-run``,
+      ``extra-markers``: as for DUP001.
     """
     yield from _diagnostics(post, _analysis(post, options), "DUP003")
 
