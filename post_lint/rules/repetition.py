@@ -104,6 +104,9 @@ CANDIDATES = 3
 #: Share of the smaller paragraph's shingles found in the larger one above
 #: which one is taken to contain the other (prefix/containment).
 CONTAINMENT = 0.9
+#: Share of ``lead-in-max-words`` a lead-in or caption not ending with a
+#: colon may use (30 of 40 words).
+SHORT_ROLE = 0.75
 #: Paragraphs that may stand between a near-copy and its original when no
 #: other evidence (marker, run) says a generator wrote it.
 NEAR_GAP = 1
@@ -322,7 +325,7 @@ def _paragraphs(post: Post, s: _Settings) -> list[_Para]:
         scope = context if container is None else f"{context}#{container}"
         nxt, prev = outline.next_of[bi], outline.previous_of[bi]
         roles = (
-            _roles(block, normalized, blocks, nxt, prev)
+            _roles(block, normalized, blocks, nxt, prev, words <= s.lead_in_max_words * SHORT_ROLE)
             if words <= s.lead_in_max_words
             else frozenset()
         )
@@ -355,21 +358,31 @@ def _paragraphs(post: Post, s: _Settings) -> list[_Para]:
 
 
 def _roles(
-    block: Block, normalized: str, blocks: list[Block], nxt: int | None, prev: int | None
+    block: Block,
+    normalized: str,
+    blocks: list[Block],
+    nxt: int | None,
+    prev: int | None,
+    shorter: bool,
 ) -> frozenset[str]:
     """What a short paragraph does around code: ``intro`` when it ends with a
     colon or is followed by code, a table, HTML or a list it is not part of
     (a lead-in: "Trigger a canary deployment by updating the container
     image:"); ``caption`` when code, a table, HTML or a list comes right
-    before it ("The added labels will merge on top of the defaults.")."""
+    before it ("The added labels will merge on top of the defaults."). Only
+    a paragraph ending with a colon may use all of ``lead-in-max-words``;
+    the others must be ``shorter`` (a share ``SHORT_ROLE`` of it): blog prose
+    between code blocks is longer."""
     roles = set()
     if normalized.endswith((":", "：")):
         roles.add("intro")
+    elif not shorter:
+        return frozenset()
     elif nxt is not None:
         following = blocks[nxt]
         if following.kind in ("code", "table", "html") or (following.in_list and not block.in_list):
             roles.add("intro")
-    if prev is not None:
+    if prev is not None and shorter:
         before = blocks[prev]
         if before.kind in ("code", "table", "html") or (before.in_list and not block.in_list):
             roles.add("caption")
@@ -837,9 +850,23 @@ def _generated(a: _Para, p: _Para, st: _Structure, s: _Settings, outline: Any) -
     """Whether the copy ``p`` of ``a`` shows how generators repeat."""
     if p.marked or _back_to_back(a, p, st):
         return True
-    if _parallel(a, p, s, outline):
-        return False  # a run across parallel sections is a parallel structure
-    return _run_length(a, p, st) >= s.min_run
+    run = _run(a, p, st)
+    if len(run) < s.min_run:
+        return False
+    if s.allow_section_boilerplate and outline.parallel(a.section, p.section):
+        # The same steps written out under each of two parallel headings
+        # ("Option 1" / "Option 2": "Create the account:", code, "Then add
+        # the role:", code) are a procedure repeated on purpose; so is a run
+        # at the same place of each section.
+        if _procedure(run) or _same_place(a, p):
+            return False
+    return True
+
+
+def _procedure(run: list[_Para]) -> bool:
+    """Whether a run is steps around code: every paragraph a lead-in or a
+    caption, at least one of them a lead-in ending with a colon."""
+    return all(q.roles for q in run) and any(q.key.endswith((":", "：")) for q in run)
 
 
 def _back_to_back(a: _Para, p: _Para, st: _Structure) -> bool:
@@ -878,7 +905,7 @@ def _near_generated(f: _Finding, st: _Structure, s: _Settings) -> bool:
         return True
     if outline.parallel(a.section, p.section) and s.allow_section_boilerplate:
         return False
-    if _run_length(a, p, st) >= s.min_run:
+    if len(_run(a, p, st)) >= s.min_run:
         return True
     if p.context == "list" or not _close(a, p, st):
         return False
@@ -932,44 +959,46 @@ def _parallel(a: _Para, p: _Para, s: _Settings, outline: Any) -> bool:
     """Per-section boilerplate: the two lie in parallel sections (different
     branches of the heading tree), at the same place in each."""
     return (
-        s.allow_section_boilerplate
-        and outline.parallel(a.section, p.section)
-        and (a.place_start == p.place_start or a.place_end == p.place_end)
+        s.allow_section_boilerplate and outline.parallel(a.section, p.section) and _same_place(a, p)
     )
 
 
-def _run_length(a: _Para, p: _Para, st: _Structure) -> int:
-    """How many consecutive paragraphs around ``p`` repeat, in the same
-    order, the ones around ``a`` (``p`` and ``a`` included)."""
+def _same_place(a: _Para, p: _Para) -> bool:
+    """Both stand at the same position from the start of their sections,
+    after the same kind of block (both open their sections, or both come
+    third, after code), or both close their sections. (Counting from the end
+    is only trusted for the last block: in long sections of prose, "second
+    to last after a paragraph" is a coincidence.)"""
+    return a.place_start == p.place_start or (a.place_end[0] == 0 and p.place_end[0] == 0)
+
+
+def _run(a: _Para, p: _Para, st: _Structure) -> list[_Para]:
+    """The consecutive paragraphs around ``p`` (``p`` included) that repeat,
+    in the same order and with the same blocks between them, the ones
+    around ``a``."""
     seq = st.sequences[p.scope]
     i, j = st.position[p.index], st.position[a.index]
 
-    def same(x: _Para, y: _Para) -> bool:
-        return x.key == y.key or st.twins.get(x.index) == y.index
-
-    n = 1
-    back = 1
-    while (
-        j - back >= 0
-        and i - back > j
-        and same(seq[i - back], seq[j - back])
-        and _same_between(seq[i - back], seq[i - back + 1], seq[j - back], seq[j - back + 1], st)
-    ):
-        n += 1
-        back += 1
-    first_copy = i - back + 1
-    ahead = 1
-    while (
-        i + ahead < len(seq)
-        and j + ahead < first_copy
-        and same(seq[i + ahead], seq[j + ahead])
-        and _same_between(
-            seq[i + ahead - 1], seq[i + ahead], seq[j + ahead - 1], seq[j + ahead], st
+    def same(x: int, y: int) -> bool:
+        cx, cy = seq[x], seq[y]
+        return (cx.key == cy.key or st.twins.get(cx.index) == cy.index) and (
+            _same_between(seq[x - 1], cx, seq[y - 1], cy, st)
+            if x > i
+            else _same_between(cx, seq[x + 1], cy, seq[y + 1], st)
         )
+
+    back = 0
+    while j - back - 1 >= 0 and i - back - 1 > j and same(i - back - 1, j - back - 1):
+        back += 1
+    first_copy = i - back
+    ahead = 0
+    while (
+        i + ahead + 1 < len(seq)
+        and j + ahead + 1 < first_copy
+        and same(i + ahead + 1, j + ahead + 1)
     ):
-        n += 1
         ahead += 1
-    return n
+    return seq[first_copy : i + ahead + 1]
 
 
 def _same_between(x1: _Para, x2: _Para, y1: _Para, y2: _Para, st: _Structure) -> bool:
@@ -1080,8 +1109,10 @@ def repeated_paragraph(post: Post, options: Options) -> Iterator[Diagnostic]:
     - ``allow-section-boilerplate`` (default true): a paragraph repeated at the
       same place of parallel sections (opening each, closing each, or at the
       same position after the same kind of block) is not reported.
-    - ``lead-in-max-words`` (default 40): paragraphs up to this long count as
-      lead-ins or captions of code, lists and tables.
+    - ``lead-in-max-words`` (default 40): a paragraph ending with a colon up
+      to this long counts as a lead-in; one followed by code, a list or a
+      table, or following one, counts as its lead-in or caption when it has
+      at most 3/4 of this (30 words).
     - ``min-run`` (default 3): how many consecutive paragraphs, repeated in
       the same order with the same blocks between them, show a generator's
       repeated block even where the structure looks deliberate.
