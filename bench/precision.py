@@ -196,11 +196,17 @@ def draw(findings_json: Path, n: int, seed: int, shared: Path) -> None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
-    ap.add_argument("--labels", type=Path, nargs="*", help="labels files (default: every labels-*.tsv)")
+    ap.add_argument(
+        "--labels", type=Path, nargs="*", help="labels files (default: every labels-*.tsv)"
+    )
     ap.add_argument("--select", default="", help="code prefixes, comma-separated (default: all)")
     ap.add_argument("--show", default="", help="also list: new, lost (comma-separated)")
-    ap.add_argument("--shared", type=Path, default=SHARED, help="folder holding corpus/ and corpus-docs/")
-    ap.add_argument("--draw", type=Path, metavar="FINDINGS.json", help="draw a sample to label instead")
+    ap.add_argument(
+        "--shared", type=Path, default=SHARED, help="folder holding corpus/ and corpus-docs/"
+    )
+    ap.add_argument(
+        "--draw", type=Path, metavar="FINDINGS.json", help="draw a sample to label instead"
+    )
     ap.add_argument("--n", type=int, default=40)
     ap.add_argument("--seed", type=int, default=7)
     args = ap.parse_args(argv)
