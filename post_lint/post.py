@@ -1,14 +1,16 @@
 """The one parsed view of a post that every rule reads.
 
-``Post.parse(data, path)`` decodes the bytes (UTF-8, BOM tolerated, invalid
-bytes replaced and remembered), normalises CRLF/CR to LF (remembering the
+``Post.from_bytes(data, path)`` decodes the bytes (UTF-8, BOM tolerated,
+invalid bytes replaced and remembered; ``Post.from_text(text, path)`` starts
+from text), normalises CRLF/CR to LF (remembering the
 original newline so fixes can write it back), splits off the front matter
 (YAML ``---``, TOML ``+++`` or a JSON object), and parses the body once with
 pulldown-cmark (pyromark: CommonMark + tables + footnotes) into :class:`Block` objects
 with absolute 1-based source line spans and, for paragraphs and headings, the
 prose text with markup removed.
 
-Rules never re-parse: everything they need is on the ``Post``.
+Rules never re-parse: everything they need is on the ``Post``, and what
+several rules derive from it is computed once and kept on it (:meth:`Post.memo`).
 """
 
 from __future__ import annotations

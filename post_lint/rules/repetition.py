@@ -27,7 +27,6 @@ import bisect
 import difflib
 import re
 import unicodedata
-import weakref
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -37,7 +36,7 @@ import regex
 
 from ..diagnostics import Diagnostic, Fix
 from ..edits import delete_block
-from ..markers import normalize_extra, remove_all
+from ..markers import EXTRA_MARKERS, normalize_extra, remove_all
 from ..markers import scan as scan_markers
 from ..post import Block, Post
 from ..text import (
@@ -49,7 +48,16 @@ from ..text import (
     fold_whitespace,
     normalize,
 )
-from .base import Options, Rule, rule
+from .base import (
+    FamilySettings,
+    Options,
+    Rule,
+    at_least,
+    between,
+    family,
+    non_blank_strings,
+    rule,
+)
 
 # -- text forms ----------------------------------------------------------------
 
@@ -152,42 +160,85 @@ def _shingles(tokens: list[str], context: str) -> set[int]:
 
 # -- settings ------------------------------------------------------------------
 
-#: Options every comparing rule (DUP001-DUP003) accepts, with their defaults.
-_COMPARE_OPTIONS: dict[str, Any] = {
-    "min_chars": 40,
-    "min_words": 8,
-    "list_item_min_words": 40,
-    "quotes": False,
-    "allow_section_boilerplate": True,
-    "lead_in_max_words": 40,
-    "min_run": 3,
-    "extra_markers": [],
-}
+#: The options every comparing rule (DUP001-DUP003) reads, declared once;
+#: ``[rules.DUP]`` sets them for all three, a rule's own table for itself.
+FAMILY = family(
+    "DUP",
+    "repetition",
+    options={
+        "min_chars": 40,
+        "min_words": 8,
+        "list_item_min_words": 40,
+        "quotes": False,
+        "allow_section_boilerplate": True,
+        "lead_in_max_words": 40,
+        "min_run": 3,
+        EXTRA_MARKERS: [],
+    },
+    validate={
+        "min_chars": at_least(0),
+        "min_words": at_least(0),
+        "list_item_min_words": at_least(0),
+        "lead_in_max_words": at_least(0),
+        "min_run": at_least(2),
+        EXTRA_MARKERS: non_blank_strings,
+    },
+)
+
+
+@dataclass(frozen=True)
+class _Thresholds:
+    """What one comparing rule asks of a paragraph before comparing it (its
+    resolved family options)."""
+
+    min_chars: int
+    min_words: int
+    list_item_min_words: int
+    quotes: bool
+    allow_section_boilerplate: bool
+    lead_in_max_words: int
+    min_run: int
+
+    @classmethod
+    def of(cls, options: Options) -> _Thresholds:
+        return cls(**{name: options[name] for name in cls.__dataclass_fields__})
 
 
 @dataclass(frozen=True)
 class _Settings:
-    min_chars: int = 40
-    min_words: int = 8
-    list_item_min_words: int = 40
-    quotes: bool = False
-    allow_section_boilerplate: bool = True
-    lead_in_max_words: int = 40
-    min_run: int = 3
-    similarity: float = 0.5
-    near_min_words: int = 30
-    min_ratio: float = 0.5
-    min_parts: int = 2
-    extra_markers: frozenset[str] = frozenset()
+    """The DUP family's settings as its one shared analysis reads them: each
+    comparing rule's thresholds, so that every rule's paragraphs are judged by
+    its own options and all four rules read the same findings."""
+
+    exact: _Thresholds  # DUP001
+    near: _Thresholds  # DUP002
+    merged: _Thresholds  # DUP003
+    similarity: float
+    near_min_words: int
+    min_ratio: float
+    min_parts: int
+    #: Extra markers of every DUP rule (ignored when comparing).
+    extra_markers: frozenset[str]
 
     @classmethod
-    def from_options(cls, options: Options) -> _Settings:
-        defaults = cls()
-        values = {
-            name: options.get(name, getattr(defaults, name)) for name in cls.__dataclass_fields__
-        }
-        values["extra_markers"] = normalize_extra(values["extra_markers"])
-        return cls(**values)
+    def of(cls, settings: FamilySettings) -> _Settings:
+        near, merged = settings["DUP002"], settings["DUP003"]
+        extra = frozenset().union(*map(normalize_extra, settings.values(EXTRA_MARKERS)))
+        return cls(
+            _Thresholds.of(settings["DUP001"]),
+            _Thresholds.of(near),
+            _Thresholds.of(merged),
+            near["similarity"],
+            near["near_min_words"],
+            near["min_ratio"],
+            merged["min_parts"],
+            extra,
+        )
+
+    @property
+    def quotes(self) -> bool:
+        """Does any comparing rule compare quoted paragraphs?"""
+        return self.exact.quotes or self.near.quotes or self.merged.quotes
 
 
 # -- the analysis ----------------------------------------------------------------
@@ -203,7 +254,10 @@ class _Para:
     key: str
     tokens: list[str]
     words: float
-    eligible: bool
+    #: Long enough (and of a kind) to be compared by DUP001, DUP002, DUP003.
+    for_exact: bool
+    for_near: bool
+    for_merged: bool
     #: Where it stands (see :func:`_paragraphs`): index in ``post.blocks``,
     #: the comparison scope (context plus the shortcode/tab container
     #: instance), its section, and its place in that section.
@@ -265,16 +319,11 @@ class _Budget:
         return True
 
 
-_CACHE: weakref.WeakKeyDictionary[Post, dict[_Settings, _Analysis]] = weakref.WeakKeyDictionary()
-
-
-def _analysis(post: Post, options: Options) -> _Analysis:
-    settings = _Settings.from_options(options)
-    per_post = _CACHE.setdefault(post, {})
-    found = per_post.get(settings)
-    if found is None:
-        found = per_post[settings] = _analyse(post, settings)
-    return found
+def _analysis(post: Post, code: str, options: Options) -> _Analysis:
+    """The family's one analysis of ``post``, memoised on the post under the
+    family settings (every DUP rule of one configuration reads the same)."""
+    settings = _Settings.of(FAMILY.settings(code, options))
+    return post.memo(("DUP", settings), lambda: _analyse(post, settings))
 
 
 def _context(block: Block) -> str:
@@ -295,6 +344,7 @@ def _paragraphs(post: Post, s: _Settings) -> list[_Para]:
     places = _places(post)
     marks = scan_markers(post, s.extra_markers)
     marker_blocks = {bi for bi, b in enumerate(blocks) if marks and marks.is_marker_block(b)}
+    lead_in = s.exact.lead_in_max_words
     for bi, block in enumerate(blocks):
         if block.kind != "paragraph" or block.link_only or block.image_only:
             continue
@@ -318,15 +368,12 @@ def _paragraphs(post: Post, s: _Settings) -> list[_Para]:
         cjk = len(CJK_CHAR.findall(normalized))
         words = len(tokens) - cjk + cjk / CJK_CHARS_PER_WORD
         context = _context(block)
-        eligible = words >= s.min_words and _at_least_width(normalized, s.min_chars)
-        if context == "list" and words < s.list_item_min_words:
-            eligible = False
         container = outline.container_of[bi]
         scope = context if container is None else f"{context}#{container}"
         nxt, prev = outline.next_of[bi], outline.previous_of[bi]
         roles = (
-            _roles(block, normalized, blocks, nxt, prev, words <= s.lead_in_max_words * SHORT_ROLE)
-            if words <= s.lead_in_max_words
+            _roles(block, normalized, blocks, nxt, prev, words <= lead_in * SHORT_ROLE)
+            if words <= lead_in
             else frozenset()
         )
         marked = (
@@ -344,7 +391,9 @@ def _paragraphs(post: Post, s: _Settings) -> list[_Para]:
                 key,
                 tokens,
                 words,
-                eligible,
+                _compared(s.exact, context, words, normalized),
+                _compared(s.near, context, words, normalized),
+                _compared(s.merged, context, words, normalized),
                 bi,
                 scope,
                 outline.section_of[bi],
@@ -355,6 +404,16 @@ def _paragraphs(post: Post, s: _Settings) -> list[_Para]:
             )
         )
     return paras
+
+
+def _compared(t: _Thresholds, context: str, words: float, normalized: str) -> bool:
+    """Is a paragraph (its context, words and text) long enough, and of a
+    kind, to be compared by the rule with thresholds ``t``?"""
+    if context == "quote" and not t.quotes:
+        return False
+    if context == "list" and words < t.list_item_min_words:
+        return False
+    return words >= t.min_words and _at_least_width(normalized, t.min_chars)
 
 
 def _roles(
@@ -502,7 +561,7 @@ def _find_exact_repeats(
     first: dict[str, _Para] = {}
     seen: Counter[str] = Counter()
     for p in paras:
-        if not p.eligible or p.index in taken:
+        if not p.for_exact or p.index in taken:
             continue
         original = first.get(p.ckey)
         if original is None:
@@ -578,7 +637,7 @@ def _find_merged(
         if len(parts) < 2:
             continue
         merged.add(m.index)
-        if not m.eligible or sum(1 for _, _, p in parts if p.eligible) < s.min_parts:
+        if not m.for_merged or sum(1 for _, _, p in parts if p.for_merged) < s.min_parts:
             continue
         covered = sum(end - start for start, end, _ in parts)
         residue: list[str] = []
@@ -661,7 +720,7 @@ def _find_near_duplicates(
     sizes: dict[int, int] = {}
     by_index = {p.index: p for p in paras}
     for a in paras:
-        if not a.eligible or a.index in merged or a.index in taken:
+        if not a.for_near or a.index in merged or a.index in taken:
             continue
         shingles = _shingles(a.tokens, a.scope)
         if not shingles:
@@ -835,18 +894,22 @@ def _judge(post: Post, paras: list[_Para], s: _Settings, out: _Analysis, budget:
     kept = []
     for f in out.findings["DUP001"]:
         a, p = f.original, f.para
-        if a is None or _generated(a, p, st, s, outline) or not _authored(a, p, s, outline):
+        if (
+            a is None
+            or _generated(a, p, st, s.exact, outline)
+            or not _authored(a, p, s.exact, outline)
+        ):
             kept.append(f)
     out.findings["DUP001"] = kept
-    out.findings["DUP002"] = [f for f in out.findings["DUP002"] if _near_generated(f, st, s)]
+    out.findings["DUP002"] = [f for f in out.findings["DUP002"] if _near_generated(f, st, s.near)]
     out.findings["DUP003"] = [
         f
         for f in out.findings["DUP003"]
-        if not f.parts or not all(_parallel(f.para, part, s, outline) for part in f.parts)
+        if not f.parts or not all(_parallel(f.para, part, s.merged, outline) for part in f.parts)
     ]
 
 
-def _generated(a: _Para, p: _Para, st: _Structure, s: _Settings, outline: Any) -> bool:
+def _generated(a: _Para, p: _Para, st: _Structure, s: _Thresholds, outline: Any) -> bool:
     """Whether the copy ``p`` of ``a`` shows how generators repeat."""
     if p.marked or _back_to_back(a, p, st):
         return True
@@ -888,7 +951,7 @@ def _close(a: _Para, p: _Para, st: _Structure) -> bool:
     return all(blocks[b].kind == "paragraph" for b in range(a.bi + 1, p.bi) if content[b])
 
 
-def _near_generated(f: _Finding, st: _Structure, s: _Settings) -> bool:
+def _near_generated(f: _Finding, st: _Structure, s: _Thresholds) -> bool:
     """DUP002 reports only what a reader would call the same paragraph
     written twice by a generator: a near-copy or cut copy next to a leaked
     marker or continuation, one in a run of repeated paragraphs, or one
@@ -950,12 +1013,12 @@ def _name_tokens(post: Post, p: _Para) -> set[str]:
     return names
 
 
-def _authored(a: _Para, p: _Para, s: _Settings, outline: Any) -> bool:
+def _authored(a: _Para, p: _Para, s: _Thresholds, outline: Any) -> bool:
     """Whether the structure says an author repeated ``a`` as ``p`` on purpose."""
     return _parallel(a, p, s, outline) or bool(a.roles & p.roles)
 
 
-def _parallel(a: _Para, p: _Para, s: _Settings, outline: Any) -> bool:
+def _parallel(a: _Para, p: _Para, s: _Thresholds, outline: Any) -> bool:
     """Per-section boilerplate: the two lie in parallel sections (different
     branches of the heading tree), at the same place in each."""
     return (
@@ -1044,9 +1107,9 @@ def _diagnostics(post: Post, analysis: _Analysis, code: str) -> Iterator[Diagnos
     "DUP001",
     "repeated-paragraph",
     "a paragraph repeats an earlier one word for word",
-    options=dict(_COMPARE_OPTIONS),
+    family=FAMILY,
+    inherits={EXTRA_MARKERS: "GEN001"},
     fixable=True,
-    inherits={"extra_markers": "GEN001"},
 )
 def repeated_paragraph(post: Post, options: Options) -> Iterator[Diagnostic]:
     """Reports a paragraph whose text equals an earlier paragraph's, once per
@@ -1094,7 +1157,8 @@ def repeated_paragraph(post: Post, options: Options) -> Iterator[Diagnostic]:
 
     reports ``post.md:3:1: DUP001 paragraph repeats the one at line 1``.
 
-    **Options:**
+    **Options:** shared by DUP001, DUP002 and DUP003 (set them once for the
+    three in ``[rules.DUP]``; a rule's own table wins over it):
 
     - ``min-chars`` (default 40) and ``min-words`` (default 8): shorter
       paragraphs are not compared. ``min-chars`` counts display columns
@@ -1120,16 +1184,22 @@ def repeated_paragraph(post: Post, options: Options) -> Iterator[Diagnostic]:
       as leaked markers (ignored when comparing) besides the built-in ones;
       taken from GEN001's table (``[rules.leaked-end-marker]``) unless set here.
     """
-    yield from _diagnostics(post, _analysis(post, options), "DUP001")
+    yield from _diagnostics(post, _analysis(post, "DUP001", options), "DUP001")
 
 
 @rule(
     "DUP002",
     "near-duplicate-paragraph",
     "a paragraph nearly repeats, contains or is contained in an earlier one",
-    options={**_COMPARE_OPTIONS, "similarity": 0.5, "near_min_words": 30, "min_ratio": 0.5},
+    family=FAMILY,
+    options={"similarity": 0.5, "near_min_words": 30, "min_ratio": 0.5},
+    validate={
+        "similarity": between(0, 1, low_open=True),
+        "near_min_words": at_least(0),
+        "min_ratio": between(0, 1),
+    },
+    inherits={EXTRA_MARKERS: "GEN001"},
     fixable=True,
-    inherits={"extra_markers": "GEN001"},
 )
 def near_duplicate_paragraph(post: Post, options: Options) -> Iterator[Diagnostic]:
     """Reports a paragraph that repeats an earlier one with a few edits, or
@@ -1189,16 +1259,18 @@ def near_duplicate_paragraph(post: Post, options: Options) -> Iterator[Diagnosti
       ``allow-section-boilerplate``, ``lead-in-max-words``, ``min-run``,
       ``extra-markers``: as for DUP001.
     """
-    yield from _diagnostics(post, _analysis(post, options), "DUP002")
+    yield from _diagnostics(post, _analysis(post, "DUP002", options), "DUP002")
 
 
 @rule(
     "DUP003",
     "merged-paragraphs",
     "a paragraph is two or more other paragraphs of the post run together",
-    options={**_COMPARE_OPTIONS, "min_parts": 2},
+    family=FAMILY,
+    options={"min_parts": 2},
+    validate={"min_parts": at_least(1)},
+    inherits={EXTRA_MARKERS: "GEN001"},
     fixable=True,
-    inherits={"extra_markers": "GEN001"},
 )
 def merged_paragraphs(post: Post, options: Options) -> Iterator[Diagnostic]:
     """Reports, once, a paragraph that contains two or more other paragraphs
@@ -1237,13 +1309,15 @@ def merged_paragraphs(post: Post, options: Options) -> Iterator[Diagnostic]:
       ``allow-section-boilerplate``, ``lead-in-max-words``, ``min-run``,
       ``extra-markers``: as for DUP001.
     """
-    yield from _diagnostics(post, _analysis(post, options), "DUP003")
+    yield from _diagnostics(post, _analysis(post, "DUP003", options), "DUP003")
 
 
 @rule(
     "DUP004",
     "title-repeated-in-body",
     "a body paragraph repeats the front-matter title",
+    family=FAMILY,
+    shares=(),
     options={"headings": False},
     fixable=True,
 )
@@ -1268,7 +1342,7 @@ def title_repeated_in_body(post: Post, options: Options) -> Iterator[Diagnostic]
     - ``headings`` (default false): also report headings whose text is the
       title (a leading ``# Title`` included).
     """
-    yield from _diagnostics(post, _analysis(post, {}), "DUP004")
+    yield from _diagnostics(post, _analysis(post, "DUP004", options), "DUP004")
     if options.get("headings"):
         yield from _title_headings(post)
 
