@@ -1279,6 +1279,11 @@ def merged_paragraphs(post: Post, options: Options) -> Iterator[Diagnostic]:
     paragraphs it contains, and how much of it they cover when other text is
     in it too.
 
+    As for DUP001, paragraphs in different tab panes or other shortcode
+    containers are never compared, and a paragraph whose parts all stand at
+    the same place of parallel sections (per-section boilerplate written as
+    one paragraph here, two there) is not reported.
+
     **Why:** a generator that loses track rewrites what it already wrote as
     one long paragraph; a paste can do the same. The post then says
     everything twice, once unreadably.
