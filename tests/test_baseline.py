@@ -186,7 +186,7 @@ def test_baseline_on_a_real_docs_site(tmp_path, monkeypatch, capsys):
     monkeypatch.chdir(site)
     code, out, _ = run(["--isolated", "--output-format", "json", "."], capsys)
     existing = json.loads(out)
-    assert code == 1 and len(existing) >= 20
+    assert code == 1 and len(existing) >= 1  # 1 on fluxcd since the DUP precision work
     assert run(["--isolated", "--write-baseline", "baseline.json", "."], capsys)[0] == 0
     assert run(["--isolated", "--baseline", "baseline.json", "."], capsys)[:2] == (0, "")
 
