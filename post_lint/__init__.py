@@ -18,6 +18,15 @@ from .linter import lint_text
 from .post import Post
 from .version import __version__
 
+#: Where the project lives (the README's snippets name it too); SARIF logs
+#: point here (``informationUri``) and at each rule's page (``helpUri``).
+__url__ = "https://example.invalid/post-lint"
+
+
+def rule_help_uri(code: str) -> str:
+    """The documentation page of one rule (``docs/rules/CODE.md``)."""
+    return f"{__url__}/blob/main/docs/rules/{code}.md"
+
 
 def lint_paths(paths, config=None, *, jobs=1):
     """Lint files and folders (walked for Markdown) and return all diagnostics;
@@ -26,6 +35,7 @@ def lint_paths(paths, config=None, *, jobs=1):
     from .site.runner import lint_paths as run
 
     return run(paths, config, jobs=jobs)
+
 
 __all__ = [
     "Config",
@@ -38,4 +48,6 @@ __all__ = [
     "lint_paths",
     "lint_text",
     "__version__",
+    "__url__",
+    "rule_help_uri",
 ]

@@ -11,6 +11,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
+from .baseline import fingerprint
 from .config import Config
 from .diagnostics import Diagnostic
 from .discover import display_path
@@ -35,16 +36,22 @@ class FileResult:
     site_entry: Any = None
 
 
-def _as_config(config: Config | dict | None) -> Config:
+def _as_config(config: Config | dict | None):
+    """A Config or ConfigTree (anything with ``config_for(path)``); None: the
+    config that applies to each file (the nearest one above it)."""
     if config is None:
-        return Config()
-    if isinstance(config, Config):
-        return config
-    return Config.from_mapping(config)
+        from .config_tree import default_tree
+
+        return default_tree()
+    if isinstance(config, dict):
+        return Config.from_mapping(config)
+    return config
 
 
-def check_post(post: Post, config: Config) -> FileResult:
-    """Run every enabled rule on a parsed post; apply inline suppressions."""
+def check_post(post: Post, config) -> FileResult:
+    """Run every enabled rule on a parsed post; apply inline suppressions.
+    ``config`` is a Config, or a ConfigTree that picks the one for ``post.path``."""
+    config = config.config_for(post.path)
     result = FileResult(post.path)
     found: list[Diagnostic] = []
     for settings in config.rules_for(post.path):
@@ -63,9 +70,10 @@ def check_post(post: Post, config: Config) -> FileResult:
                 f"{post.path}: internal error in rule {r.code} ({r.name}): "
                 f"{type(exc).__name__}: {exc}"
             )
-    if found and "post-lint-" in post.text:
-        sup = Suppressions.from_post(post)
-        found = [d for d in found if not sup.hides(d)]
+    if "post-lint-" in post.text:
+        found = Suppressions.from_post(post).apply(found, post, config)
+    if found:
+        found = [d.with_(extra={**d.extra, "fingerprint": fingerprint(d, post)}) for d in found]
     found.sort(key=Diagnostic.sort_key)
     result.diagnostics = found
     return result
@@ -78,9 +86,13 @@ def lint_text(
 
     ``path`` is used in the diagnostics and for per-file settings;
     ``config`` is a :class:`Config`, a ``[tool.post-lint]``-shaped dict, or
-    None for the built-in defaults.
+    None: the config that applies to ``path`` (:meth:`Config.for_path`, the
+    nearest one above it; the built-in defaults when ``path`` is None).
     """
-    cfg = _as_config(config)
+    if config is None:
+        cfg = Config.for_path(path) if path else Config()
+    else:
+        cfg = _as_config(config)
     name = path or "-"
     post = Post.from_bytes(text, name) if isinstance(text, bytes) else Post.from_text(text, name)
     result = check_post(post, cfg)
@@ -91,9 +103,10 @@ def lint_text(
     return result.diagnostics
 
 
-def read_post(path: str, config: Config) -> tuple[Post, bytes | None]:
+def read_post(path: str, config) -> tuple[Post, bytes | None]:
     """Read and parse one file; a file that cannot be read becomes a Post
     carrying the reason (PL001) or its size (PL003)."""
+    config = config.config_for(path)
     shown = display_path(path)
     try:
         st = os.stat(path)
@@ -147,8 +160,10 @@ def _describe_os_error(path: str, exc: OSError) -> str:
     return exc.strerror or str(exc)
 
 
-def lint_file(path: str, config: Config, with_site: bool = False) -> FileResult:
-    """Lint one file; with ``with_site``, also build its site index entry."""
+def lint_file(path: str, config, with_site: bool = False) -> FileResult:
+    """Lint one file (``config``: a Config or a ConfigTree); with
+    ``with_site``, also build its site index entry."""
+    config = config.config_for(path)
     post, _ = read_post(path, config)
     result = check_post(post, config)
     if with_site:
@@ -170,11 +185,11 @@ def default_jobs(n_files: int) -> int:
     return max(1, min(os.cpu_count() or 1, 8))
 
 
-_worker_config: Config | None = None
+_worker_config = None
 _worker_site = False
 
 
-def _init_worker(config: Config, with_site: bool = False) -> None:
+def _init_worker(config, with_site: bool = False) -> None:
     global _worker_config, _worker_site
     _worker_config = config
     _worker_site = with_site
@@ -213,28 +228,42 @@ def gc_tuned() -> Iterator[None]:
 
 def run(
     files: Iterable[str],
-    config: Config,
+    config,
     *,
     jobs: int | None = None,
     task=None,
+    on_result=None,
     with_site: bool = False,
 ) -> list[FileResult]:
     """Lint ``files`` with ``task`` (default: :func:`lint_file`), in order,
-    using ``jobs`` processes (None: one per core when there are many files);
-    ``with_site`` also builds each file's site index entry."""
+    using ``jobs`` processes (None: one per core when there are many files).
+    ``config`` is a Config or a ConfigTree; ``on_result(result)`` is called
+    as each file is done (progress); ``with_site`` also builds each file's
+    site index entry."""
     with gc_tuned():
-        return _run(list(files), config, jobs=jobs, task=task, with_site=with_site)
+        return _run(
+            list(files), config, jobs=jobs, task=task, on_result=on_result, with_site=with_site
+        )
 
 
 def _run(
-    files: list[str], config: Config, *, jobs: int | None, task, with_site: bool
+    files: list[str], config, *, jobs: int | None, task, on_result, with_site: bool = False
 ) -> list[FileResult]:
     n = default_jobs(len(files)) if jobs is None or jobs < 1 else jobs
     if task is None:
-        if n <= 1 or len(files) < 2:
-            return [lint_file(f, config, with_site) for f in files]
-    elif n <= 1 or len(files) < 2 or task is not lint_file:
-        return [task(f, config) for f in files]
+        task = lint_file
+        if with_site:
+
+            def task(f, c):
+                return lint_file(f, c, True)
+
+    if n <= 1 or len(files) < 2 or (task is not lint_file and not with_site):
+        out = []
+        for f in files:
+            out.append(task(f, config))
+            if on_result is not None:
+                on_result(out[-1])
+        return out
     import multiprocessing as mp
     from concurrent.futures import ProcessPoolExecutor
 
@@ -245,7 +274,12 @@ def _run(
     with ProcessPoolExecutor(
         n, mp_context=ctx, initializer=_init_worker, initargs=(config, with_site)
     ) as ex:
-        return list(ex.map(_work, files, chunksize=chunk))
+        out = []
+        for result in ex.map(_work, files, chunksize=chunk):
+            out.append(result)
+            if on_result is not None:
+                on_result(result)
+        return out
 
 
 __all__ = ["FileResult", "check_post", "lint_text", "lint_file", "read_post", "run"]

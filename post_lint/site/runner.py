@@ -40,7 +40,7 @@ def lint_paths(
     When a folder is among ``paths``, its files are also compared with each
     other as a site (the SITE rules); the API uses no cache.
     """
-    cfg = _as_config(config)
+    cfg = _as_config(config)  # a Config, or the tree of each file's nearest config
     given = [os.fspath(p) for p in paths]
     files = list(iter_files(given, cfg))
     site = any(os.path.isdir(p) for p in given)
@@ -75,6 +75,12 @@ def site_enabled(config: Config) -> bool:
     return any(code in SITE_CODES for code in config.enabled_codes())
 
 
+def _site_config(tree, files: Sequence[str]) -> Config:
+    """The configuration the comparison reads (SITE options, selection): the
+    one that applies to the first file (a site has one config in practice)."""
+    return tree.config_for(files[0] if files else ".")
+
+
 def _read(path: str, limit: int) -> tuple[bytes, os.stat_result] | None:
     try:
         st = os.stat(path)
@@ -90,15 +96,16 @@ def _read(path: str, limit: int) -> tuple[bytes, os.stat_result] | None:
 class _Keys:
     """Settings keys per file, computed once per distinct settings list."""
 
-    def __init__(self, config: Config) -> None:
-        self.config = config
+    def __init__(self, tree) -> None:
+        self.tree = tree
         self._memo: dict[int, str] = {}
 
     def __call__(self, path: str) -> str:
-        settings = self.config.rules_for(path)
+        config = self.tree.config_for(path)
+        settings = config.rules_for(path)
         key = self._memo.get(id(settings))
         if key is None:
-            key = settings_key(f"{__version__}:{self.config.max_file_size}", settings)
+            key = settings_key(f"{__version__}:{config.max_file_size}", settings)
             self._memo[id(settings)] = key
         return key
 
@@ -111,9 +118,11 @@ def lint_as_site(
     cache: Cache | None = None,
     site: bool = True,
     root: Path | None = None,
+    on_result=None,
 ) -> list[FileResult]:
-    """Results of ``files`` in order, SITE findings included when ``site``."""
-    site = site and site_enabled(config)
+    """Results of ``files`` in order, SITE findings included when ``site``
+    (``config``: a Config or a ConfigTree; ``on_result`` as for ``run``)."""
+    site = site and site_enabled(_site_config(config, files))
     keys = _Keys(config)
     results: list[FileResult | None] = [None] * len(files)
     known: dict[int, tuple[str, str, str, os.stat_result]] = {}
@@ -122,7 +131,7 @@ def lint_as_site(
         if cache is None or not _storable(f):
             misses.append(i)
             continue
-        got = _read(f, config.max_file_size)
+        got = _read(f, config.config_for(f).max_file_size)
         if got is None:
             misses.append(i)
             continue
@@ -136,6 +145,8 @@ def lint_as_site(
             r = FileResult(shown, hit)
             r.site_entry = entry
             results[i] = r
+            if on_result is not None:
+                on_result(r)
         else:
             misses.append(i)
     computed = run(
@@ -174,9 +185,7 @@ def _cached_entry(cache: Cache, abs_path: str) -> SiteEntry | None:
         return None
 
 
-def _index_entries(
-    cache: Cache, config: Config, root: Path, taken: set[str]
-) -> dict[str, SiteEntry]:
+def _index_entries(cache: Cache, config, root: Path, taken: set[str]) -> dict[str, SiteEntry]:
     """Entries of the project's other files from the index: unchanged files
     as recorded, changed ones read again, vanished or excluded ones dropped."""
     out: dict[str, SiteEntry] = {}
@@ -188,7 +197,8 @@ def _index_entries(
         except OSError:
             cache.forget(abs_path)
             continue
-        if config.is_excluded(abs_path):
+        own = config.config_for(abs_path)
+        if own.is_excluded(abs_path):
             continue
         got = cache.entry_json(abs_path)
         entry: SiteEntry | None = None
@@ -198,7 +208,7 @@ def _index_entries(
             except (ValueError, KeyError, TypeError):
                 entry = None
         if entry is None:
-            read = _read(abs_path, config.max_file_size)
+            read = _read(abs_path, own.max_file_size)
             if read is None:
                 continue
             data, st = read
@@ -238,18 +248,20 @@ def _site_pass(
         entries.update(_index_entries(cache, config, root.resolve(), set(entries)))
     if len(entries) < 2:
         return
-    enabled = set(config.enabled_codes()) & SITE_CODES
-    found = site_diagnostics(entries, set(mine), site_options(config), enabled, str(Path.cwd()))
+    main = _site_config(config, files)
+    enabled = set(main.enabled_codes()) & SITE_CODES
+    found = site_diagnostics(entries, set(mine), site_options(main), enabled, str(Path.cwd()))
     for abs_path, diags in found.items():
         r = mine[abs_path]
-        allowed = {s.rule.code: s for s in config.rules_for(r.path) if s.rule.code in SITE_CODES}
+        own = config.config_for(r.path)
+        allowed = {s.rule.code: s for s in own.rules_for(r.path) if s.rule.code in SITE_CODES}
         kept = [
             d.with_(path=r.path, name=allowed[d.code].rule.name, severity=allowed[d.code].severity)
             for d in diags
             if d.code in allowed
         ]
         if kept and r.site_entry.directives:
-            kept = _unsuppressed(r.path, kept, config)
+            kept = _unsuppressed(r.path, kept, own)
         if kept:
             r.diagnostics = sorted([*r.diagnostics, *kept], key=Diagnostic.sort_key)
 
