@@ -150,7 +150,11 @@ def lint_as_site(
         else:
             misses.append(i)
     computed = run(
-        [files[i] for i in misses], config, jobs=jobs, with_site=site or cache is not None
+        [files[i] for i in misses],
+        config,
+        jobs=jobs,
+        with_site=site or cache is not None,
+        on_result=on_result,
     )
     for i, r in zip(misses, computed):
         results[i] = r
