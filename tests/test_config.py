@@ -66,10 +66,20 @@ def test_unknown_rule_suggests_close_name():
 
 
 def test_option_type_errors():
-    rule = next((r for r in REGISTRY for v in r.options.values() if isinstance(v, int) and not isinstance(v, bool)), None)
+    rule = next(
+        (
+            r
+            for r in REGISTRY
+            for v in r.options.values()
+            if isinstance(v, int) and not isinstance(v, bool)
+        ),
+        None,
+    )
     if rule is None:
         pytest.skip("no rule with an integer option is registered")
-    name = next(k for k, v in rule.options.items() if isinstance(v, int) and not isinstance(v, bool))
+    name = next(
+        k for k, v in rule.options.items() if isinstance(v, int) and not isinstance(v, bool)
+    )
     with pytest.raises(ConfigError, match=f"option '{name.replace('_', '-')}' must be an integer"):
         Config.from_mapping({"rules": {rule.name: {name.replace("_", "-"): "many"}}})
     ok = Config.from_mapping({"rules": {rule.code: {name: 7}}})

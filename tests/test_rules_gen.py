@@ -8,7 +8,7 @@ from post_lint import Config, lint_text
 from post_lint.errors import ConfigError
 from post_lint.fix import fix_post
 from post_lint.post import Post
-from post_lint.rules.generation import builtin_phrases
+from post_lint.rules.boilerplate import builtin_phrases
 
 from .conftest import EXAMPLES
 
