@@ -22,6 +22,10 @@ from ..diagnostics import Diagnostic, Edit, Fix
 from ..post import Block, Post
 from .base import Options, Rule, rule
 from .boilerplate import assistant_boilerplate
+from .fenced import fenced_post
+from .placeholders import unfilled_placeholder
+from .reasoning import reasoning_leak
+from .residue import chat_citation_residue
 
 # --------------------------------------------------------------------------
 # Leaked end markers
@@ -283,4 +287,11 @@ def _shorten(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-RULES: tuple[Rule, ...] = (leaked_end_marker, assistant_boilerplate)
+RULES: tuple[Rule, ...] = (
+    leaked_end_marker,
+    assistant_boilerplate,
+    chat_citation_residue,
+    unfilled_placeholder,
+    fenced_post,
+    reasoning_leak,
+)

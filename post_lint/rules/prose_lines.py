@@ -1,0 +1,72 @@
+"""Line views of a post for the rules that scan raw lines (GEN003, GEN004,
+GEN006): which lines a reader reads as text, with code masked.
+
+:func:`masked_lines` gives, for every line of the file, its text with inline
+code spans and HTML comments replaced by spaces of the same length (so
+columns stay right), or ``None`` for lines that are never prose: fenced and
+indented code, and (unless asked for) block quotes, tables and HTML blocks.
+It is computed once per post and kind of view.
+"""
+
+from __future__ import annotations
+
+import re
+import weakref
+
+from ..post import Post
+
+_INLINE_CODE = re.compile(r"(`+)(?!`)(.+?)(?<!`)\1(?!`)")
+_COMMENT = re.compile(r"<!--.*?-->", re.S)
+
+_CACHE: weakref.WeakKeyDictionary[Post, dict[tuple[bool, bool, bool], list[str | None]]] = (
+    weakref.WeakKeyDictionary()
+)
+
+
+def _blank(match: re.Match[str]) -> str:
+    return re.sub(r"[^\n]", " ", match.group(0))
+
+
+def _compute(post: Post, quotes: bool, front_matter: bool, html: bool) -> list[str | None]:
+    index = post.lines
+    n = index.line_count
+    out: list[str | None] = [None] * (n + 1)  # 1-based; out[0] unused
+    first = 1 if front_matter else max(post.body_line, 1)
+    if first > n:
+        return out
+    start = index.line_start(first)
+    text = post.text[start:]
+    if "<!--" in text:
+        text = _COMMENT.sub(_blank, text)
+    if "`" in text:
+        text = _INLINE_CODE.sub(_blank, text)
+    for i, line in enumerate(text.split("\n")):
+        lineno = first + i
+        if lineno > n:
+            break
+        out[lineno] = line
+    skip = set(post.code_lines)
+    for b in post.blocks:
+        if b.kind == "table" or (b.kind == "html" and not html) or (not quotes and b.in_quote):
+            skip.update(range(b.start_line, b.end_line + 1))
+    for lineno in skip:
+        if 0 < lineno <= n:
+            out[lineno] = None
+    return out
+
+
+def masked_lines(
+    post: Post, *, quotes: bool = False, front_matter: bool = False, html: bool = False
+) -> list[str | None]:
+    """Index ``i`` holds line ``i`` (1-based) with inline code and HTML
+    comments blanked, or None where the line is code, a table, front matter
+    (unless ``front_matter``), quoted (unless ``quotes``) or an HTML block
+    (unless ``html``)."""
+    key = (quotes, front_matter, html)
+    try:
+        cached = _CACHE.setdefault(post, {})
+    except TypeError:  # not weak-referenceable
+        return _compute(post, *key)
+    if key not in cached:
+        cached[key] = _compute(post, *key)
+    return cached[key]
