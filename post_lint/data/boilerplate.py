@@ -39,6 +39,8 @@ The cue kinds:
   which counts when a ``text_type`` follows in the same sentence and there
   is more evidence (an acknowledgement, a request, a ``polish`` word, an
   indefinite "a blog post about", a colon that introduces the text).
+- ``made``: a sentence-final "I made the text" (「…記事を作成しました」,
+  「写了一篇…」); after an acknowledgement it counts as a delivery.
 - ``text_type``: the kinds of text an assistant is asked for.
 - ``post_type``: the kinds of text that are a post ("blog post", 「記事」,
   「文章」), for the weaker delivery evidence ("Here is a blog post about …").
@@ -72,6 +74,7 @@ CUE_KINDS = (
     "reply",
     "request",
     "deliver",
+    "made",
     "text_type",
     "polish",
     "post_type",
@@ -166,6 +169,8 @@ CUES: dict[str, dict[str, tuple[str, ...]]] = {
             r"\blet me know\b",
             r"\b(?:tell|ask|ping|message) me\b",
             r"\breach out\b",
+            r"\b(?:hesitate|free) to (?:ask|reach out|contact|ping|tell)\b",
+            r"\bjust ask\b",
             r"\bme to\b",
             r"\bjust say\b",
             r"\bi (?:can|could|will|'ll|'d be|would be|am happy|'m happy)\b",
@@ -247,6 +252,10 @@ CUES: dict[str, dict[str, tuple[str, ...]]] = {
             r"(?:以下|下記|こちら)(?:は|が|に)",
             r"(?:ご要望|ご依頼)(?:の|に(?:沿|基づ))",
         ),
+        "made": (
+            r"(?:を|の)(?:下書き|草稿)?(?:を)?(?:作成|執筆|書き|用意|ご用意|まとめ|リライト|修正|準備"
+            r"|お届け)(?:し|いたし|させていただき)?ました",
+        ),
         "text_type": (
             r"(?:ブログ)?記事(?:案)?|ブログ(?:投稿|ポスト)?|投稿|文章|原稿|草稿|下書き|ドラフト"
             r"|修正版|改訂版|改善版|リライト(?:版|した文章)?|書き直し|構成案|アウトライン|要約"
@@ -261,7 +270,8 @@ CUES: dict[str, dict[str, tuple[str, ...]]] = {
         ),
         "ask_me": (
             r"お知らせ|お気軽に|遠慮なく|お申し付け|おっしゃって|お声が?け|ご連絡|言ってください"
-            r"|お伝えください|どうぞ|ご相談|お尋ね|(?:対応|作成|修正|お手伝い)(?:いた)?します"
+            r"|お伝えください|どうぞ|ご相談|お尋ね"
+            r"|(?:対応|作成|修正|お手伝い|加筆|追記|変更|調整|執筆|リライト|書き直し)(?:いた)?します"
             r"|させていただきます",
         ),
         "condition": (
@@ -270,11 +280,11 @@ CUES: dict[str, dict[str, tuple[str, ...]]] = {
         "offer": (
             r"(?:お知らせ(?:ください|下さい|いただ)|お気軽に|遠慮なく|お申し付け|おっしゃって"
             r"|お声が?け|ご連絡(?:ください|下さい)|言ってください|教えてください|お伝えください"
-            r"|どうぞ|ご相談ください|お尋ねください|ご質問ください)",
+            r"|どうぞ|ご相談ください|お尋ねください|ご質問ください|いたします|させていただきます)",
         ),
         "revise": (
             r"(?:修正|変更|調整|追加|加筆|削除|書き直|リライト|書き換え|手直し)(?:したい|を希望"
-            r"|をご希望|してほしい|して欲しい|が必要な|のご要望|のリクエスト)",
+            r"|をご希望|してほしい|して欲しい|が必要|のご要望|のリクエスト|いたします|します)",
             r"(?:したい|ほしい|欲しい)(?:点|箇所|部分|テーマ|トピック|内容|こと|記事)",
             r"ご要望|ご希望|リクエスト|お手伝い|トーン|文体|文字数",
             r"別の(?:視点|角度|テーマ|バージョン|切り口|トピック)",
@@ -296,6 +306,8 @@ CUES: dict[str, dict[str, tuple[str, ...]]] = {
             r"(?:まで|時点|カットオフ|更新)",
             r"(?:知識|学習データ|トレーニングデータ)の(?:カットオフ|締め切り|最終更新)",
             r"(?:20\d\d年.{0,6})?時点での私の(?:知識|情報)",
+            r"私は(?:リアルタイム|最新)の(?:情報|データ)に(?:は)?アクセスでき(?:ない|ません)",
+            r"私は(?:インターネット|ウェブ)(?:を|に)(?:閲覧|アクセス)でき(?:ない|ません)",
         ),
     },
     "zh": {
@@ -317,6 +329,9 @@ CUES: dict[str, dict[str, tuple[str, ...]]] = {
             r"我(?:为(?:你|您))?(?:已经)?(?:写|撰写|整理|准备|起草|改写|修改|润色|优化|创作|编写"
             r"|寫|撰寫|整理|準備|改寫|潤色)(?:了|好了)",
         ),
+        "made": (
+            r"(?:写|撰写|整理|准备|起草|改写|修改|润色|优化|创作|编写|寫|撰寫|準備|改寫|潤色)(?:了|好了)",
+        ),
         "text_type": (
             r"文章|博客|博文|帖子|稿件|草稿|初稿|文稿|大纲|摘要|改写|润色|版本|短文|随笔|推文|文案"
             r"|段落|稿|部落格|網誌|貼文",
@@ -326,10 +341,11 @@ CUES: dict[str, dict[str, tuple[str, ...]]] = {
             r"|(?:你|您)的",
         ),
         "post_type": (r"文章|博客|博文|帖子|稿件|草稿|初稿|文稿|大纲|部落格|網誌|貼文",),
-        "condition": (r"(?:如果|若|如有|若有|要是|假如)",),
+        "condition": (r"(?:如果|若|如有|若有|如需|若需|要是|假如)",),
         "ask_me": (
             r"告诉我|让我知道|联系我|问我|找我|告訴我|讓我知道|聯繫我|與我聯繫|与我联系"
-            r"|我(?:可以|可|会|将|能|很乐意|乐意|随时|再|會|將)(?:为|為|帮|幫|继续|繼續|进一步|再)",
+            r"|我(?:可以|可|会|将|能|很乐意|乐意|随时|再|會|將)(?:为|為|帮|幫|继续|繼續|进一步|再)"
+            r"|需要我|要不要我|是否需要我",
         ),
         "offer": (
             r"(?:如果|若|要是|假如)(?:你|您)",
@@ -511,5 +527,5 @@ PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
 ANYWHERE_HINT = (
     r"\bAI\b|ＡＩ|language model|knowledge|training|real-time|artificial intelligence"
     r"|人工知能|人工智能|人工智慧|言語モデル|语言模型|語言模型|知識|知识|訓練|训练|学習データ"
-    r"|アシスタント|助手|我的|私の|截至|截止|实时|實時"
+    r"|アシスタント|助手|我的|我无法|我無法|私の|私は|截至|截止|实时|實時|リアルタイム"
 )

@@ -236,9 +236,16 @@ def _opening(m: Model, text: str, sents: list[_Sentence], i: int) -> bool:
         q = _after(text, ack.end(), s.end)
         if q < s.end and _delivers(m, text, s, q, True):
             return True
+        # 「承知しました。…記事を作成しました。」: the delivery ends the sentence.
+        if q < s.end and m.within("text_type", text, q, s.end) and m.within("made", text, q, s.end):
+            return True
         if q >= s.end and i + 1 < len(sents):
             nxt = sents[i + 1]
             if _delivers(m, text, nxt, nxt.cue, True):
+                return True
+            if m.within("text_type", text, nxt.cue, nxt.end) and m.within(
+                "made", text, nxt.cue, nxt.end
+            ):
                 return True
     prev_ack = i > 0 and m.at("ack", text, sents[i - 1].cue, sents[i - 1].end) is not None
     if _delivers(m, text, s, p, prev_ack):
@@ -252,10 +259,7 @@ def _offer(m: Model, text: str, s: _Sentence) -> bool:
     if m.at("offer", text, p, s.end) or m.at("condition", text, p, s.end):
         return True
     # Japanese: 「…があれば、お知らせください。」 (the request ends the sentence).
-    return (
-        bool(m.within("condition", text, p, s.end) and m.within("offer", text, p, s.end))
-        and not text[p].isascii()
-    )
+    return bool(m.within("condition", text, p, s.end) and m.within("offer", text, p, s.end))
 
 
 def _closing_strength(m: Model, text: str, s: _Sentence) -> int:
@@ -267,12 +271,26 @@ def _closing_strength(m: Model, text: str, s: _Sentence) -> int:
     phrases = m.phrases.get("closing")
     if phrases is not None and phrases.match(text, s.start, s.end):
         return 2
-    offer = _offer(m, text, s)
-    if offer and m.within("revise", text, p, s.end) and m.within("ask_me", text, p, s.end):
-        return 2
-    if offer or m.at("hope_weak", text, p, s.end):
-        return 1
-    return 0
+    weak = bool(m.at("hope_weak", text, p, s.end))
+    # "Hope you found this useful — feel free to ask …": each clause may open an offer.
+    for start in _clause_starts(text, s):
+        clause = _Sentence(start, s.end, start)
+        if _offer(m, text, clause):
+            if m.within("revise", text, start, s.end) and m.within("ask_me", text, start, s.end):
+                return 2
+            weak = True
+    return 1 if weak else 0
+
+
+_CLAUSE_BREAK = regex.compile(r" [—–-] |; |: | \(")
+
+
+def _clause_starts(text: str, s: _Sentence) -> list[int]:
+    starts = [s.cue]
+    for b in _CLAUSE_BREAK.finditer(text, s.cue, s.end):
+        if b.end() < s.end:
+            starts.append(b.end())
+    return starts
 
 
 def _anywhere(m: Model, text: str, s: _Sentence) -> bool:

@@ -14,6 +14,11 @@ _FENCE_OPEN = re.compile(r"[ \t]{0,3}(?P<fence>`{3,}|~{3,})[ \t]*(?P<info>[^`\n]
 _MARKDOWN_INFO = {"", "markdown", "md", "mdx", "gfm", "commonmark", "text/markdown"}
 _HEADING = re.compile(r"[ \t]{0,3}#{1,6}[ \t]+\S")
 _FRONT_MATTER = re.compile(r"[ \t]*(?:---|\+\+\+)[ \t]*$")
+#: A line that reads as a program or a shell session, not as Markdown.
+_CODE_LINE = re.compile(
+    r"[;{]\s*$|^\s*(?:\$ |//|def |class |import |from \S+ import|function |var |let |const "
+    r"|return\b|#include|public |private |fn |func |package )"
+)
 #: Share of the body's non-blank lines the fence must hold.
 _MIN_SHARE = 0.8
 #: Text outside the fence: at most this many short paragraphs (a preamble
@@ -41,7 +46,7 @@ def _looks_like_a_post(post: Post, block: Block, info: str) -> bool:
     if inner and _FENCE_OPEN.fullmatch(inner[-1]) and not inner[-1].strip("`~ \t"):
         inner = inner[:-1]
     text_lines = [line for line in inner if line.strip()]
-    if len(text_lines) < 3:
+    if len(text_lines) < 2:
         return False
     if inner and _FRONT_MATTER.fullmatch(inner[0]):
         return True
@@ -53,9 +58,12 @@ def _looks_like_a_post(post: Post, block: Block, info: str) -> bool:
     )
     if info:  # said to be Markdown
         return headings >= 1 or paragraphs >= 2
-    # No info string: a Markdown post, not a code sample, in it.
+    # No info string: a Markdown post, not a code sample, in it; a post
+    # opens with its title.
+    if not _HEADING.match(text_lines[0]):
+        return False
     prose = [line for line in text_lines if not _HEADING.match(line)]
-    codey = sum(1 for line in prose if re.search(r"[;{}=<>()]\s*$|^\s{2,}\S|^\s*[$#>]", line))
+    codey = sum(1 for line in prose if _CODE_LINE.search(line))
     return headings >= 1 and paragraphs >= 2 and codey <= len(prose) // 4
 
 
