@@ -19,11 +19,11 @@ from __future__ import annotations
 
 import random
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 
-from harness import LANGS, Plant, Sample, main, run, sample_posts  # noqa: F401
+from harness import Plant, Sample, main, sample_posts
 
-from post_lint import Config, Post
+from post_lint import Config, Post, lint_text
 from post_lint.fix import fix_post
 from post_lint.rules.placeholders import template_engines
 from post_lint.text import split_sentences
@@ -294,13 +294,6 @@ def _body_start(sample: Sample) -> int:
     return sample.post.body_line - 1
 
 
-def _join(lines: list[str]) -> str:
-    text = "\n".join(lines)
-    while "\n\n\n" in text:
-        text = text.replace("\n\n\n", "\n\n")
-    return text
-
-
 def _join_keep(lines: list[str]) -> str:
     return "\n".join(lines)
 
@@ -569,10 +562,7 @@ def fix_check(per_lang: int, seed: int, corpus) -> int:
                     continue
                 total += 1
                 out = fix_post(Post.from_text(plant.text, sample.name), config).text
-                left = [
-                    d
-                    for d in __import__("post_lint").lint_text(out, sample.name, {"select": [code]})
-                ]
+                left = lint_text(out, sample.name, {"select": [code]})
                 lost = [s for s in once_sentences(sample.text) if s not in out]
                 if left or lost:
                     bad += 1

@@ -475,9 +475,7 @@ PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
             "さらに詳しい情報が必要でしたら",
         ),
         "anywhere": (
-            "AI言語モデルとして",
             "私はAI言語モデル",
-            "AIアシスタントとして",
             "私はAIアシスタント",
             "私の知識は…時点",
         ),
@@ -509,15 +507,9 @@ PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
             "如果您還有其他問題",
             "如果你還有其他問題",
         ),
-        "anywhere": (
-            "作为一个AI语言模型",
-            "作为一个人工智能语言模型",
-            "作为AI语言模型",
-            "作为人工智能助手",
-            "作为一个AI助手",
-            "作為一個AI語言模型",
-            "作為人工智能助手",
-        ),
+        # The AI self-references are the model's self_ai cue (which wants a
+        # 我 after the comma: 「作为一个AI语言模型，ChatGPT 无法…」 is about AI).
+        "anywhere": (),
     },
 }
 

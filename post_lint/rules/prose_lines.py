@@ -15,16 +15,60 @@ import weakref
 
 from ..post import Post
 
-_INLINE_CODE = re.compile(r"(`+)(?!`)(.+?)(?<!`)\1(?!`)")
-_COMMENT = re.compile(r"<!--.*?-->", re.S)
+_BACKTICKS = re.compile(r"`+")
 
 _CACHE: weakref.WeakKeyDictionary[Post, dict[tuple[bool, bool, bool], list[str | None]]] = (
     weakref.WeakKeyDictionary()
 )
 
 
-def _blank(match: re.Match[str]) -> str:
-    return re.sub(r"[^\n]", " ", match.group(0))
+def _blank_span(text: str, start: int, end: int) -> str:
+    piece = text[start:end]
+    return "".join("\n" if c == "\n" else " " for c in piece)
+
+
+def _mask_comments(text: str) -> str:
+    """HTML comments blanked (linear: one search for each close)."""
+    out: list[str] = []
+    pos = 0
+    while True:
+        start = text.find("<!--", pos)
+        if start < 0:
+            break
+        end = text.find("-->", start + 4)
+        end = len(text) if end < 0 else end + 3
+        out.append(text[pos:start])
+        out.append(_blank_span(text, start, end))
+        pos = end
+    out.append(text[pos:])
+    return "".join(out)
+
+
+def _mask_code_spans(line: str) -> str:
+    """Inline code spans of one line blanked: a run of N backticks opens a
+    span that the next run of exactly N backticks closes (CommonMark)."""
+    runs = [(m.start(), m.end()) for m in _BACKTICKS.finditer(line)]
+    if len(runs) < 2:
+        return line
+    next_of_length: dict[int, list[int]] = {}
+    for i in range(len(runs) - 1, -1, -1):
+        next_of_length.setdefault(runs[i][1] - runs[i][0], []).append(i)
+    chars = list(line)
+    i = 0
+    while i < len(runs):
+        start, end = runs[i]
+        width = end - start
+        candidates = next_of_length.get(width, [])
+        while candidates and candidates[-1] <= i:
+            candidates.pop()
+        if not candidates:
+            i += 1
+            continue
+        j = candidates.pop()
+        for k in range(start, runs[j][1]):
+            chars[k] = " "
+        i = j + 1
+    return "".join(chars)
 
 
 def _compute(post: Post, quotes: bool, front_matter: bool, html: bool) -> list[str | None]:
@@ -37,14 +81,12 @@ def _compute(post: Post, quotes: bool, front_matter: bool, html: bool) -> list[s
     start = index.line_start(first)
     text = post.text[start:]
     if "<!--" in text:
-        text = _COMMENT.sub(_blank, text)
-    if "`" in text:
-        text = _INLINE_CODE.sub(_blank, text)
+        text = _mask_comments(text)
     for i, line in enumerate(text.split("\n")):
         lineno = first + i
         if lineno > n:
             break
-        out[lineno] = line
+        out[lineno] = _mask_code_spans(line) if "`" in line else line
     skip = set(post.code_lines)
     for b in post.blocks:
         if b.kind == "table" or (b.kind == "html" and not html) or (not quotes and b.in_quote):
