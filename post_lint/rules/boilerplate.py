@@ -33,7 +33,6 @@ matches; sentences that open with a quotation mark are skipped.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
@@ -44,11 +43,12 @@ import regex
 from ..data import boilerplate as data
 from ..diagnostics import Diagnostic
 from ..post import Block, Post
-from ..text import fold_whitespace, split_sentences
+from ..text import SENTENCE_END_MARKS, normalize, shorten, split_sentences
 from .base import Options, rule
 
-#: How far a "…" wildcard in a phrase reaches (within one sentence).
-_WILDCARD = r"[^\n。!?]{0,80}?"
+#: How far a "…" wildcard in a phrase reaches (within one sentence; the text
+#: is NFKC-normalised, and a Latin full stop may be an abbreviation's).
+_WILDCARD = rf"[^\n{SENTENCE_END_MARKS}]{{0,80}}?"
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "＇": "'", "“": '"', "”": '"'})
 _NEEDS_TRANSLATION = re.compile("[’‘＇“”]")
 #: How many top-level paragraphs at each end of the body count as the
@@ -65,10 +65,10 @@ _ANYWHERE_HINT = re.compile(data.ANYWHERE_HINT, re.IGNORECASE)
 def normalize_phrase_text(text: str) -> str:
     """NFKC, curly quotes folded to straight ones, white space folded: the
     form every cue and phrase is matched against."""
-    text = unicodedata.normalize("NFKC", text)
+    text = normalize(text, casefold=False)
     if _NEEDS_TRANSLATION.search(text):
         text = text.translate(_APOSTROPHES)
-    return fold_whitespace(text)
+    return text
 
 
 def phrase_regex(phrase: str) -> str:
@@ -316,11 +316,6 @@ def _locate(post: Post, block: Block, snippet: str) -> tuple[int, int]:
                 return lineno, pos + 1
     line = post.lines.line(block.start_line)
     return block.start_line, len(line) - len(line.lstrip()) + 1
-
-
-def shorten(text: str, limit: int) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def _candidates(post: Post) -> list[Block]:

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 
 from ..diagnostics import Diagnostic, Edit, Fix
 from ..post import Post
+from ..text import shorten
 from .base import Options, rule
 from .prose_lines import masked_lines
 
@@ -59,9 +60,7 @@ def _trackers(sources: tuple[str, ...]) -> re.Pattern[str]:
 
 
 def _describe(text: str) -> str:
-    shown = re.sub(rf"[{_PUA}]", "", text) or repr(text)
-    shown = " ".join(shown.split())
-    return shown if len(shown) <= 40 else shown[:39] + "…"
+    return shorten(re.sub(rf"[{_PUA}]", "", text) or repr(text), 40)
 
 
 @rule(

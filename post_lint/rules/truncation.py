@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import bisect
 import unicodedata
-import weakref
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -26,10 +25,27 @@ from functools import cached_property
 import regex
 
 from ..diagnostics import Diagnostic, Edit, Fix
+from ..edits import delete_lines
+from ..markers import Marker, normalize_extra
+from ..markers import scan as scan_markers
 from ..post import Block, Post
-from ..text import CJK_CHAR, fold_whitespace, split_sentences
+from ..text import (
+    CJK_CHAR,
+    CLOSERS,
+    COMMAS,
+    ELLIPSES,
+    HAN_CHAR,
+    HIRAGANA_CHAR,
+    KANA_CHAR,
+    OPENERS,
+    SENTENCE_END,
+    SENTENCE_END_MARKS,
+    STRAIGHT_QUOTES,
+    normalize,
+    shorten,
+    split_sentences,
+)
 from .base import Options, Rule, rule
-from .generation import Marker, find_markers, is_marker_block, strip_markers
 
 # --------------------------------------------------------------------------
 # Evidence vocabularies
@@ -39,13 +55,14 @@ from .generation import Marker, find_markers, is_marker_block, strip_markers
 _ELLIPSIS_START = regex.compile(r"(?:\.{3,6}|…{1,3}|・{3,6}|‥{1,3}|。{3})[ \t]*")
 
 #: Characters that end a sentence, or close a quote/bracket after one.
-_TERMINALS = frozenset("。．.！!？?…‥")
-_CLOSERS = frozenset("」』）)”’】〕］]〉》\"'")
+_TERMINALS = frozenset(SENTENCE_END + ELLIPSES)
+#: (A brace closes code or a template tag, not a sentence.)
+_CLOSERS = frozenset(CLOSERS + STRAIGHT_QUOTES) - frozenset("｝}")
 #: Endings that are never evidence of a cut: a colon or semicolon introduces
 #: what follows; a wave dash or long vowel mark ends casual Japanese.
 _NEUTRAL_ENDS = frozenset(":：;；~〜～ーｰ")
-_COMMAS = frozenset(",、，､")
-_OPENERS = frozenset("「『（(“‘【〔［[《〈")
+_COMMAS = frozenset(COMMAS)
+_OPENERS = frozenset(OPENERS) - frozenset("｛{")
 
 #: English words that cannot end a sentence: articles, prepositions that take
 #: an object, conjunctions, possessives, copulas. (No "in", "on", "up", "out":
@@ -121,9 +138,6 @@ ZH_ENDINGS = (
     "由於",
 )
 
-_KANA = regex.compile(r"[\p{Hiragana}\p{Katakana}]")
-_HAN = regex.compile(r"\p{Han}")
-_HIRAGANA_START = regex.compile(r"\p{Hiragana}")
 _LATIN_LOWER_START = regex.compile(r"[a-z\p{Ll}&&\p{Latin}]", regex.V1)
 _LAST_WORD = regex.compile(r"([\p{L}']{1,30})\W*$")
 #: A paragraph opening with display math ($$, \\[, \\begin{...}): the
@@ -150,10 +164,6 @@ _ORPHAN_MIN_CHARS = 8
 _TEXT_INDEX_CHARS = 1_000_000
 #: Continuations longer than this are never deleted by the fix.
 _MAX_DELETABLE_CHARS = 5_000
-
-
-def _norm(text: str) -> str:
-    return fold_whitespace(unicodedata.normalize("NFKC", text))
 
 
 def is_complete(text: str) -> bool:
@@ -199,7 +209,7 @@ def ending_evidence(text: str, extra: tuple[str, ...] = (), ignore: tuple[str, .
         if text[-2:-1] in _EMOTICON_BEFORE or text[-2:-1] in "-^":
             return ""
         return f"ends with an opening '{last}'"
-    if _KANA.search(text[-40:]):
+    if KANA_CHAR.search(text[-40:]):
         if text.endswith(JA_SET_PHRASES):
             return ""
         for ending in JA_ENDINGS:
@@ -207,10 +217,10 @@ def ending_evidence(text: str, extra: tuple[str, ...] = (), ignore: tuple[str, .
                 return f"ends with '{ending}', which cannot end a sentence"
         for ending in JA_KANJI_ENDINGS:
             if text.endswith(ending) and len(text) > len(ending):
-                if _HAN.fullmatch(text[-len(ending) - 1]):
+                if HAN_CHAR.fullmatch(text[-len(ending) - 1]):
                     return f"ends with '{text[-len(ending) - 1 :]}', which cannot end a sentence"
         return ""
-    if _HAN.fullmatch(last):
+    if HAN_CHAR.fullmatch(last):
         for ending in ZH_ENDINGS:
             if text.endswith(ending):
                 return f"ends with '{ending}', which cannot end a sentence"
@@ -264,7 +274,7 @@ class _Para:
     @cached_property
     def norm(self) -> str:
         """The text, NFKC-normalised with white space folded (for comparing)."""
-        return _norm(self.text)
+        return normalize(self.text, casefold=False)
 
 
 @dataclass(eq=False)
@@ -291,7 +301,9 @@ class _Analysis:
         extra_markers: frozenset[str] = frozenset(),
     ) -> None:
         self.post = post
-        self.markers: dict[int, Marker] = {m.line: m for m in find_markers(post, extra_markers)}
+        #: The post's markers (with the user's extra ones), and them by line.
+        self.marks = scan_markers(post, extra_markers)
+        self.markers: dict[int, Marker] = self.marks.by_line
         self.paras: list[_Para] = []
         self.by_index: dict[int, _Para] = {}
         for i, b in enumerate(post.blocks):
@@ -309,16 +321,15 @@ class _Analysis:
         self.punctuated_style = len(prose) < 3 or finished >= 0.6 * len(prose)
 
     def _para(self, i: int, b: Block) -> _Para:
-        post = self.post
         markers = self.markers
         has_marker = bool(markers) and any(
             n in markers for n in range(b.start_line, b.end_line + 1)
         )
-        is_marker = has_marker and is_marker_block(post, b, markers)
+        is_marker = has_marker and self.marks.is_marker_block(b)
         if is_marker:
             text = ""
         else:
-            text = (strip_markers(b.prose) if has_marker else b.prose).strip()
+            text = (self.marks.strip(self.marks.prose(b)) if has_marker else b.prose).strip()
         last = b.end_line
         while last > b.start_line and (m := self.markers.get(last)) is not None and m.whole_line:
             last -= 1
@@ -335,7 +346,7 @@ class _Analysis:
         p.complete = is_complete(text)
         m = _ELLIPSIS_START.match(text)
         if m and text[m.end() :].strip():
-            p.head = _norm(text[m.end() :])
+            p.head = normalize(text[m.end() :], casefold=False)
         return p
 
     def neighbour(self, p: _Para, step: int) -> tuple[int | None, bool]:
@@ -348,7 +359,7 @@ class _Analysis:
             b = blocks[i]
             q = self.by_index.get(i)
             if (q is not None and q.is_marker) or (
-                b.kind == "html" and is_marker_block(self.post, b, self.markers)
+                b.kind == "html" and self.marks.is_marker_block(b)
             ):
                 marker = True
                 i += step
@@ -426,7 +437,7 @@ class _Analysis:
         c = _Continuation(p, prev, marker_between)
         head = p.head or ""
         need = _min_overlap(head, min_overlap)
-        mid_sentence = bool(_HIRAGANA_START.match(head) or _LATIN_LOWER_START.match(head))
+        mid_sentence = bool(HIRAGANA_CHAR.match(head) or _LATIN_LOWER_START.match(head))
         if marker_between:
             c.evidence.append("follows a leaked end marker")
         if prev is not None and not prev.complete:
@@ -468,36 +479,18 @@ class _Analysis:
         return bool(sentences) and all(self.found_elsewhere(p, s, later=True) for s in sentences)
 
 
-_CACHE: weakref.WeakKeyDictionary[Post, dict[tuple[int, frozenset[str]], _Analysis]] = (
-    weakref.WeakKeyDictionary()
-)
-
-
 def _extra_markers(options: Options) -> frozenset[str]:
-    """GEN001's ``extra-markers`` (TRN001 and TRN002 inherit the option)."""
-    found = (s.strip() for s in options.get("extra_markers", ()) if isinstance(s, str))
-    return frozenset(s for s in found if s)
+    """GEN001's ``extra-markers`` (the TRN rules inherit the option)."""
+    return normalize_extra(options.get("extra_markers", ()))
 
 
 def _analysis(
     post: Post, min_overlap: int = _DEFAULT_MIN_OVERLAP, extra_markers: frozenset[str] = frozenset()
 ) -> _Analysis:
     """The analysis of ``post``, built once per post (and settings)."""
-    key = (min_overlap, extra_markers)
-    try:
-        per_post = _CACHE.setdefault(post, {})
-    except TypeError:  # not weak-referenceable
-        return _Analysis(post, min_overlap, extra_markers)
-    if key not in per_post:
-        per_post[key] = _Analysis(post, min_overlap, extra_markers)
-    return per_post[key]
-
-
-def _snippet(text: str, tail: bool = True, size: int = 20) -> str:
-    text = " ".join(text.split())
-    if len(text) <= size:
-        return text
-    return "…" + text[-size:] if tail else text[:size] + "…"
+    return post.memo(
+        ("TRN", min_overlap, extra_markers), lambda: _Analysis(post, min_overlap, extra_markers)
+    )
 
 
 def _last_line_span(a: _Analysis, p: _Para) -> tuple[int, int, int]:
@@ -514,7 +507,7 @@ def _last_line_span(a: _Analysis, p: _Para) -> tuple[int, int, int]:
     i = end - 1
     while i >= start:
         ch = raw[i]
-        if ch in "。！？!?．" or (ch == "." and i + 1 < end and raw[i + 1] == " "):
+        if ch in SENTENCE_END_MARKS or (ch == "." and i + 1 < end and raw[i + 1] == " "):
             start = i + 1
             while start < end and raw[start] in " \t" + "".join(_CLOSERS):
                 start += 1
@@ -691,7 +684,7 @@ def truncated_sentence(post: Post, options: Options) -> Iterator[Diagnostic]:
             "TRN001",
             line,
             col,
-            f"paragraph ends mid-sentence ('{_snippet(p.text)}'): {reason}",
+            f"paragraph ends mid-sentence ('{shorten(p.text, 21, keep_end=True)}'): {reason}",
             line,
             end,
         )
@@ -780,17 +773,8 @@ def _delete_fix(a: _Analysis, c: _Continuation) -> Fix | None:
             return None  # a cut paragraph may still take this as its ending
     if not a.covered(p):
         return None
-    start, end = p.block.start_line, p.block.end_line
-    index = post.lines
-    prev_blank = start <= post.body_line or not index.line(start - 1).strip()
-    next_blank = end < index.line_count and not index.line(end + 1).strip()
-    if prev_blank and next_blank:
-        edit = Edit(start, 1, end + 2, 1, "")
-    elif prev_blank and end >= index.line_count and start - 1 >= post.body_line:
-        edit = Edit(start - 1, 1, end + 1, 1, "")
-    else:
-        edit = Edit(start, 1, end + 1, 1, "")
-    return Fix("unsafe", (edit,), "remove the continuation; its text is already in the post")
+    edits = delete_lines(post, p.block.start_line, p.block.end_line)
+    return Fix("unsafe", edits, "remove the continuation; its text is already in the post")
 
 
 @rule(
@@ -869,7 +853,7 @@ def continuation_fragment(post: Post, options: Options) -> Iterator[Diagnostic]:
             "TRN002",
             line,
             col,
-            f"paragraph continues a cut sentence ('{_snippet(p.text, tail=False)}'): "
+            f"paragraph continues a cut sentence ('{shorten(p.text, 21)}'): "
             + "; ".join(c.evidence),
             line,
             len(raw.rstrip()) + 1,
@@ -946,7 +930,8 @@ _DEFAULT_PAIRS_MAP = tuple((p[0], p[1]) for p in _DEFAULT_PAIRS)
     "TRN003",
     "unclosed-bracket",
     "a paragraph ends inside a quote or bracket it opened",
-    options={"pairs": list(_DEFAULT_PAIRS)},
+    options={"pairs": list(_DEFAULT_PAIRS), "extra_markers": []},
+    inherits={"extra_markers": "GEN001"},
 )
 def unclosed_bracket(post: Post, options: Options) -> Iterator[Diagnostic]:
     """Finds a paragraph that opens 「, 『, （, “ or ( and ends before closing
@@ -979,8 +964,11 @@ def unclosed_bracket(post: Post, options: Options) -> Iterator[Diagnostic]:
     - ``pairs`` (list of two-character strings, default
       ``["「」", "『』", "（）", "“”", "()"]``): the opening and closing
       characters to check.
+    - ``extra-markers`` (list of strings, default ``[]``): lines that count
+      as leaked markers besides the built-in ones; taken from GEN001's table
+      (``[rules.leaked-end-marker]``) unless set here.
     """
-    a = _analysis(post)
+    a = _analysis(post, _DEFAULT_MIN_OVERLAP, _extra_markers(options))
     pairs_opt = options.get("pairs", _DEFAULT_PAIRS)
     pairs = {s[0]: s[1] for s in pairs_opt if isinstance(s, str) and len(s) == 2 and s[0] != s[1]}
     if not pairs:
@@ -993,7 +981,7 @@ def unclosed_bracket(post: Post, options: Options) -> Iterator[Diagnostic]:
             continue
         source = post.block_source(p.block)
         if p.trailing_marker or p.last_text_line != p.block.end_line:
-            source = strip_markers(source)
+            source = a.marks.strip(source)
         scanned = _blank_out(source)
         pos = _unclosed_bracket(scanned.rstrip(), pairs)
         if pos is None:
