@@ -97,7 +97,6 @@ LABELS_FRAMED = (
     r"continue",
     r"(?:part|section|chapter) [0-9ivx]+",
     r"续|續|续上|下接|未完",
-    r"第[0-9０-９一二三四五六七八九十]+(?:部|部分|回|話)",
 )
 _LABEL_RULE = r"(?:[-=*~]{2,12}|[—–―─ー〜～•·]{1,12})"
 _LABEL_OPEN = r"[\[(（【〔［《〈<]"
@@ -174,8 +173,8 @@ _KINDS: list[MarkerKind] = [
         LABEL,
         line=_LabelLine(),
         hint=(
-            r"(?i:contin|cont'd|cont\.|part|section|chapter|end of)|続|つづ|待续|待續|续|續"
-            r"|下接|接下|下转|次号|終わり|おわり|結束|结束|完|第"
+            r"(?i:contin|cont'd|cont\.|(?:part|section|chapter|segment) (?:[0-9ivx]|one|two|three))"
+            r"|続|つづ|待续|待續|续|續|下接|接下|下转|見下文|见下文|次号|終わり|おわり|終了|结束|終|完"
         ),
     ),
 ]

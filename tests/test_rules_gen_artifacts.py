@@ -395,7 +395,7 @@ def test_gen005_whole_file_with_front_matter_inside():
     got = [(d.line, d.message) for d in lint_text(text, "post.md", {"select": ["GEN005"]})]
     assert got == [(1, "the post is wrapped in a ```md code fence (lines 1-11)")]
     out = fix_post(Post.from_text(text, "post.md"), Config.from_mapping({"select": ["GEN005"]}))
-    assert out.text == "---\ntitle: Rust\n---\n\n# Rust\n\n本文です。\n\n次の段落です。"
+    assert out.text == "---\ntitle: Rust\n---\n\n# Rust\n\n本文です。\n\n次の段落です。\n"
     assert Post.from_text(out.text, "post.md").front_matter.data == {"title": "Rust"}
 
 

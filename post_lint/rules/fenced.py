@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from ..diagnostics import Diagnostic, Edit, Fix
+from ..diagnostics import Diagnostic, Fix
+from ..edits import delete_lines
 from ..post import Block, Post
 from .base import Options, rule
 
@@ -133,14 +134,9 @@ def fenced_post(post: Post, options: Options) -> Iterator[Diagnostic]:
         and last.strip().startswith(opener.group("fence")[0] * 3)
         and not last.strip().strip(opener.group("fence")[0])
     )
-    edits = [Edit(block.start_line, 1, block.start_line + 1, 1, "")]
+    edits = [*delete_lines(post, block.start_line)]
     if closed:
-        if block.end_line < n:
-            edits.append(Edit(block.end_line, 1, block.end_line + 1, 1, ""))
-        else:
-            # The last line of the file: take the newline before it.
-            prev = index.line(block.end_line - 1)
-            edits.append(Edit(block.end_line - 1, len(prev) + 1, block.end_line, len(last) + 1, ""))
+        edits.extend(delete_lines(post, block.end_line))
     shown = opener.group("fence") + opener.group("info")
     where = "post" if block.start_line == 1 else "body"
     state = "" if closed else ", never closed"

@@ -8,7 +8,9 @@ from collections.abc import Iterator
 import regex
 
 from ..diagnostics import Diagnostic, Edit, Fix
+from ..edits import delete_lines
 from ..post import Post
+from ..text import shorten
 from .base import Options, rule
 from .prose_lines import masked_lines
 
@@ -40,6 +42,8 @@ _HEADER = regex.compile(
     r"(?P<rest>.*)",
     regex.IGNORECASE,
 )
+#: Something every timer or header contains (lines without it are skipped).
+_LABEL_HINT = re.compile(r"秒|思考|推理|推論|(?i:thought|reasoned|thinking|reasoning|chain of)")
 #: The model talking to itself about the request, at the opening of the body.
 _INNER_VOICE = regex.compile(
     r"(?:(?:okay|ok|alright|all right|hmm|so|well|right)[,.]? (?:so )?)?"
@@ -63,22 +67,10 @@ _HINT = re.compile(
 _OPENING_PARAGRAPHS = 3
 
 
-def _delete_lines(post: Post, first: int, last: int) -> Edit:
-    """Delete lines first..last and the blank lines after them (or before
-    them at the end of the file), leaving one paragraph break."""
-    index = post.lines
-    n = index.line_count
-    end = last
-    while end + 1 <= n and not index.line(end + 1).strip():
-        end += 1
-    if end >= n:
-        start = first
-        while start - 1 >= post.body_line and not index.line(start - 1).strip():
-            start -= 1
-        if start < first:
-            return Edit(start - 1, len(index.line(start - 1)) + 1, n, len(index.line(n)) + 1, "")
-        return Edit(first, 1, n, len(index.line(n)) + 1, "")
-    return Edit(first, 1, end + 1, 1, "")
+def _line_diagnostic(lineno: int, line: str, message: str, fix: Fix | None = None) -> Diagnostic:
+    """A finding that spans the text of one whole line."""
+    indent = len(line) - len(line.lstrip())
+    return Diagnostic("GEN006", lineno, indent + 1, message, lineno, len(line.rstrip()) + 1, fix)
 
 
 def _blocks(post: Post, lines: list[str | None]) -> Iterator[tuple[Diagnostic, range]]:
@@ -109,7 +101,7 @@ def _blocks(post: Post, lines: list[str | None]) -> Iterator[tuple[Diagnostic, r
             if first_content is not None and whole:
                 fix = Fix(
                     "unsafe",
-                    (_delete_lines(post, first_content, lineno),),
+                    delete_lines(post, first_content, lineno),
                     "remove everything before the close tag (the reasoning)",
                 )
             yield (
@@ -155,9 +147,9 @@ def _blocks(post: Post, lines: list[str | None]) -> Iterator[tuple[Diagnostic, r
         end_raw = post.lines.line(end_line)
         whole = not start_raw[: m.start()].strip() and not end_raw[close.end() :].strip()
         if whole:
-            edit = _delete_lines(post, lineno, end_line)
+            edits = delete_lines(post, lineno, end_line)
         else:
-            edit = Edit(lineno, m.start() + 1, end_line, close.end() + 1, "")
+            edits = (Edit(lineno, m.start() + 1, end_line, close.end() + 1, ""),)
         span = f"lines {lineno}-{end_line}" if end_line > lineno else f"line {lineno}"
         yield (
             Diagnostic(
@@ -167,7 +159,7 @@ def _blocks(post: Post, lines: list[str | None]) -> Iterator[tuple[Diagnostic, r
                 f"reasoning leak: a '{opened}' block ({span}) left in the post",
                 end_line,
                 close.end() + 1,
-                Fix("safe", (edit,), "remove the reasoning block"),
+                Fix("safe", edits, "remove the reasoning block"),
             ),
             range(lineno, end_line + 1),
         )
@@ -222,31 +214,16 @@ def reasoning_leak(post: Post, options: Options) -> Iterator[Diagnostic]:
         yield d
     for lineno in range(max(post.body_line, 1), len(lines)):
         line = lines[lineno]
-        if line is None or lineno in tag_lines or len(line) > 200 or not line.strip():
+        if line is None or lineno in tag_lines or len(line) > 200 or not _LABEL_HINT.search(line):
             continue
         if _TIMER.fullmatch(line):
-            indent = len(line) - len(line.lstrip())
-            yield Diagnostic(
-                "GEN006",
-                lineno,
-                indent + 1,
-                f"reasoning leak: chat reasoning label '{line.strip()}'",
-                lineno,
-                len(line.rstrip()) + 1,
-                Fix("safe", (_delete_lines(post, lineno, lineno),), "remove the label"),
+            fix = Fix("safe", delete_lines(post, lineno), "remove the label")
+            yield _line_diagnostic(
+                lineno, line, f"reasoning leak: chat reasoning label '{line.strip()}'", fix
             )
-            continue
-        h = _HEADER.fullmatch(line)
-        if h:
-            indent = len(line) - len(line.lstrip())
-            yield Diagnostic(
-                "GEN006",
-                lineno,
-                indent + 1,
-                f"reasoning leak: reasoning header '{line.strip()[:40]}'",
-                lineno,
-                len(line.rstrip()) + 1,
-            )
+        elif _HEADER.fullmatch(line):
+            message = f"reasoning leak: reasoning header '{shorten(line, 40)}'"
+            yield _line_diagnostic(lineno, line, message)
     top = [b for b in post.blocks if b.kind == "paragraph" and b.is_top_level]
     for b in top[:_OPENING_PARAGRAPHS]:
         if tag_lines.intersection(range(b.start_line, b.end_line + 1)):
@@ -254,14 +231,6 @@ def reasoning_leak(post: Post, options: Options) -> Iterator[Diagnostic]:
         text = b.prose.lstrip()
         m = _INNER_VOICE.match(text)
         if m:
-            line = post.lines.line(b.start_line)
-            indent = len(line) - len(line.lstrip())
-            yield Diagnostic(
-                "GEN006",
-                b.start_line,
-                indent + 1,
-                f"reasoning leak: the model's notes to itself ('{text[:40].strip()}…')",
-                b.start_line,
-                len(line.rstrip()) + 1,
-            )
+            message = f"reasoning leak: the model's notes to itself ('{text[:40].strip()}…')"
+            yield _line_diagnostic(b.start_line, post.lines.line(b.start_line), message)
             break
