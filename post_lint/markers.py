@@ -108,6 +108,12 @@ class _LabelLine:
     """``fullmatch(line)``: a line that is nothing but one continuation label."""
 
     def __init__(self) -> None:
+        self._bare: Any = None
+        self._framed: Any = None
+
+    def _compile(self) -> None:
+        """Compiled on first use: the patterns are large, and most runs of
+        post-lint on one file never reach a candidate line."""
         bare = "|".join(LABELS_BARE)
         framed = "|".join(LABELS_BARE + LABELS_FRAMED)
         emph = r"[*_]{0,3}"
@@ -124,6 +130,8 @@ class _LabelLine:
         )
 
     def fullmatch(self, line: str) -> Any:
+        if self._bare is None:
+            self._compile()
         return self._bare.fullmatch(line) or self._framed.fullmatch(line)
 
 

@@ -32,6 +32,7 @@ matches; sentences that open with a quotation mark are skipped.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
@@ -59,7 +60,11 @@ MAX_PARAGRAPH_CHARS = 20_000
 #: Sentences of the first paragraph that count as its opening.
 OPENING_SENTENCES = 2
 _QUOTES = "\"'“”‘’「『《〈«‹"
-_ANYWHERE_HINT = re.compile(data.ANYWHERE_HINT, re.IGNORECASE)
+
+
+@functools.cache
+def _anywhere_hint() -> Any:
+    return re.compile(data.ANYWHERE_HINT, re.IGNORECASE)
 
 
 def normalize_phrase_text(text: str) -> str:
@@ -282,12 +287,14 @@ def _closing_strength(m: Model, text: str, s: _Sentence) -> int:
     return 1 if weak else 0
 
 
-_CLAUSE_BREAK = regex.compile(r" [—–-] |; |: | \(")
+@functools.cache
+def _clause_break() -> Any:
+    return regex.compile(r" [—–-] |; |: | \(")
 
 
 def _clause_starts(text: str, s: _Sentence) -> list[int]:
     starts = [s.cue]
-    for b in _CLAUSE_BREAK.finditer(text, s.cue, s.end):
+    for b in _clause_break().finditer(text, s.cue, s.end):
         if b.end() < s.end:
             starts.append(b.end())
     return starts
@@ -342,7 +349,7 @@ def find_boilerplate(
     closing = {id(b) for b in closing_blocks[-EDGE_PARAGRAPHS:]}
     for block in candidates:
         edge = id(block) in opening or id(block) in closing
-        if not edge and not scan_all and not _ANYWHERE_HINT.search(block.prose):
+        if not edge and not scan_all and not _anywhere_hint().search(block.prose):
             continue
         text = normalize_phrase_text(block.prose)
         if not text:

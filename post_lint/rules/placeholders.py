@@ -6,8 +6,10 @@ syntax a site generator renders (:func:`template_engines`).
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
+from typing import Any
 
 import regex
 
@@ -66,10 +68,13 @@ def template_engines(post: Post) -> set[str]:
 
 #: ``{{ product_name }}``, ``{{PRODUCT_NAME}}``, ``{{ Product Name }}``: a name,
 #: not an expression (no dot, pipe, call, quote or keyword).
-_MUSTACHE = regex.compile(
-    r"\{\{(?P<pad>\s*)(?P<name>[a-z][a-z0-9]*(?:_[a-z0-9]+)+|[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+"
-    r"|[A-Z][a-z]+(?: [A-Z][a-z]+)+|[A-Z]{3,})\s*\}\}"
-)
+@functools.cache
+def _mustache() -> Any:
+    return regex.compile(
+        r"\{\{(?P<pad>\s*)(?P<name>[a-z][a-z0-9]*(?:_[a-z0-9]+)+|[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+"
+        r"|[A-Z][a-z]+(?: [A-Z][a-z]+)+|[A-Z]{3,})\s*\}\}"
+    )
+
 
 # --------------------------------------------------------------------------
 # Placeholders
@@ -82,34 +87,40 @@ _EN_SLOT_WORDS = (
     r"|call to action|placeholder|tbd|todo|image|photo|screenshot|chart|graph|video|quote"
     r"|testimonial|target keyword|keyword"
 )
+
+
 #: Each alternative is one kind of placeholder.
-_PLACEHOLDER = regex.compile(
-    # [Insert statistic here], [Your Name], [Company Name], [Link to source]
-    rf"(?P<bracket>\[(?:{_EN_SLOT_WORDS})\b[^\[\]\n\"=+]{{0,80}}\])(?![(\[:])"
-    # 【在此插入图片】 ［ここに画像を挿入］ （ここに画像を挿入） [插入图片]
-    r"|(?P<cjk>[［【\[（(](?:ここに|こちらに|ここへ|(?:请|請)?(?:在)?(?:此处|此處|此|这里|這裡))"
-    r"[^］】\]）)\n]{0,40}?(?:挿入|入れ|入力|記入|追加|貼り付け|記載|插入|添加|放置|填写|粘贴|加入"
-    r"|插图|填入|補充|补充)[^］】\]）)\n]{0,10}[］】\]）)]"
-    r"|[［【\[](?:插入|添加|填写|挿入)[^］】\]\n]{1,20}[］】\]]"
-    r"|[［【\[（(][^］】\]）)\n]{1,20}を(?:挿入|追加|記入|入力|貼り付け|入れる|記載)(?:してください|する)?"
-    r"[］】\]）)]"
-    r"|[［【\[](?:会社名|社名|氏名|名前|お名前|商品名|製品名|サービス名|担当者名|住所|電話番号"
-    r"|メールアドレス|公司名称|公司名|您的姓名|你的名字|你的姓名|姓名|产品名称|產品名稱|网址|作者名)"
-    r"[^］】\]\n]{0,8}[］】\]])(?![(\[:])"
-    # 〇〇社, 株式会社○○, ○○さん, XX%, XX万円, XX公司
-    r"|(?P<circles>株式会社[〇○◯●]{2,}|[〇○◯●]{2,}(?:株式会社|社|さん|様|氏|市|県|区|町|円|万円|億円|%|％"
-    r"|件|人|名|個|倍|時間|分|歳|万人|公司|元|万元)"
-    r"|(?-i:(?<![A-Za-z0-9.])XX+(?:%|％|円|万円|人|件|社|倍|歳|公司|元|万元|万人)"
-    r"|\$XX+\b|(?<![A-Za-z0-9.])XX+,XXX\b))"
-    # TODO: add link
-    r"|(?P<todo>\b(?:TODO|TBD|FIXME)\b[ \t]*[:：]?[ \t]*(?:add|insert|include|put|find|fill in)"
-    r"(?: (?:a|an|the|some|more))? (?:link|image|screenshot|source|citation|reference|example"
-    r"|stat|statistic|number|quote|figure|chart|graph|url|picture|photo|video|data|date)s?\b"
-    r"|\b(?:TODO|TBD)[ \t]*[:：][ \t]*[^\n]{0,20}?(?:リンク|画像|図|出典|引用|链接|图片|来源|出处)"
-    r"[^\n]{0,6}?(?:を)?(?:追加|挿入|貼る|入れる|添加|插入|补充))"
-    r"|(?P<lorem>\blorem ipsum\b)",
-    regex.IGNORECASE,
-)
+@functools.cache
+def _placeholder() -> Any:
+    return regex.compile(
+        # [Insert statistic here], [Your Name], [Company Name], [Link to source]
+        rf"(?P<bracket>\[(?:{_EN_SLOT_WORDS})\b[^\[\]\n\"=+]{{0,80}}\])(?![(\[:])"
+        # 【在此插入图片】 ［ここに画像を挿入］ （ここに画像を挿入） [插入图片]
+        r"|(?P<cjk>[［【\[（(](?:ここに|こちらに|ここへ|(?:请|請)?(?:在)?(?:此处|此處|此|这里|這裡))"
+        r"[^］】\]）)\n]{0,40}?(?:挿入|入れ|入力|記入|追加|貼り付け|記載|插入|添加|放置|填写|粘贴|加入"
+        r"|插图|填入|補充|补充)[^］】\]）)\n]{0,10}[］】\]）)]"
+        r"|[［【\[](?:插入|添加|填写|挿入)[^］】\]\n]{1,20}[］】\]]"
+        r"|[［【\[（(][^］】\]）)\n]{1,20}を(?:挿入|追加|記入|入力|貼り付け|入れる|記載)(?:してください|する)?"
+        r"[］】\]）)]"
+        r"|[［【\[](?:会社名|社名|氏名|名前|お名前|商品名|製品名|サービス名|担当者名|住所|電話番号"
+        r"|メールアドレス|公司名称|公司名|您的姓名|你的名字|你的姓名|姓名|产品名称|產品名稱|网址|作者名)"
+        r"[^］】\]\n]{0,8}[］】\]])(?![(\[:])"
+        # 〇〇社, 株式会社○○, ○○さん, XX%, XX万円, XX公司
+        r"|(?P<circles>株式会社[〇○◯●]{2,}|[〇○◯●]{2,}(?:株式会社|社|さん|様|氏|市|県|区|町|円|万円|億円|%|％"
+        r"|件|人|名|個|倍|時間|分|歳|万人|公司|元|万元)"
+        r"|(?-i:(?<![A-Za-z0-9.])XX+(?:%|％|円|万円|人|件|社|倍|歳|公司|元|万元|万人)"
+        r"|\$XX+\b|(?<![A-Za-z0-9.])XX+,XXX\b))"
+        # TODO: add link
+        r"|(?P<todo>\b(?:TODO|TBD|FIXME)\b[ \t]*[:：]?[ \t]*(?:add|insert|include|put|find|fill in)"
+        r"(?: (?:a|an|the|some|more))? (?:link|image|screenshot|source|citation|reference|example"
+        r"|stat|statistic|number|quote|figure|chart|graph|url|picture|photo|video|data|date)s?\b"
+        r"|\b(?:TODO|TBD)[ \t]*[:：][ \t]*[^\n]{0,20}?(?:リンク|画像|図|出典|引用|链接|图片|来源|出处)"
+        r"[^\n]{0,6}?(?:を)?(?:追加|挿入|貼る|入れる|添加|插入|补充))"
+        r"|(?P<lorem>\blorem ipsum\b)",
+        regex.IGNORECASE,
+    )
+
+
 _HINT = re.compile(r"\[|［|【|（|\(|[〇○◯●]{2}|XX|xx|TODO|TBD|FIXME|lorem|\{\{", re.IGNORECASE)
 #: Words in brackets that are not slots even when a slot word starts them.
 _NOT_SLOT = re.compile(r"\[(?:x|X| )\]|\[(?:link|source|image|video)\]\[", re.IGNORECASE)
@@ -189,7 +200,7 @@ def unfilled_placeholder(post: Post, options: Options) -> Iterator[Diagnostic]:
         line = lines[lineno]
         if line is None or not _HINT.search(line):
             continue
-        for m in _PLACEHOLDER.finditer(line):
+        for m in _placeholder().finditer(line):
             kind = m.lastgroup
             text = m.group(0)
             if kind in ("bracket", "cjk") and m.start() > 0:
@@ -214,7 +225,7 @@ def unfilled_placeholder(post: Post, options: Options) -> Iterator[Diagnostic]:
                 m.end() + 1,
             )
         if "{{" in line:
-            for m in _MUSTACHE.finditer(line):
+            for m in _mustache().finditer(line):
                 if engines is None:
                     engines = template_engines(post)
                 if engines or m.group("name") in post.meta:

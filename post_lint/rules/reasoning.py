@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
+from typing import Any
 
 import regex
 
@@ -25,39 +27,55 @@ _KIMI_CLOSE = re.compile(r"◁/think▷")
 #: 12 seconds", 「12 秒間思考」, 「已深度思考（用时 12 秒）」) can be deleted; a
 #: header ("思考过程：", "Thinking process:") introduces reasoning of unknown length.
 _LINE_MARKUP = r"[ \t]{0,3}(?:[-*+>][ \t]+|#{1,6}[ \t]+)?[*_]{0,3}[ \t]*"
-_TIMER = regex.compile(
-    _LINE_MARKUP
-    + r"(?:(?:thought|reasoned|thinking|reasoning) for (?:\d+ ?(?:h|m|min|minutes?) ?)?\d+(?:\.\d+)?"
-    r" ?(?:s|sec|secs|seconds?|m|min|minutes?)"
-    r"|\d+ ?秒(?:間)?(?:、)?(?:思考|推論)(?:しました|済み|完了)?|思考時間[:：]? ?\d+ ?秒"
-    r"|(?:已(?:深度)?思考|思考了|已推理|深度思考)(?:[ ]?\d+ ?秒|[（(]用时 ?\d+ ?秒[）)])?"
-    r"|思考已完成|已完成思考|show thinking|thinking\.\.\.|thinking…|思考中(?:\.\.\.|…)?)"
-    r"[ \t]*[*_]{0,3}[ \t]*[>›»]?[ \t]*",
-    regex.IGNORECASE,
-)
-_HEADER = regex.compile(
-    _LINE_MARKUP
-    + r"(?:思考过程|思考過程|推理过程|推理過程|思考プロセス|思考の過程|推論過程|thinking process"
-    r"|thought process|reasoning process|chain of thought)[ \t]*[*_]{0,3}[ \t]*[:：][ \t]*[*_]{0,3}"
-    r"(?P<rest>.*)",
-    regex.IGNORECASE,
-)
+
+
+@functools.cache
+def _timer() -> Any:
+    return regex.compile(
+        _LINE_MARKUP
+        + r"(?:(?:thought|reasoned|thinking|reasoning) for (?:\d+ ?(?:h|m|min|minutes?) ?)?\d+(?:\.\d+)?"
+        r" ?(?:s|sec|secs|seconds?|m|min|minutes?)"
+        r"|\d+ ?秒(?:間)?(?:、)?(?:思考|推論)(?:しました|済み|完了)?|思考時間[:：]? ?\d+ ?秒"
+        r"|(?:已(?:深度)?思考|思考了|已推理|深度思考)(?:[ ]?\d+ ?秒|[（(]用时 ?\d+ ?秒[）)])?"
+        r"|思考已完成|已完成思考|show thinking|thinking\.\.\.|thinking…|思考中(?:\.\.\.|…)?)"
+        r"[ \t]*[*_]{0,3}[ \t]*[>›»]?[ \t]*",
+        regex.IGNORECASE,
+    )
+
+
+@functools.cache
+def _header() -> Any:
+    return regex.compile(
+        _LINE_MARKUP
+        + r"(?:思考过程|思考過程|推理过程|推理過程|思考プロセス|思考の過程|推論過程|thinking process"
+        r"|thought process|reasoning process|chain of thought)[ \t]*[*_]{0,3}[ \t]*[:：][ \t]*[*_]{0,3}"
+        r"(?P<rest>.*)",
+        regex.IGNORECASE,
+    )
+
+
 #: Something every timer or header contains (lines without it are skipped).
 _LABEL_HINT = re.compile(r"秒|思考|推理|推論|(?i:thought|reasoned|thinking|reasoning|chain of)")
+
+
 #: The model talking to itself about the request, at the opening of the body.
-_INNER_VOICE = regex.compile(
-    r"(?:(?:okay|ok|alright|all right|hmm|so|well|right)[,.]? (?:so )?)?"
-    r"(?:the user (?:wants|asked|is asking|has asked|needs|would like|requests|wrote|is looking)"
-    r"|i (?:need|have) to (?:write|draft|create|produce) (?:a|an|the) (?:blog post|post|article"
-    r"|essay|piece)"
-    r"|(?:first|now),? i need to (?:understand|figure out|think about) what the user)\b"
-    r"|(?:好的|嗯|那么|首先)[,，]?(?:用户|使用者)(?:想|让我|要求|希望|需要|问|请求|讓我)"
-    r"|(?:用户|使用者)(?:想要|让我|要求我|希望我|需要我|讓我|请求我)"
-    r"|(?:首先|好的)[,，]我(?:需要|得|要)(?:理解|分析|考虑|確定|确定)"
-    r"|ユーザー(?:は|が|から)[^。\n]{0,60}(?:求めて|望んで|依頼して|頼んで|要望して|リクエストして|聞いて)"
-    r"|(?:まず|よし|さて)、?(?:ユーザー|依頼|質問)",
-    regex.IGNORECASE,
-)
+@functools.cache
+def _inner_voice() -> Any:
+    return regex.compile(
+        r"(?:(?:okay|ok|alright|all right|hmm|so|well|right)[,.]? (?:so )?)?"
+        r"(?:the user (?:wants|asked|is asking|has asked|needs|would like|requests|wrote|is looking)"
+        r"|i (?:need|have) to (?:write|draft|create|produce) (?:a|an|the) (?:blog post|post|article"
+        r"|essay|piece)"
+        r"|(?:first|now),? i need to (?:understand|figure out|think about) what the user)\b"
+        r"|(?:好的|嗯|那么|首先)[,，]?(?:用户|使用者)(?:想|让我|要求|希望|需要|问|请求|讓我)"
+        r"|(?:用户|使用者)(?:想要|让我|要求我|希望我|需要我|讓我|请求我)"
+        r"|(?:首先|好的)[,，]我(?:需要|得|要)(?:理解|分析|考虑|確定|确定)"
+        r"|ユーザー(?:は|が|から)[^。\n]{0,60}(?:求めて|望んで|依頼して|頼んで|要望して|リクエストして|聞いて)"
+        r"|(?:まず|よし|さて)、?(?:ユーザー|依頼|質問)",
+        regex.IGNORECASE,
+    )
+
+
 _HINT = re.compile(
     r"<(?:/?)(?:" + _TAGS + r")>|◁|thought|reason|think|思考|推理|推論|秒|user|ユーザー|用户|使用者"
     r"|let me|i need",
@@ -216,12 +234,12 @@ def reasoning_leak(post: Post, options: Options) -> Iterator[Diagnostic]:
         line = lines[lineno]
         if line is None or lineno in tag_lines or len(line) > 200 or not _LABEL_HINT.search(line):
             continue
-        if _TIMER.fullmatch(line):
+        if _timer().fullmatch(line):
             fix = Fix("safe", delete_lines(post, lineno), "remove the label")
             yield _line_diagnostic(
                 lineno, line, f"reasoning leak: chat reasoning label '{line.strip()}'", fix
             )
-        elif _HEADER.fullmatch(line):
+        elif _header().fullmatch(line):
             message = f"reasoning leak: reasoning header '{shorten(line, 40)}'"
             yield _line_diagnostic(lineno, line, message)
     top = [b for b in post.blocks if b.kind == "paragraph" and b.is_top_level]
@@ -229,7 +247,7 @@ def reasoning_leak(post: Post, options: Options) -> Iterator[Diagnostic]:
         if tag_lines.intersection(range(b.start_line, b.end_line + 1)):
             continue
         text = b.prose.lstrip()
-        m = _INNER_VOICE.match(text)
+        m = _inner_voice().match(text)
         if m:
             message = f"reasoning leak: the model's notes to itself ('{text[:40].strip()}…')"
             yield _line_diagnostic(b.start_line, post.lines.line(b.start_line), message)
