@@ -45,6 +45,9 @@ UI_LABEL = "ui-label"
 LABEL = "label"
 #: A whole line the user declared with ``extra-markers``.
 EXTRA = "extra"
+#: The option holding the user's extra markers (GEN001's; TRN and DUP rules
+#: take it from there unless set for them).
+EXTRA_MARKERS = "extra_markers"
 
 # --------------------------------------------------------------------------
 # The vocabulary

@@ -45,7 +45,8 @@ from ..data import boilerplate as data
 from ..diagnostics import Diagnostic
 from ..post import Block, Post
 from ..text import SENTENCE_END_MARKS, normalize, shorten, split_sentences
-from .base import Options, rule
+from .base import Options, non_blank_strings, rule
+from .gen_family import FAMILY
 
 #: How far a "…" wildcard in a phrase reaches (within one sentence; the text
 #: is NFKC-normalised, and a Latin full stop may be an abbreviation's).
@@ -149,6 +150,18 @@ def model(
         cues={k: _alternation(v) for k, v in cues.items()},
         phrases={k: _alternation(v) for k, v in phrases.items()},
     )
+
+
+def _valid_cues(value: Any) -> str | None:
+    """``extra-cues``: a table of cue kind -> list of non-blank strings."""
+    for key, words in value.items():
+        kind = str(key).replace("-", "_")
+        if kind not in data.CUE_KINDS:
+            known = ", ".join(k.replace("_", "-") for k in data.CUE_KINDS)
+            return f"has an unknown cue kind {key!r} (the kinds: {known})"
+        if not isinstance(words, list) or not all(isinstance(w, str) and w.strip() for w in words):
+            return f"must map {key!r} to a list of non-empty strings"
+    return None
 
 
 def _model_for(options: Options) -> Model:
@@ -391,11 +404,19 @@ def find_boilerplate(
     "GEN002",
     "assistant-boilerplate",
     "text written to the person who asked, not to the reader",
+    family=FAMILY,
+    shares=(),
     options={
         "extra_phrases": [],
         "extra_opening_phrases": [],
         "extra_closing_phrases": [],
         "extra_cues": {},
+    },
+    validate={
+        "extra_phrases": non_blank_strings,
+        "extra_opening_phrases": non_blank_strings,
+        "extra_closing_phrases": non_blank_strings,
+        "extra_cues": _valid_cues,
     },
 )
 def assistant_boilerplate(post: Post, options: Options) -> Iterator[Diagnostic]:

@@ -9,6 +9,7 @@ from ..diagnostics import Diagnostic, Fix
 from ..edits import delete_lines
 from ..post import Block, Post
 from .base import Options, rule
+from .gen_family import FAMILY
 
 _FENCE_OPEN = re.compile(r"[ \t]{0,3}(?P<fence>`{3,}|~{3,})[ \t]*(?P<info>[^`\n]*?)[ \t]*$")
 #: Info strings of a fence that holds Markdown (or nothing said).
@@ -72,6 +73,8 @@ def _looks_like_a_post(post: Post, block: Block, info: str) -> bool:
     "GEN005",
     "fenced-post",
     "the post or its body is wrapped in a Markdown code fence",
+    family=FAMILY,
+    shares=(),
     fixable=True,
 )
 def fenced_post(post: Post, options: Options) -> Iterator[Diagnostic]:

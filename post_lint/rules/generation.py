@@ -18,13 +18,14 @@ from collections.abc import Iterator
 
 from ..diagnostics import Diagnostic, Fix
 from ..edits import delete_line_end, delete_lines
-from ..markers import LABEL, Marker, Markers
+from ..markers import EXTRA_MARKERS, LABEL, Marker, Markers
 from ..markers import scan as scan_markers
 from ..post import Post
 from ..text import shorten
 from .base import Options, Rule, rule
 from .boilerplate import assistant_boilerplate
 from .fenced import fenced_post
+from .gen_family import FAMILY
 from .placeholders import unfilled_placeholder
 from .reasoning import reasoning_leak
 from .residue import chat_citation_residue
@@ -62,7 +63,7 @@ def label_is_artifact(post: Post, markers: Markers, label: Marker) -> bool:
     "GEN001",
     "leaked-end-marker",
     "generation control text left in the body",
-    options={"extra_markers": []},
+    family=FAMILY,
     fixable=True,
 )
 def leaked_end_marker(post: Post, options: Options) -> Iterator[Diagnostic]:
@@ -104,9 +105,11 @@ def leaked_end_marker(post: Post, options: Options) -> Iterator[Diagnostic]:
 
     - ``extra-markers`` (list of strings, default ``[]``): more lines to treat
       as markers, matched against the whole line with surrounding white space
-      removed, e.g. ``["<<END OF ARTICLE>>"]``.
+      removed, e.g. ``["<<END OF ARTICLE>>"]``. Every reader of markers
+      (TRN, DUP) takes this value unless its own table or family sets one;
+      ``[rules.GEN]`` sets it for the GEN family.
     """
-    markers = scan_markers(post, options.get("extra_markers", ()))
+    markers = scan_markers(post, options[EXTRA_MARKERS])
     for m in markers:
         if m.kind == LABEL and not label_is_artifact(post, markers, m):
             continue

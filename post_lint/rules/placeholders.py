@@ -16,6 +16,7 @@ import regex
 from ..diagnostics import Diagnostic
 from ..post import Post
 from .base import Options, rule
+from .gen_family import FAMILY
 from .prose_lines import masked_lines
 
 # --------------------------------------------------------------------------
@@ -145,6 +146,8 @@ def _in_japanese_quote(line: str, pos: int) -> bool:
     "GEN004",
     "unfilled-placeholder",
     "a placeholder left where text was to be filled in",
+    family=FAMILY,
+    shares=(),
 )
 def unfilled_placeholder(post: Post, options: Options) -> Iterator[Diagnostic]:
     """Finds slots of a template or a draft that were never filled in:

@@ -18,10 +18,9 @@ from typing import Any
 import regex
 
 from ..diagnostics import Diagnostic, Edit, Fix
-from ..errors import ConfigError
 from ..post import Block, KeyInfo, Post
 from ..text import HANGUL_CHAR, count_scripts, shorten
-from .base import Options, Rule, rule
+from .base import Options, Rule, at_least, each_one_of, family, non_blank_strings, rule
 
 DEFAULT_KEYS = [
     "reading_time",
@@ -486,7 +485,7 @@ def estimate_counts(
                 minutes += share
                 parts.append(label)
     has_text = bool(counts.words or counts.cjk or counts.hangul)
-    seconds_per_image = float(options.get("image_seconds", 0) or 0)
+    seconds_per_image = float(options.get("image_seconds", 0.0))
     if images and (seconds_per_image > 0 or preset.image_model == "medium"):
         if seconds_per_image > 0:
             seconds = images * seconds_per_image
@@ -654,33 +653,43 @@ def _embeds(post: Post) -> int:
     return found
 
 
+#: How far post-lint's count of a page may be from the count a generator
+#: makes of the rendered page (expanded shortcodes, link text, entities).
+GENERATOR_COUNT_SLACK = 0.05
+
+
+def _scaled(counts: Counts, factor: float) -> Counts:
+    up = math.ceil if factor > 1 else math.floor
+    return Counts(up(counts.words * factor), up(counts.cjk * factor), up(counts.hangul * factor))
+
+
 def _generator_bands(
     prose: str, other: str, images: int, options: Options, names: list[str], use_code: bool
 ) -> list[tuple[float, float]]:
     """(low, high) minutes each named generator could have written: its own
-    count and rounding, from the prose alone up to the whole text (it sees the
-    rendered page, which post-lint only approximates), a tenth of
-    slack either way (at least half a minute)."""
+    count and rounding, from the prose alone up to the whole text, each
+    counted 5% short or over (:data:`GENERATOR_COUNT_SLACK`: the
+    generator counts the rendered page, which post-lint only approximates)."""
     bands = []
     cjk_page = bool(_HUGO_CJK.search(prose) or _HUGO_CJK.search(other))
+
+    def minutes(counts: Counts, preset: Preset, pictures: int = images) -> int:
+        return round_minutes(
+            estimate_counts(counts, pictures, preset, {}, cjk_page).minutes, preset
+        )
+
     for name in names:
-        preset = PRESETS.get(name)
-        if preset is None or preset.counting == "scripts":
+        preset = PRESETS[name]
+        if preset.counting == "scripts":
             continue
         low_counts = measure(prose, preset, cjk_page)
         high_counts = low_counts + measure(other, preset, cjk_page) if use_code else low_counts
-        low = round_minutes(
-            estimate_counts(low_counts, images, preset, {}, cjk_page).minutes, preset
-        )
-        high = round_minutes(
-            estimate_counts(high_counts, images, preset, {}, cjk_page).minutes, preset
-        )
+        low = minutes(_scaled(low_counts, 1 - GENERATOR_COUNT_SLACK), preset)
+        high = minutes(_scaled(high_counts, 1 + GENERATOR_COUNT_SLACK), preset)
         if preset.counting == "hugo" and cjk_page and use_code:
             escaped = Counts(hugo_word_count(prose + "\n" + other, True, escaped=True))
-            high = max(
-                high, round_minutes(estimate_counts(escaped, 0, preset, {}, True).minutes, preset)
-            )
-        bands.append((low - max(0.5, 0.1 * low), high + max(0.5, 0.1 * high)))
+            high = max(high, minutes(_scaled(escaped, 1 + GENERATOR_COUNT_SLACK), preset, 0))
+        bands.append((float(low), float(high)))
     return bands
 
 
@@ -721,12 +730,21 @@ def _minutes_phrase(minutes: float, rounded: int, preset: Preset) -> str:
     return "about 1 minute" if rounded == 1 else f"about {rounded:,} minutes"
 
 
+#: The option both RT rules read, declared once: ``[rules.RT]`` sets it for both.
+FAMILY = family(
+    "RT",
+    "reading time",
+    options={"keys": list(DEFAULT_KEYS)},
+    validate={"keys": non_blank_strings},
+)
+
+
 @rule(
     "RT001",
     "reading-time-mismatch",
     "the declared reading time does not match the body",
+    family=FAMILY,
     options={
-        "keys": list(DEFAULT_KEYS),
         "preset": "default",
         "latin_wpm": 0.0,
         "cjk_cpm": 0.0,
@@ -740,6 +758,16 @@ def _minutes_phrase(minutes: float, rounded: int, preset: Preset) -> str:
         "media_minutes": 90.0,
     },
     choices={"preset": tuple(PRESETS)},
+    validate={
+        "latin_wpm": at_least(0),
+        "cjk_cpm": at_least(0),
+        "hangul_wpm": at_least(0),
+        "image_seconds": at_least(0),
+        "tolerance": at_least(0),
+        "min_tolerance": at_least(0),
+        "accept_presets": each_one_of(GENERATOR_PRESETS),
+        "media_minutes": at_least(0),
+    },
     fixable=True,
 )
 def reading_time_mismatch(post: Post, options: Options) -> Iterator[Diagnostic]:
@@ -782,8 +810,9 @@ def reading_time_mismatch(post: Post, options: Options) -> Iterator[Diagnostic]:
     preset a value is also accepted when it is what one of the generators in
     ``accept-presets`` would have written for this page (by default all of
     them: ``hugo``, ``hugo-2026``, ``jekyll``, ``medium``, ``reading-time``),
-    counted on the prose and up to the whole text, with a tenth (at least a
-    minute) of slack for the rendering post-lint cannot see. Those bands are
+    counted on the prose and up to the whole text, the count 5% short
+    or over (the generator counts the rendered page, which post-lint only
+    approximates), in the generator's own rounding. Those bands are
     separate, not one wide band: on a Japanese page Jekyll's and
     reading-time's 200 characters a minute give two and a half times the
     default estimate, which passes, while twice or three times it is still
@@ -922,8 +951,8 @@ def reading_time_mismatch(post: Post, options: Options) -> Iterator[Diagnostic]:
         escaped = Counts(hugo_word_count(prose + "\n" + other, cjk_page, escaped=True))
         escaped_minutes = estimate_counts(escaped, images, preset, options, cjk_page).minutes
         upper_minutes = max(upper_minutes, escaped_minutes)
-    tolerance = max(0.0, float(options.get("tolerance", 0.3)))
-    min_tolerance = max(0.0, float(options.get("min_tolerance", 1.0)))
+    tolerance = float(options.get("tolerance", 0.3))
+    min_tolerance = float(options.get("min_tolerance", 1.0))
     low = min(main.minutes * (1 - tolerance), main.minutes - min_tolerance)
     high = max(upper_minutes * (1 + tolerance), upper_minutes + min_tolerance)
     if _INCLUDE.search(post.body):
@@ -931,7 +960,7 @@ def reading_time_mismatch(post: Post, options: Options) -> Iterator[Diagnostic]:
     embeds = _embeds(post)
     if embeds:
         # A video, talk or slides: the value may time those too.
-        media = max(0.0, float(options.get("media_minutes", 90.0)))
+        media = float(options.get("media_minutes", 90.0))
         high = max(high, upper_minutes + media * embeds)
     elif upper_minutes >= 2 * main.minutes:
         # Mostly code: it is studied, slower than prose is read.
@@ -943,13 +972,7 @@ def reading_time_mismatch(post: Post, options: Options) -> Iterator[Diagnostic]:
     high_bound = math.ceil(high) if math.isfinite(high) else math.inf
     bands = [(float(low_bound), high_bound)]
     if preset.name == "default":
-        names = [str(n) for n in options.get("accept_presets", GENERATOR_PRESETS)]
-        unknown = [n for n in names if n not in PRESETS or n == "default"]
-        if unknown:
-            raise ConfigError(
-                f"RT001 option 'accept-presets': unknown preset {unknown[0]!r} "
-                f"(choose from: {', '.join(GENERATOR_PRESETS)})"
-            )
+        names = list(options.get("accept_presets", GENERATOR_PRESETS))
         bands += _generator_bands(prose, other, images, options, names, use_code)
     rounded = round_minutes(main.minutes, preset)
     for key, value, info in declarations:
@@ -978,7 +1001,7 @@ def reading_time_mismatch(post: Post, options: Options) -> Iterator[Diagnostic]:
     "RT002",
     "reading-time-unparseable",
     "the declared reading time cannot be read as a duration",
-    options={"keys": list(DEFAULT_KEYS)},
+    family=FAMILY,
 )
 def reading_time_unparseable(post: Post, options: Options) -> Iterator[Diagnostic]:
     """Reports a reading-time value that is meant as one (it holds a number
@@ -1000,8 +1023,8 @@ def reading_time_unparseable(post: Post, options: Options) -> Iterator[Diagnosti
 
     **Options:**
 
-    - ``keys`` (list of strings): the front-matter keys holding a reading time;
-      keep it equal to RT001's ``keys``.
+    - ``keys`` (list of strings): the front-matter keys holding a reading
+      time, as for RT001; set them once for both rules in ``[rules.RT]``.
     """
     for key, value, info in _declarations(post, options):
         if _mentions_media(value):

@@ -14,6 +14,7 @@ from ..edits import delete_lines
 from ..post import Post
 from ..text import shorten
 from .base import Options, rule
+from .gen_family import FAMILY
 from .prose_lines import masked_lines
 
 _TAGS = "think|thinking|thought|reasoning|reflection|scratchpad"
@@ -188,6 +189,8 @@ def _blocks(post: Post, lines: list[str | None]) -> Iterator[tuple[Diagnostic, r
     "GEN006",
     "reasoning-leak",
     "a model's reasoning left in the post",
+    family=FAMILY,
+    shares=(),
     fixable=True,
 )
 def reasoning_leak(post: Post, options: Options) -> Iterator[Diagnostic]:

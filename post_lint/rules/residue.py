@@ -9,6 +9,7 @@ from ..diagnostics import Diagnostic, Edit, Fix
 from ..post import Post
 from ..text import shorten
 from .base import Options, rule
+from .gen_family import FAMILY
 from .prose_lines import masked_lines
 
 #: The private-use characters ChatGPT wraps its inline references in
@@ -67,6 +68,8 @@ def _describe(text: str) -> str:
     "GEN003",
     "chat-citation-residue",
     "citation markup of a chat interface left in the text",
+    family=FAMILY,
+    shares=(),
     options={"tracking_sources": list(DEFAULT_TRACKERS)},
     fixable=True,
 )
