@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from ..diagnostics import Diagnostic, Edit, Fix
 from ..post import Post
 from ..text import shorten
-from .base import Options, rule
+from .base import Options, non_blank_strings, rule
 from .gen_family import FAMILY
 from .prose_lines import masked_lines
 
@@ -71,6 +71,7 @@ def _describe(text: str) -> str:
     family=FAMILY,
     shares=(),
     options={"tracking_sources": list(DEFAULT_TRACKERS)},
+    validate={"tracking_sources": non_blank_strings},
     fixable=True,
 )
 def chat_citation_residue(post: Post, options: Options) -> Iterator[Diagnostic]:
