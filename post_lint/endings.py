@@ -76,7 +76,8 @@ OPENERS = frozenset("「『（(“‘【〔［[《〈")
 EN_FUNCTION_WORDS = frozenset(
     """the a an of to and or nor than with from by that which because but our their
     your my its is are was were into as such very these those whether both either
-    neither each every if for at we they he she will would should could must been being""".split()
+    neither each every if for at we they he she will would should could must been being
+    i i'm we're you're they're i've we've i'd i'll we'll""".split()
 )
 
 # -- Japanese --------------------------------------------------------------
@@ -387,6 +388,8 @@ def _ja_end(text: str) -> End:
     for ending in JA_TE_FORMS:
         if text.endswith(ending) and len(text) > len(ending):
             return End(OPEN, f"ends with the continuative (連用形) '{text[-len(ending) - 1 :]}'", "ja")
+    if len(text) > 1 and text[-1] in "さ" and _HAN.match(text[-2]):
+        return End(OPEN, f"ends with '{text[-2:]}', the stem of …される/…させる", "ja")
     for ending in JA_FINAL:
         if text.endswith(ending):
             return End(FINAL, f"ends with '{ending}'", "ja")

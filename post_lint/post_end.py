@@ -32,7 +32,7 @@ from .text import split_sentences
 #: "Posted by", a greeting.
 _SIGNATURE = regex.compile(
     r"^\s*(?:[-—–―~〜～]{1,3}\s*\S|(?:written|posted|translated|edited|photo|image)s?\s+by\b"
-    r"|by\s+\p{Lu}|(?:best\s+)?regards\b|cheers\b|thanks?\b|thank\s+you\b|love,|yours\b"
+    r"|by\s+(?-i:\p{Lu})|(?:best\s+)?regards\b|cheers\b|thanks?\b|thank\s+you\b|love,|yours\b"
     r"|文[:：]|著者|作者|译者|譯者|翻译|来源|來源|转载|轉載|出处|出處|原文|via\b|source\b)",
     regex.IGNORECASE,
 )
@@ -86,32 +86,31 @@ def habit(last_line: str, sentence: str, line_before: str = "") -> str:
         return "an emoticon"
     if _NOT_PROSE_END.search(sentence.rstrip()):
         return "an address, path or number"
-    if _SIGNATURE.match(sentence) or _SIGNATURE.match(line):
+    short = len(_LATIN_WORDS.findall(line)) <= 6 and len(_CJK.findall(line)) <= 10
+    if short and (_SIGNATURE.match(sentence) or _SIGNATURE.match(line)):
         return "a signature"
-    if (_HARD_BREAK.search(line_before) or _EMAIL.search(line_before)) and len(
-        _LATIN_WORDS.findall(line)
-    ) <= 6:
+    if short and (_HARD_BREAK.search(line_before) or _EMAIL.search(line_before)):
         return "a signature block"
-    if len(_LATIN_WORDS.findall(line)) <= 6 and _DOMAIN.search(line):
+    if short and _DOMAIN.search(line):
         return "a signature (a site or address)"
     if _SEPARATOR_END.search(line) or _SHORTCODE_END.search(line):
         return "a separator or shortcode"
     return ""
 
 
-def label(sentence: str, short_cjk: bool = True) -> str:
+def label(sentence: str, alone: bool = True) -> str:
     """Why ``sentence`` reads as a name, a title or a label rather than a
     sentence ('' when it does not): a few capitalised words, one or two
     words, a label and its value."""
     if not _CJK.search(sentence):
         words = _LATIN_WORDS.findall(sentence)
-        if len(words) <= 4 and all(w[0].isupper() or w[0].isdigit() for w in words):
+        if alone and len(words) <= 4 and all(w[0].isupper() or w[0].isdigit() for w in words):
             return "a name or title"
-        if len(words) <= 1:
+        if alone and len(words) <= 1:
             return "a short label"
         if len(words) <= 4 and any(any(ch.isdigit() for ch in w) for w in words):
             return "a name, size or version"
-    elif short_cjk and len(_CJK.findall(sentence)) <= 2:
+    elif alone and len(_CJK.findall(sentence)) <= 2:
         return "a short label"
     if "|" in sentence:
         return "a title"
@@ -141,9 +140,10 @@ class Vocabulary:
     @cached_property
     def counts(self) -> Counter[str]:
         c: Counter[str] = Counter()
-        title = self.post.title or ""
-        c.update(w.casefold() for w in _WORD.findall(title))
-        c.update(_KATAKANA_RUN.findall(title))
+        for value in list(self.post.meta.values())[:50]:
+            if isinstance(value, str) and len(value) < 5000:
+                c.update(w.casefold() for w in _WORD.findall(value))
+                c.update(_KATAKANA_RUN.findall(value))
         for b in self.post.blocks:
             if b.kind in ("paragraph", "heading") and b.prose:
                 c.update(w.casefold() for w in _WORD.findall(b.prose))
@@ -159,8 +159,9 @@ class Vocabulary:
         if self.counts.get(key, 0) > 1:
             return ""
         best = ""
+        longer = 1 if not key.isascii() else 2
         for word, n in self.counts.items():
-            if len(word) >= len(key) + 2 and word.startswith(key) and n >= 1:
+            if len(word) >= len(key) + longer and word.startswith(key) and n >= 1:
                 if not best or self.counts[word] > self.counts[best]:
                     best = word
         return best

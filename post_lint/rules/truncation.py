@@ -110,6 +110,8 @@ def is_complete(text: str) -> bool:
     if not text:
         return True
     last = text[-1]
+    if last in "ーｰ" and regex.match(r"[\p{Katakana}]", text[-2:-1]):
+        return False  # a katakana word (サーバー, パー): not a casual long vowel
     if last in _TERMINALS or last in _CLOSERS or last in _NEUTRAL_ENDS:
         return True
     if _wrong_glyph_close(text):
@@ -689,9 +691,13 @@ def _eof_style(a: _Analysis, last: Block) -> bool:
             if not p.exempt and len(p.text) >= 20 and p.block is not last
         ]
         finished = sum(1 for p in prose if p.complete)
-        cached = len(prose) >= _EOF_MIN_PARAGRAPHS and finished >= _EOF_PUNCTUATED_SHARE * len(
-            prose
-        )
+        if not prose:
+            # Nothing to compare with: the paragraph is the post's only prose.
+            cached = None
+        else:
+            cached = len(prose) >= _EOF_MIN_PARAGRAPHS and finished >= (
+                _EOF_PUNCTUATED_SHARE * len(prose)
+            )
         a.__dict__["_eof_style"] = cached
     return cached
 
@@ -731,7 +737,7 @@ def _ending_reason(
     block: Block,
     text: str,
     *,
-    style: bool,
+    style: bool | None,
     extra: tuple[str, ...] = (),
     ignore: tuple[str, ...] = (),
     lead_in: bool = False,
@@ -763,12 +769,13 @@ def _ending_reason(
         return cut
     if end.is_final and not end.plain:
         return ""
-    if post_end.label(sentence, short_cjk=not finished_before):
+    if post_end.label(sentence, alone=not finished_before):
         return ""
     never = _clause_ends(a).never_ends(text) if clause_ends else ""
     if never:
         return never
-    if not (style or finished_before or (lead_in and post_end.long_enough(sentence, 3, 6))):
+    alone = style is None and post_end.long_enough(sentence, 2, 8)
+    if not (style or alone or finished_before or (lead_in and post_end.long_enough(sentence, 3, 6))):
         return ""
     if post_end.register_mismatch(post.body, end):
         why = f"{end.reason}, a plain form in a post written in です/ます"
