@@ -428,7 +428,9 @@ ZH_WORDS_ENDING_LIKE_OPEN = frozenset(
 def _zh_end(text: str) -> End:
     for ending in ZH_FINAL:
         if text.endswith(ending):
-            return End(FINAL, f"ends with the particle '{ending}'", "zh")
+            # 了 is also the perfective aspect marker (做了, 改进了): final,
+            # but not enough to excuse a missing period by itself.
+            return End(FINAL, f"ends with the particle '{ending}'", "zh", plain=ending == "了")
     for ending, what in ZH_OPEN:
         if text.endswith(ending):
             if len(ending) == 1:

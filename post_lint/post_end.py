@@ -89,7 +89,11 @@ def habit(last_line: str, sentence: str, line_before: str = "") -> str:
     short = len(_LATIN_WORDS.findall(line)) <= 6 and len(_CJK.findall(line)) <= 10
     if short and (_SIGNATURE.match(sentence) or _SIGNATURE.match(line)):
         return "a signature"
-    if short and (_HARD_BREAK.search(line_before) or _EMAIL.search(line_before)):
+    if short and (
+        _EMAIL.search(line_before)
+        or _DOMAIN.search(line_before)
+        or (_HARD_BREAK.search(line_before) and not _CJK.search(line))
+    ):
         return "a signature block"
     if short and _DOMAIN.search(line):
         return "a signature (a site or address)"
@@ -114,9 +118,23 @@ def label(sentence: str, alone: bool = True) -> str:
         return "a short label"
     if "|" in sentence:
         return "a title"
-    if regex.search(r"[:：]\s", sentence) or "：" in sentence:
+    if alone and (regex.search(r"[:：]\s", sentence) or "：" in sentence):
         return "a label and its value"
     return ""
+
+
+_TERMINAL_END = regex.compile(r"[。．.！!？?…」』）)”’]\s*$")
+_COMMENT = regex.compile(r"<!--.*?-->", regex.S)
+
+
+def is_verse(source: str) -> bool:
+    """Is a paragraph's source verse: three lines or more, most of them
+    short and without terminal punctuation (a poem's stanza)?"""
+    lines = [line.strip() for line in _COMMENT.sub("", source).split("\n") if line.strip()]
+    if len(lines) < 3:
+        return False
+    short = [line for line in lines if len(line) <= 30 and not _TERMINAL_END.search(line)]
+    return len(short) >= 0.75 * len(lines)
 
 
 # --------------------------------------------------------------------------
@@ -207,6 +225,8 @@ class ClauseEnds:
             return ""
         unit = m.group(1).casefold()
         seen, ends = self.counts
+        if not unit.isascii():
+            minimum += 1
         if seen[unit] - 1 >= minimum and ends[unit] <= 1:  # the cut itself is one
             return f"the post never ends a clause with '{m.group(1)}' (used {seen[unit] - 1} times elsewhere)"
         return ""

@@ -758,6 +758,8 @@ def _ending_reason(
         return ""  # TRN008 says what is open
     if _habit(post, block, sentence):
         return ""
+    if post_end.is_verse(post.block_source(block)):
+        return ""  # a poem's stanza: its lines end without punctuation by design
     own = ending_evidence(text, extra, ignore)
     if own:
         return own
