@@ -388,7 +388,11 @@ def _ja_end(text: str) -> End:
     for ending in JA_TE_FORMS:
         if text.endswith(ending) and len(text) > len(ending):
             return End(OPEN, f"ends with the continuative (連用形) '{text[-len(ending) - 1 :]}'", "ja")
-    if len(text) > 1 and text[-1] in "さ" and _HAN.match(text[-2]):
+    if text.endswith("によ"):
+        return End(OPEN, "ends with 'によ', the start of …による/…によって", "ja")
+    if text[-1] in "をにがへ":
+        return End(OPEN, f"ends with the particle '{text[-1]}'", "ja")
+    if len(text) > 1 and text[-1] in "さ" and regex.match(r"[\p{Han}\p{Katakana}ー]", text[-2]):
         return End(OPEN, f"ends with '{text[-2:]}', the stem of …される/…させる", "ja")
     for ending in JA_FINAL:
         if text.endswith(ending):

@@ -185,6 +185,7 @@ class Vocabulary:
         return best
 
 
+_KANA_NEAR = regex.compile(r"[\p{Hiragana}\p{Katakana}]")
 _CLAUSE_UNIT = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}ー]|[\p{Latin}'’]+")
 _CLAUSE_END = regex.compile(r"\s*(?:[。．.！!？?、，,；;:：)）」』”…\n]|$)")
 
@@ -224,6 +225,10 @@ class ClauseEnds:
         if not m:
             return ""
         unit = m.group(1).casefold()
+        if not unit.isascii() and _KANA_NEAR.search(text[-40:]):
+            # Japanese: the grammar in endings.py reads kana endings, and a
+            # kanji before nothing is as often a noun (…例, …もの) as a stem.
+            return ""
         seen, ends = self.counts
         if not unit.isascii():
             minimum += 1
@@ -283,13 +288,14 @@ _CONTAINER_PREFIX = regex.compile(r"^(?:[ \t]{0,4}(?:>|[-*+]|\d{1,9}[.)])?[ \t]?
 _FENCE_OPEN = regex.compile(r"^[ \t]*(`{3,}|~{3,})")
 
 
-def _strip_container(line: str) -> str:
+def strip_container(line: str) -> str:
+    """A source line without its list markers and quote prefixes."""
     return _CONTAINER_PREFIX.sub("", line, count=1)
 
 
 def unclosed_fence(post: Post, block: Block) -> str:
     """The fence (```` ``` ````, ``~~~``) of a code block that never closes, or ''."""
-    first = _strip_container(post.lines.line(block.start_line))
+    first = strip_container(post.lines.line(block.start_line))
     m = _FENCE_OPEN.match(first)
     if not m:
         return ""
@@ -298,7 +304,7 @@ def unclosed_fence(post: Post, block: Block) -> str:
         return ""  # a decorative line (~~~ ·~~~·~~~), not a fence
     close = regex.compile(rf"^[ \t]*{regex.escape(fence[0])}{{{len(fence)},}}[ \t]*$")
     for n in range(block.start_line + 1, block.end_line + 1):
-        if close.match(_strip_container(post.lines.line(n))):
+        if close.match(strip_container(post.lines.line(n))):
             return ""
     content = [post.lines.line(n).strip() for n in range(block.start_line + 1, block.end_line + 1)]
     if not any(line and not _HTML_TAG_LINE.fullmatch(line) for line in content):
@@ -314,7 +320,7 @@ _CODE_SPAN = regex.compile(r"(`+)(?:(?!\1).){0,2000}?\1", regex.S)
 
 def table_cells(line: str) -> tuple[int, bool]:
     """(cells, closing pipe) of one source row of a pipe table."""
-    row = _strip_container(line).strip() if line.lstrip().startswith(">") else line.strip()
+    row = strip_container(line).strip() if line.lstrip().startswith(">") else line.strip()
     row = _CODE_SPAN.sub(lambda m: "x" * len(m.group(0)), row)
     row = row.replace("\\|", "xx")
     closed = row.endswith("|") and len(row) > 1

@@ -413,11 +413,11 @@ def _cut_before_capital(text: str) -> bool:
     end = sentence_end(text)
     if end.is_open:
         return True
-    sentence, _ = post_end.last_sentence(text)
+    sentence, finished_before = post_end.last_sentence(text)
     return (
         not end.is_final
-        and post_end.long_enough(sentence, 3, 6)
-        and not post_end.label(sentence)
+        and post_end.long_enough(sentence, 1, 2)
+        and not post_end.label(sentence, alone=not finished_before)
         and not post_end.habit(text.rsplit("\n", 1)[-1], sentence)
     )
 
@@ -717,9 +717,14 @@ def _vocabulary(a: _Analysis) -> post_end.Vocabulary:
 
 
 def _habit(post: Post, block: Block, sentence: str) -> str:
-    """post_end.habit for the block's last source line (and the one before)."""
+    """post_end.habit for the block's last source line (and the one before),
+    without list markers and quote prefixes."""
     before = post.lines.line(block.end_line - 1) if block.end_line > block.start_line else ""
-    return post_end.habit(post.lines.line(block.end_line), sentence, before)
+    last = post.lines.line(block.end_line)
+    if block.containers:
+        last = post_end.strip_container(last)
+        before = post_end.strip_container(before)
+    return post_end.habit(last, sentence, before)
 
 
 def _source_ends_in_prose(post: Post, block: Block, text: str) -> bool:
@@ -742,6 +747,7 @@ def _ending_reason(
     ignore: tuple[str, ...] = (),
     lead_in: bool = False,
     clause_ends: bool = True,
+    style_reason: str = "its last sentence has no ending, where the post's other paragraphs finish theirs",
 ) -> str:
     """Why ``text``, the prose of the post's last block, stops mid-sentence
     ('' when it need not): its last words cannot end a sentence, it stops
@@ -781,8 +787,10 @@ def _ending_reason(
         return ""
     if post_end.register_mismatch(post.body, end):
         why = f"{end.reason}, a plain form in a post written in です/ます"
+    elif style:
+        why = style_reason
     else:
-        why = "its last sentence has no ending, where the post's other paragraphs finish theirs"
+        why = "its last sentence has no ending, after a finished one"
     if not post.text.endswith("\n"):
         why += ", and the file has no final newline"
     return why
@@ -1255,19 +1263,20 @@ def truncated_list_item(post: Post, options: Options) -> Iterator[Diagnostic]:
         return
     extra = tuple(s for s in options.get("extra_endings", ()) if isinstance(s, str) and s)
     ignore = tuple(s for s in options.get("ignore_endings", ()) if isinstance(s, str) and s)
+    siblings = [b for b in _list_siblings(post, len(post.blocks) - 1) if b.prose.strip()]
+    done = sum(1 for b in siblings if is_complete(b.prose))
+    sentences = len(siblings) >= 2 and done >= _EOF_PUNCTUATED_SHARE * len(siblings)
     reason = _ending_reason(
-        a, last, p.text, style=False, extra=extra, ignore=ignore, clause_ends=False
+        a,
+        last,
+        p.text,
+        style=sentences,
+        extra=extra,
+        ignore=ignore,
+        style_reason="the list's other items end with punctuation",
     )
-    if not reason and _source_ends_in_prose(post, last, p.text):
-        sentence, finished_before = post_end.last_sentence(p.text)
-        end = sentence_end(p.text)
-        if sentence and not end.is_final and not _habit(post, last, sentence):
-            siblings = [b for b in _list_siblings(post, len(post.blocks) - 1) if b.prose.strip()]
-            done = sum(1 for b in siblings if is_complete(b.prose))
-            if len(siblings) >= 2 and done >= _EOF_PUNCTUATED_SHARE * len(siblings):
-                reason = "the list's other items end with punctuation"
-            elif finished_before and _eof_style(a, last) and post_end.long_enough(sentence, 3, 6):
-                reason = "its last sentence has no ending, after a finished one"
+    if not reason and siblings and _source_ends_in_prose(post, last, p.text):
+        reason = _short_last_item(post, last, p.text, siblings)
     if not reason:
         return
     line, col, end_col = _last_line_span(a, p)
@@ -1279,6 +1288,24 @@ def truncated_list_item(post: Post, options: Options) -> Iterator[Diagnostic]:
         line,
         end_col,
     )
+
+
+def _short_last_item(post: Post, last: Block, text: str, siblings: list[Block]) -> str:
+    """Weaker evidence for a list's last item, used when the words prove
+    nothing: the item is a sentence fragment (three words, eight CJK
+    characters or more) that does not end in a sentence-final form, and the
+    file ends right after it without a final newline."""
+    sentence, _ = post_end.last_sentence(text)
+    end = sentence_end(text)
+    if not sentence or (end.is_final and not end.plain) or post_end.label(sentence):
+        return ""
+    if _habit(post, last, sentence) or post_end.is_verse(post.block_source(last)):
+        return ""
+    if not post_end.long_enough(sentence, 2, 4):
+        return ""
+    if not post.text.endswith("\n") and post_end.long_enough(sentence, 3, 8):
+        return "it has no ending, and the file ends right after it without a final newline"
+    return ""
 
 
 @rule("TRN006", "truncated-table-row", "the post ends in the middle of a table row")
