@@ -582,9 +582,42 @@ def truncated_sentence(post: Post, options: Options) -> Iterator[Diagnostic]:
        - it is not a Latin comma ("Dear Ruby users,", "As I said at the
          time,") nor a doubled 、、 pause, nor a set phrase (よいお年を).
 
+    4. **the post ends there** (the paragraph is the post's last block):
+       being the last block is itself evidence when the block is unfinished.
+       The rule reports it when, after the habits below are set aside,
+
+       - its last words cannot end a sentence (as in 3, and a Latin comma
+         counts here: nothing follows it), read with the grammar of
+         :mod:`post_lint.endings` (Japanese 連用形, て-form, 連体形 and
+         particles; Chinese prepositions, conjunctions and 一种…的;
+         Korean connective endings and particles);
+       - it stops mid-word: its last word is nowhere else in the post (or
+         its front matter) but a longer word that starts with it is
+         (``configura`` / ``configuration``, ``ダウンロ`` / ``ダウンロード``), or
+         (English, Chinese) the post uses that word or character at least
+         three or four times and never ends a clause with it (``…讲的是统``);
+       - or its last sentence has no ending and is no sentence-final form
+         (a Japanese polite 終止形 or 終助詞, a Chinese 语气词 such as 吧, 啦),
+         and the post's other prose paragraphs finish theirs (four in five),
+         or a finished sentence stands before it in the same paragraph, or
+         it is the only text under the last heading, or the post's only
+         paragraph (four words, twelve CJK characters or more). A Japanese
+         plain form (…する, …した) counts as unfinished in a post written in
+         です/ます. The file ending without a final newline is mentioned as
+         support, never used as proof.
+
+       Habits that stay quiet: a signature or sign-off ("— Matz", "Best
+       regards,", a name under an address), an emoji or emoticon, a link,
+       URL, address, path, version or size, a template tag or image (the
+       source does not end in prose), "TBD", "to be continued", （続く）, 以上,
+       a casual ending (…だね, 笑, 吧, 啦), a name or title, a label and its
+       value, a poem's stanza, and a closing quote typed as an opening one
+       (``…です。“``, ``.“``, which is a typo, not a cut). The message then
+       starts "post ends mid-sentence".
+
     Headings, list items, tables, code, HTML, block quotes, footnotes,
     image- or link-only paragraphs and bold pseudo-headings are never
-    checked. A paragraph that ends inside a bracket it opened is left to
+    checked (TRN004-TRN008 read the end of the post in those blocks). A paragraph that ends inside a bracket it opened is left to
     TRN003 unless a marker or continuation proves the cut.
 
     **Why:** a cut sentence is the most visible damage a length limit
@@ -620,6 +653,8 @@ def truncated_sentence(post: Post, options: Options) -> Iterator[Diagnostic]:
     - ``extra-markers`` (list of strings, default ``[]``): lines that count
       as leaked markers besides the built-in ones; taken from GEN001's table
       (``[rules.leaked-end-marker]``) unless set here.
+    - ``end-of-post`` (bool, default true): use evidence 4. Set it to false
+      for sites whose posts end in unpunctuated notes.
     """
     a = _analysis(post, _DEFAULT_MIN_OVERLAP, _extra_markers(options))
     use_endings = bool(options.get("ending_evidence", True))
@@ -688,7 +723,7 @@ def _eof_style(a: _Analysis, last: Block) -> bool:
         prose = [
             p
             for p in a.paras
-            if not p.exempt and len(p.text) >= 20 and p.block is not last
+            if not p.exempt and len(p.text) >= 10 and p.block is not last
         ]
         finished = sum(1 for p in prose if p.complete)
         if not prose:
@@ -782,15 +817,19 @@ def _ending_reason(
     never = _clause_ends(a).never_ends(text) if clause_ends else ""
     if never:
         return never
-    alone = style is None and post_end.long_enough(sentence, 2, 8)
+    alone = style is None and post_end.long_enough(sentence, 4, 12)
     if not (style or alone or finished_before or (lead_in and post_end.long_enough(sentence, 3, 6))):
         return ""
     if post_end.register_mismatch(post.body, end):
         why = f"{end.reason}, a plain form in a post written in です/ます"
     elif style:
         why = style_reason
+    elif finished_before or lead_in:
+        why = "its last sentence has no ending, after a finished one" if finished_before else (
+            "the only text under the last heading stops without an ending"
+        )
     else:
-        why = "its last sentence has no ending, after a finished one"
+        why = "the post's only paragraph stops without an ending"
     if not post.text.endswith("\n"):
         why += ", and the file has no final newline"
     return why
@@ -800,7 +839,7 @@ def _end_of_post_reason(
     a: _Analysis, p: _Para, extra: tuple[str, ...], ignore: tuple[str, ...]
 ) -> str:
     """TRN001's end-of-post evidence for the post's last paragraph."""
-    if _unclosed_bracket(p.text) is not None:
+    if _unclosed_bracket(_blank_out(p.text), at_end=p.text[-1:] not in "(（") is not None:
         return ""  # TRN003
     blocks = a.post.blocks
     lead_in = p.index > 0 and blocks[p.index - 1].kind == "heading"
@@ -1041,7 +1080,9 @@ def _blank_out(text: str) -> str:
     return _URLISH.sub(spaces, text)
 
 
-def _unclosed_bracket(text: str, pairs: dict[str, str] | None = None) -> int | None:
+def _unclosed_bracket(
+    text: str, pairs: dict[str, str] | None = None, *, at_end: bool = False
+) -> int | None:
     """Offset of the outermost opener left unclosed at the end of ``text``
     when the text after it is one unfinished stretch (no sentence ends and
     starts again inside it); None otherwise. Full- and half-width
@@ -1069,7 +1110,7 @@ def _unclosed_bracket(text: str, pairs: dict[str, str] | None = None) -> int | N
         return None
     _, pos = stack[0]
     inside = text[pos + 1 :].strip()
-    if not inside or _TERMINAL_INSIDE.search(inside):
+    if not inside or (not at_end and _TERMINAL_INSIDE.search(inside)):
         return None
     return pos
 
@@ -1102,6 +1143,12 @@ def unclosed_bracket(post: Post, options: Options) -> Iterator[Diagnostic]:
     prose paragraphs are checked, not headings, lists, tables, quotes,
     footnotes or image/link-only paragraphs.
 
+    When the paragraph is the post's last block, the post ending inside the
+    quote is evidence enough: the text after the opener may hold finished
+    sentences (``彼は「AIの未来は明るい。しかし``), and the message says "the
+    post ends inside it". An opening quote typed where the closing one
+    belongs (``…と言った。“``, ``it works.“``) is never reported.
+
     **Why:** a quote that never closes is where a length limit struck; the
     reader never learns what was said.
 
@@ -1130,7 +1177,8 @@ def unclosed_bracket(post: Post, options: Options) -> Iterator[Diagnostic]:
         if p.trailing_marker or p.last_text_line != p.block.end_line:
             source = strip_markers(source)
         scanned = _blank_out(source)
-        pos = _unclosed_bracket(scanned.rstrip(), pairs)
+        at_end = index is None and not marker_after and p.index == len(post.blocks) - 1
+        pos = _unclosed_bracket(scanned.rstrip(), pairs, at_end=at_end and p.text[-1:] not in "(（")
         if pos is None:
             continue
         opener = scanned[pos]
@@ -1145,11 +1193,12 @@ def unclosed_bracket(post: Post, options: Options) -> Iterator[Diagnostic]:
                 continue
         base = post.lines.offset(p.block.start_line, 1)
         line, col = post.lines.position(base + pos)
+        where = "the post" if at_end else "the paragraph"
         yield Diagnostic(
             "TRN003",
             line,
             col,
-            f"'{opener}' is never closed: the paragraph ends inside it",
+            f"'{opener}' is never closed: {where} ends inside it",
             line,
             col + 1,
         )
