@@ -24,16 +24,18 @@ import regex
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from harness import Plant, Sample, main  # noqa: E402
+from harness import Plant, Sample, main
 
-from post_lint.post import Block  # noqa: E402
+from post_lint.post import Block
 
 _CJK = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}ー]")
 _KATAKANA = regex.compile(r"[\p{Katakana}ー]")
 _HAN = regex.compile(r"\p{Han}")
 _TERMINAL = "。．.！!？?…"
 #: Markup that a prose cut must not fall inside (links, code, emphasis, HTML).
-_MARKUP = regex.compile(r"\[[^\]]*\]\([^)]*\)|\[[^\]]*\]|`[^`]*`|<[^>]*>|https?://\S+|\*\*|__|\{\{.*?\}\}")
+_MARKUP = regex.compile(
+    r"\[[^\]]*\]\([^)]*\)|\[[^\]]*\]|`[^`]*`|<[^>]*>|https?://\S+|\*\*|__|\{\{.*?\}\}"
+)
 _BRACKETS = {"「": "」", "『": "』", "（": "）", "(": ")", "“": "”", "[": "]"}
 
 

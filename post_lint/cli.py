@@ -31,7 +31,8 @@ def build_parser() -> argparse.ArgumentParser:
         prog="post-lint",
         description="Lint Markdown blog posts with front matter: reading time, repeated "
         "and merged paragraphs, cut sentences, leaked generator markers, front-matter errors.",
-        epilog="Exit status: 0 nothing reported, 1 something reported, 2 error.",
+        epilog="Exit status: 0 nothing reported, 1 something reported, 2 error. "
+        "`post-lint server` starts the language server (stdio); lint a path named server as ./server.",
     )
     p.add_argument(
         "paths", nargs="*", metavar="PATH", help="files or folders; '-' reads stdin (default: .)"
@@ -110,13 +111,18 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    args = list(sys.argv[1:] if argv is None else argv)
+    if args[:1] == ["server"]:  # `post-lint server`: the language server (lint ./server instead)
+        from .server import main as server_main
+
+        return server_main(args[1:])
     try:
         sys.stdout.reconfigure(encoding="utf-8", errors="replace")  # type: ignore[union-attr]
         sys.stderr.reconfigure(encoding="utf-8", errors="replace")  # type: ignore[union-attr]
     except (AttributeError, ValueError):
         pass
     try:
-        return _main(argv)
+        return _main(args)
     except PostLintError as exc:
         print(f"post-lint: error: {exc}", file=sys.stderr)
         return 2
@@ -154,18 +160,9 @@ def _explain(ident: str) -> int:
     r = BY_NAME.get(ident) or BY_CODE.get(ident.upper())
     if r is None:
         raise PostLintError(f"--explain: unknown rule '{ident}' (see --list-rules)")
-    print(f"# {r.code} {r.name}\n")
-    summary = r.summary[:1].upper() + r.summary[1:]
-    print(f"{summary}. Severity: {r.severity}." + ("" if r.default_enabled else " Off by default."))
-    if r.fixable:
-        print("Fixable with --fix.")
-    print()
-    print(r.doc)
-    if r.options:
-        print(
-            "\nDefaults: "
-            + ", ".join(f"{k.replace('_', '-')} = {v!r}" for k, v in r.options.items())
-        )
+    from .docs import explain
+
+    sys.stdout.write(explain(r))
     return 0
 
 

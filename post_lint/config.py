@@ -26,13 +26,13 @@ import os
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path, PurePosixPath
 from typing import Any
 
 from .compat import tomllib
 from .diagnostics import SEVERITIES
 from .errors import ConfigError
+from .globs import glob_match
 from .rules import BY_CODE, BY_NAME, REGISTRY, Rule, resolve_selector
 
 CONFIG_FILES = (".post-lint.toml", "pyproject.toml")
@@ -41,59 +41,6 @@ DEFAULT_MAX_FILE_SIZE = 16 * 1024 * 1024
 
 _LIST_KEYS = ("select", "extend-select", "ignore", "extend-ignore", "exclude", "extend-exclude")
 _KNOWN_KEYS = {*_LIST_KEYS, "per-file-ignores", "rules", "max-file-size"}
-
-
-# -- globs --------------------------------------------------------------------
-
-
-@lru_cache(maxsize=512)
-def _glob_regex(pattern: str) -> re.Pattern[str]:
-    """gitignore-like glob: ``*`` within a segment, ``**`` across segments,
-    ``?`` one character, ``[...]`` a class. A pattern without ``/`` matches
-    the name of any path segment; a trailing ``/`` matches directories' contents."""
-    p = pattern.strip().replace(os.sep, "/")
-    anchored = "/" in p.rstrip("/")
-    p = p.lstrip("/") if p.startswith("/") else p
-    if p.startswith("./"):
-        p = p[2:]
-    out: list[str] = []
-    i = 0
-    while i < len(p):
-        c = p[i]
-        if p.startswith("**/", i):
-            out.append("(?:.*/)?")
-            i += 3
-        elif p.startswith("**", i):
-            out.append(".*")
-            i += 2
-        elif c == "*":
-            out.append("[^/]*")
-            i += 1
-        elif c == "?":
-            out.append("[^/]")
-            i += 1
-        elif c == "[":
-            j = p.find("]", i + 1)
-            if j == -1:
-                out.append(re.escape(c))
-                i += 1
-            else:
-                cls = p[i + 1 : j]
-                if cls.startswith("!"):
-                    cls = "^" + cls[1:]
-                out.append("[" + cls.replace("\\", "\\\\") + "]")
-                i = j + 1
-        else:
-            out.append(re.escape(c))
-            i += 1
-    body = "".join(out).rstrip("/")
-    prefix = "" if anchored else "(?:.*/)?"
-    return re.compile(prefix + body + "(?:/.*)?")
-
-
-def glob_match(pattern: str, path: str) -> bool:
-    """Whether a relative POSIX ``path`` (or one of its parent folders) matches."""
-    return _glob_regex(pattern).fullmatch(path) is not None
 
 
 # -- options --------------------------------------------------------------------

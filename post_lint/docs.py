@@ -23,6 +23,7 @@ import json
 import re
 import sys
 from collections.abc import Iterable, Mapping
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -35,6 +36,39 @@ REGENERATE = "python -m post_lint.docs"
 #: refer to the whole file).
 MAX_EXAMPLE_LINES = 60
 MAX_EXAMPLE_CHARS = 4000
+
+#: The repository the rule pages are published in (``docs/rules/<CODE>.md``);
+#: the same placeholder the README's integration examples use.
+REPOSITORY_URL = "https://example.invalid/post-lint"
+
+
+@cache
+def rule_url(code: str) -> str:
+    """Link to a rule's page: the file in a source checkout, else the repository's."""
+    page = DOCS / f"{code}.md"
+    if page.is_file():
+        return page.as_uri()
+    return f"{REPOSITORY_URL}/blob/main/docs/rules/{code}.md"
+
+
+def explain(rule) -> str:
+    """A rule's documentation as ``post-lint --explain`` prints it (Markdown)."""
+    summary = rule.summary[:1].upper() + rule.summary[1:]
+    lines = [f"# {rule.code} {rule.name}", ""]
+    lines.append(
+        f"{summary}. Severity: {rule.severity}."
+        + ("" if rule.default_enabled else " Off by default.")
+    )
+    if rule.fixable:
+        lines.append("Fixable with --fix.")
+    lines += ["", rule.doc]
+    if rule.options:
+        lines += [
+            "",
+            "Defaults: "
+            + ", ".join(f"{k.replace('_', '-')} = {v!r}" for k, v in rule.options.items()),
+        ]
+    return "\n".join(lines) + "\n"
 
 
 def toml_value(value: Any) -> str:

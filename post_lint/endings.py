@@ -176,7 +176,17 @@ JA_PARTICLES = (
     ("でも", "particle"),
 )
 #: 連体形 and adnominal phrases that want the noun they modify.
-JA_ADNOMINAL = ("ような", "ように", "という", "といった", "ための", "による", "に関する", "的な", "的に")
+JA_ADNOMINAL = (
+    "ような",
+    "ように",
+    "という",
+    "といった",
+    "ための",
+    "による",
+    "に関する",
+    "的な",
+    "的に",
+)
 #: Set phrases ending in a particle on purpose (良いお年を = Happy new year).
 JA_SET_PHRASES = ("お年を", "お年をお迎えください", "またね", "ではまた", "それでは")
 #: After a kanji (a verb or する-noun stem), an i-row kana is a godan verb's
@@ -185,7 +195,18 @@ JA_SET_PHRASES = ("お年を", "お年をお迎えください", "またね", "�
 _I_ROW = frozenset("きぎしじちぢにひびぴみり")
 _E_ROW = frozenset("けげせぜてでへべぺめれえ")
 #: て/で forms (連用形 + て) and the continuing auxiliaries after them.
-JA_TE_FORMS = ("して", "させ", "され", "ており", "ていて", "であり", "しており", "てい", "でい", "ってい")
+JA_TE_FORMS = (
+    "して",
+    "させ",
+    "され",
+    "ており",
+    "ていて",
+    "であり",
+    "しており",
+    "てい",
+    "でい",
+    "ってい",
+)
 _JA_TE = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}](?:て|で)$")
 
 # -- Chinese ---------------------------------------------------------------
@@ -297,7 +318,9 @@ ZH_OPEN = (
 #: ``的`` ends a sentence after 是…的 / 我的, but after a measure phrase or an
 #: adjective it wants its noun (一种理想的, 很重要的): open when one of these
 #: stands in the last few characters before it.
-_ZH_DE_OPENING = regex.compile(r"(?:一[种種个個些份位件条條类類]|[这那這][种種个個些]|[很最更非常较]\p{Han}{1,4})\p{Han}{0,4}的$")
+_ZH_DE_OPENING = regex.compile(
+    r"(?:一[种種个個些份位件条條类類]|[这那這][种種个個些]|[很最更非常较]\p{Han}{1,4})\p{Han}{0,4}的$"
+)
 
 # -- Korean ----------------------------------------------------------------
 
@@ -387,7 +410,9 @@ def _ja_end(text: str) -> End:
             return End(OPEN, f"ends with '{ending}', which wants the noun it modifies", "ja")
     for ending in JA_TE_FORMS:
         if text.endswith(ending) and len(text) > len(ending):
-            return End(OPEN, f"ends with the continuative (連用形) '{text[-len(ending) - 1 :]}'", "ja")
+            return End(
+                OPEN, f"ends with the continuative (連用形) '{text[-len(ending) - 1 :]}'", "ja"
+            )
     if text.endswith("によ"):
         return End(OPEN, "ends with 'によ', the start of …による/…によって", "ja")
     if text[-1] in "をにがへ":
@@ -441,7 +466,10 @@ def _zh_end(text: str) -> End:
                 if text[-2:] in ZH_WORDS_ENDING_LIKE_OPEN or text[-3:] in ZH_WORDS_ENDING_LIKE_OPEN:
                     return End(UNKNOWN, "", "zh")
                 return End(
-                    OPEN, f"ends with the {what} '{ending}', which cannot end a sentence", "zh", weak=True
+                    OPEN,
+                    f"ends with the {what} '{ending}', which cannot end a sentence",
+                    "zh",
+                    weak=True,
                 )
             return End(OPEN, f"ends with the {what} '{ending}', which cannot end a sentence", "zh")
     if text.endswith("的") and _ZH_DE_OPENING.search(text[-12:]):
@@ -460,7 +488,9 @@ def _ko_end(text: str) -> End:
 
 # -- Japanese register -----------------------------------------------------
 
-_POLITE = regex.compile(r"(?:です|ます|ました|でした|ません|ましょう|でしょう|ください)[」』）)]*[。！？!?]")
+_POLITE = regex.compile(
+    r"(?:です|ます|ました|でした|ません|ましょう|でしょう|ください)[」』）)]*[。！？!?]"
+)
 _PLAIN = regex.compile(
     r"(?:(?<![まで])す|(?<!まし)(?<!でし)た|(?<!ょ)う|[るいだくつぬむ]|ない|である)[」』）)]*[。！？!?]"
 )

@@ -16,12 +16,14 @@ from __future__ import annotations
 import bisect
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Any
+from typing import Any, TypeVar
 
 from .text import strip_template_tags, strip_urls
+
+_T = TypeVar("_T")
 
 #: Front matter larger than this is not parsed (FM002 "front matter too large").
 MAX_FRONT_MATTER_CHARS = 256 * 1024
@@ -313,12 +315,42 @@ def _expanded_size(node: Any, memo: dict[int, int], limit: int) -> int:
     return memo.get(id(node), 1)
 
 
+#: Errors whose cause is where the parser started reading the construct (its
+#: context), not where it gave up: an unclosed quote or bracket is only
+#: noticed at the end of the front matter or at the next key, and a line
+#: that is not ``key: value`` only at the line after it.
+_CONTEXT_BLAMED = (
+    "while scanning a quoted scalar",
+    "while parsing a flow sequence",
+    "while parsing a flow mapping",
+    "while scanning a simple key",
+)
+
+
+def _blamed_mark(exc: Any, raw: str) -> Any:
+    """The mark of the line to point at: the broken line, not the closing
+    ``---`` or the next key where the parser noticed."""
+    context = getattr(exc, "context", None) or ""
+    problem, where = exc.problem_mark, exc.context_mark
+    if where is not None and (
+        context in _CONTEXT_BLAMED or problem is None or problem.index >= len(raw.rstrip())
+    ):
+        return where
+    return problem or where
+
+
 def _plain_yaml_message(exc: Exception) -> str:
     problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
     context = getattr(exc, "context", None)
     text = f"{context}, {problem}" if context else str(problem)
     hints = {
         "mapping values are not allowed": (" (a value contains ': '; quote the whole value)"),
+        "while scanning a quoted scalar": " (the quote that opens here is never closed)",
+        "while parsing a flow sequence": " (the '[' that opens here is never closed)",
+        "while parsing a flow mapping": " (the '{' that opens here is never closed)",
+        "while scanning a simple key": (
+            " (this line is not 'key: value': text that lost its indentation? Indent it)"
+        ),
         "found character '\\t' that cannot start any token": " (YAML forbids tabs for indentation)",
     }
     for needle, hint in hints.items():
@@ -362,7 +394,7 @@ def _parse_yaml(fm: FrontMatter) -> None:
         _record_yaml_keys(fm, node)
         data = loader.construct_document(node)
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
+        mark = _blamed_mark(exc, fm.raw)
         line = fm.content_line + (mark.line if mark else 0)
         col = (mark.column + 1) if mark else 1
         fm.error = ParseError(line, col, _plain_yaml_message(exc))
@@ -746,6 +778,8 @@ class Post:
     read_error: str | None = None
     #: (size, limit) when the file was too large to parse (PL003), or None.
     refused_size: tuple[int, int] | None = None
+    #: Analyses rules share, computed once per post (see :meth:`memo`).
+    _memo: dict[Any, Any] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     @classmethod
     def from_bytes(cls, data: bytes, path: str = "-") -> Post:
@@ -825,6 +859,17 @@ class Post:
             if b.kind == "code":
                 lines.update(range(b.start_line, b.end_line + 1))
         return frozenset(lines)
+
+    def memo(self, key: Any, build: Callable[[], _T]) -> _T:
+        """The value computed by ``build()`` for ``key``, built on first use and
+        kept on this post: how a family's shared analysis (and the marker scan)
+        is computed once per post and settings, so every rule reading it agrees.
+        ``key`` names the analysis and holds the settings it depends on."""
+        try:
+            return self._memo[key]
+        except KeyError:
+            value = self._memo[key] = build()
+            return value
 
     def block_source(self, block: Block) -> str:
         """The raw source lines of a block, joined with ``\\n``."""

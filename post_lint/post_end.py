@@ -20,7 +20,7 @@ from functools import cached_property
 
 import regex
 
-from .endings import End, ja_register, sentence_end
+from .endings import End, ja_register
 from .post import Block, Post
 from .text import split_sentences
 
@@ -100,6 +100,14 @@ def habit(last_line: str, sentence: str, line_before: str = "") -> str:
     if _SEPARATOR_END.search(line) or _SHORTCODE_END.search(line):
         return "a separator or shortcode"
     return ""
+
+
+#: A sign-off paragraph: what follows it is a signature.
+SIGN_OFF = regex.compile(
+    r"^\s*(?:sincerely|(?:best |kind |warm )?regards|best|cheers|thanks|thank you|love|yours"
+    r"(?: truly| sincerely)?|以上|敬具|此致|谢谢)[\s\w]{0,20}[,，、。!！]?\s*$",
+    regex.IGNORECASE,
+)
 
 
 def label(sentence: str, alone: bool = True) -> str:
@@ -385,7 +393,7 @@ def open_inline(source: str) -> OpenConstruct | None:
         return None
     m = _OPEN_LINK_TARGET.search(text)
     if m:
-        return OpenConstruct(m.start(), f"the target of the link '{_clip(text[m.start():])}'")
+        return OpenConstruct(m.start(), f"the target of the link '{_clip(text[m.start() :])}'")
     ticks = list(regex.finditer(r"(?<!\\)`+", _CODE_SPAN.sub(_blank, text.replace("\\`", "  "))))
     if ticks and not _SENTENCE_BREAK.search(text, ticks[-1].end()) and "''" not in text:
         t = ticks[-1]
@@ -393,10 +401,10 @@ def open_inline(source: str) -> OpenConstruct | None:
     blanked = _URL.sub(_blank, _CODE_SPAN.sub(_blank, text))
     m = _OPEN_TAG.search(blanked)
     if m:
-        return OpenConstruct(m.start(), f"the HTML tag '{_clip(text[m.start():], 20)}'")
+        return OpenConstruct(m.start(), f"the HTML tag '{_clip(text[m.start() :], 20)}'")
     m = _OPEN_LINK_TEXT.search(blanked)
     if m and "](" not in text[m.start() :]:
-        return OpenConstruct(m.start(), f"the link text '{_clip(text[m.start():])}'")
+        return OpenConstruct(m.start(), f"the link text '{_clip(text[m.start() :])}'")
     opened: dict[str, int] = {}
     for d in _DELIMS.finditer(blanked):
         mark = d.group(0)

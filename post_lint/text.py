@@ -1,11 +1,21 @@
-"""Script-aware text helpers shared by rules.
+"""Script-aware text vocabulary and helpers shared by rules.
 
 Everything here works on plain prose (see ``Block.prose``) and is written to be
-correct on Japanese, Chinese, Korean and Latin-script text alike.
+correct on Japanese, Chinese, Korean and Latin-script text alike. This is the
+one home of:
+
+- what counts as a CJK character (:data:`CJK_CLASS`, :data:`CJK_CHAR`) and
+  the narrower script classes (:data:`HAN_CHAR`, :data:`KANA_CHAR`);
+- what ends a sentence (:data:`SENTENCE_END`, :data:`SENTENCE_END_MARKS`),
+  and the brackets and quotes around it (:data:`OPENERS`, :data:`CLOSERS`);
+- the comparison form of prose (:func:`normalize`: NFKC, white space folded,
+  case-folded unless asked not to);
+- how a piece of text is shown in a message (:func:`shorten`).
 """
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass
 
@@ -19,14 +29,59 @@ _TEMPLATE_TAG = regex.compile(
 _URL = regex.compile(r"\b(?:https?|ftp)://[^\s<>\"'）」』】]+|\bwww\.[^\s<>\"'）」』】]+")
 _WS = regex.compile(r"\s+")
 
-#: One Han, Hiragana or Katakana character (or the prolonged sound mark):
-#: what is counted per character in Japanese and Chinese.
-CJK_CHAR = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}ー]")
+# -- scripts ------------------------------------------------------------------
+
+#: The CJK characters, as the body of a character class usable with both
+#: ``re`` and ``regex``: the Han, Hiragana and Katakana scripts (as the
+#: ``regex`` module's ``\p{Han}\p{Hiragana}\p{Katakana}`` define them) and
+#: the prolonged sound mark ー. What is counted per character in Japanese and
+#: Chinese (reading time, DUP's words and shingles, TRN's overlaps). Spelled
+#: out so that hot loops can use the faster ``re`` module.
+CJK_CLASS = (
+    "\u2e80-\u2e99\u2e9b-\u2ef3\u2f00-\u2fd5\u3005\u3007\u3021-\u3029\u3038-\u303b"
+    "\u3041-\u3096\u309d-\u309f\u30a1-\u30fa\u30fc-\u30ff\u31f0-\u31ff\u32d0-\u32fe"
+    "\u3300-\u3357\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufa6d\ufa70-\ufad9\uff66-\uff6f"
+    "\uff71-\uff9d\U00016fe2-\U00016fe3\U00016ff0-\U00016ff6\U0001aff0-\U0001aff3"
+    "\U0001aff5-\U0001affb\U0001affd-\U0001affe\U0001b000-\U0001b128\U0001b132"
+    "\U0001b150-\U0001b152\U0001b155\U0001b164-\U0001b168\U0001f200"
+    "\U00020000-\U0002a6df\U0002a700-\U0002b81e\U0002b820-\U0002cead"
+    "\U0002ceb0-\U0002ebe0\U0002ebf0-\U0002ee5d\U0002f800-\U0002fa1d"
+    "\U00030000-\U0003134a\U00031350-\U00033479"
+)
+#: One CJK character (see :data:`CJK_CLASS`).
+CJK_CHAR = re.compile(f"[{CJK_CLASS}]")
+#: One Han character (kanji, hanzi).
+HAN_CHAR = regex.compile(r"\p{Han}")
+#: One Hiragana or Katakana character.
+KANA_CHAR = regex.compile(r"[\p{Hiragana}\p{Katakana}]")
+HIRAGANA_CHAR = regex.compile(r"\p{Hiragana}")
+#: One Hangul syllable or jamo.
+HANGUL_CHAR = regex.compile(r"\p{Hangul}")
 _HANGUL_WORD = regex.compile(r"\p{Hangul}+")
 #: A Latin-script (or Greek/Cyrillic, or digit) word; apostrophes and hyphens inside.
 _LATIN_WORD = regex.compile(
     r"[\p{Latin}\p{Greek}\p{Cyrillic}\p{Nd}]+(?:['’\-.][\p{Latin}\p{Greek}\p{Cyrillic}\p{Nd}]+)*"
 )
+
+# -- punctuation ----------------------------------------------------------------
+
+#: Marks that end a sentence wherever they stand: the CJK full stop, the
+#: full-width full stop, and ``!``/``?`` in both widths.
+SENTENCE_END_MARKS = "。．！!？?"
+#: The Latin full stop, which ends a sentence only before white space or at
+#: the end of the text (not in 3.14, e.g. or example.com).
+LATIN_FULL_STOP = "."
+#: Every character that can end a sentence.
+SENTENCE_END = SENTENCE_END_MARKS + LATIN_FULL_STOP
+#: Ellipses: a sentence trailing off (finished on purpose, or cut).
+ELLIPSES = "…‥"
+#: Opening brackets and quotes, and the closing ones, pairwise.
+OPENERS = "「『（(“‘【〔［[｛{〈《"
+CLOSERS = "」』）)”’】〕］]｝}〉》"
+#: Straight quotes (they open and close alike).
+STRAIGHT_QUOTES = "\"'"
+#: Commas, in every width (、 and ，: CJK; ､: half-width).
+COMMAS = ",、，､"
 
 
 def strip_template_tags(text: str) -> str:
@@ -53,9 +108,24 @@ def fold_whitespace(text: str) -> str:
     return " ".join(text.split())
 
 
-def normalize(text: str) -> str:
-    """NFKC, case-folded, whitespace folded: the form used to compare prose."""
-    return fold_whitespace(unicodedata.normalize("NFKC", text).casefold())
+def normalize(text: str, *, casefold: bool = True) -> str:
+    """NFKC, white space folded, case-folded (unless ``casefold`` is false):
+    the form in which prose is compared."""
+    folded = fold_whitespace(unicodedata.normalize("NFKC", text))
+    return folded.casefold() if casefold else folded
+
+
+def shorten(text: str, limit: int = 40, *, keep_end: bool = False, ellipsis: str = "…") -> str:
+    """``text`` on one line (white space folded) and at most ``limit``
+    characters long, for a message: cut at the end with ``ellipsis`` (or,
+    with ``keep_end``, at the start, keeping the end)."""
+    text = fold_whitespace(text)
+    if len(text) <= limit:
+        return text
+    keep = max(limit - len(ellipsis), 0)
+    if keep_end:
+        return ellipsis + (text[-keep:] if keep else "")
+    return text[:keep] + ellipsis
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,17 +153,9 @@ def count_scripts(text: str) -> ScriptCounts:
     )
 
 
-def is_cjk_char(ch: str) -> bool:
-    return bool(CJK_CHAR.match(ch))
-
-
 # Sentence splitting ------------------------------------------------------
 
-_OPENERS = "「『（(“‘【〔［[｛{〈《"
-_CLOSERS = "」』）)”’】〕］]｝}〉》"
-_PAIRS = dict(zip(_OPENERS, _CLOSERS))
-_TERMINAL = "。！？!?．"
-_LATIN_TERMINAL = "."
+_PAIRS = dict(zip(OPENERS, CLOSERS))
 
 
 def split_sentences(text: str) -> list[str]:
@@ -118,12 +180,15 @@ def split_sentences(text: str) -> list[str]:
                 stack.append(_PAIRS[ch])
         elif stack and ch == stack[-1]:
             stack.pop()
-        elif ch in _CLOSERS and ch in stack:
+        elif ch in CLOSERS and ch in stack:
             while stack and stack.pop() != ch:
                 pass
-        if not stack and (ch in _TERMINAL or (ch == "." and (i + 1 == n or text[i + 1].isspace()))):
+        if not stack and (
+            ch in SENTENCE_END_MARKS
+            or (ch == LATIN_FULL_STOP and (i + 1 == n or text[i + 1].isspace()))
+        ):
             j = i + 1
-            while j < n and (text[j] in _TERMINAL or text[j] in _CLOSERS or text[j] == "."):
+            while j < n and (text[j] in SENTENCE_END or text[j] in CLOSERS):
                 j += 1
             piece = text[start:j].strip()
             if piece:

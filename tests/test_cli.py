@@ -71,7 +71,10 @@ def test_explicit_files_always_linted(site, capsys):
     (site / ".post-lint.toml").write_text('exclude = ["drafts/**"]\n')
     code, out, _ = run(["drafts/d.md", "node_modules/pkg/x.md"], capsys)
     assert code == 1
-    assert [line.split(":")[0] for line in out.splitlines()] == ["drafts/d.md", "node_modules/pkg/x.md"]
+    assert [line.split(":")[0] for line in out.splitlines()] == [
+        "drafts/d.md",
+        "node_modules/pkg/x.md",
+    ]
 
 
 def test_clean_file_exits_zero(site, capsys):

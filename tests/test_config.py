@@ -66,10 +66,20 @@ def test_unknown_rule_suggests_close_name():
 
 
 def test_option_type_errors():
-    rule = next((r for r in REGISTRY for v in r.options.values() if isinstance(v, int) and not isinstance(v, bool)), None)
+    rule = next(
+        (
+            r
+            for r in REGISTRY
+            for v in r.options.values()
+            if isinstance(v, int) and not isinstance(v, bool)
+        ),
+        None,
+    )
     if rule is None:
         pytest.skip("no rule with an integer option is registered")
-    name = next(k for k, v in rule.options.items() if isinstance(v, int) and not isinstance(v, bool))
+    name = next(
+        k for k, v in rule.options.items() if isinstance(v, int) and not isinstance(v, bool)
+    )
     with pytest.raises(ConfigError, match=f"option '{name.replace('_', '-')}' must be an integer"):
         Config.from_mapping({"rules": {rule.name: {name.replace("_", "-"): "many"}}})
     ok = Config.from_mapping({"rules": {rule.code: {name: 7}}})
@@ -154,6 +164,6 @@ def test_config_source_path_type(tmp_path):
 
 def test_option_choices_are_checked_when_config_loads():
     with pytest.raises(ConfigError, match="option 'preset' must be one of 'default', 'hugo'"):
-        Config.from_mapping({"rules": {"reading-time-mismatch": {"preset": "jekyll"}}})
+        Config.from_mapping({"rules": {"reading-time-mismatch": {"preset": "gatsby"}}})
     cfg = Config.from_mapping({"rules": {"RT001": {"preset": "hugo"}}})
     assert cfg.rule_options["RT001"]["preset"] == "hugo"

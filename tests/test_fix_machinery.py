@@ -50,7 +50,9 @@ def test_overlapping_fixes_first_wins_and_fix_is_all_or_nothing():
 
 def test_adjacent_deletions_both_apply():
     text = "a\nb\nc\n"
-    new, n = apply_fixes(text, [diag(1, Edit(1, 1, 2, 1, "")), diag(2, Edit(2, 1, 3, 1, ""))], unsafe=False)
+    new, n = apply_fixes(
+        text, [diag(1, Edit(1, 1, 2, 1, "")), diag(2, Edit(2, 1, 3, 1, ""))], unsafe=False
+    )
     assert (new, n) == ("c\n", 2)
 
 

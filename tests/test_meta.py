@@ -41,7 +41,9 @@ def test_rule_has_documentation(rule):
     assert "Example" in doc, f"{rule.code}: give an example"
     assert "Options" in doc, f"{rule.code}: document its options (or say none)"
     for option in rule.options:
-        assert option.replace("_", "-") in doc or option in doc, f"{rule.code}: option {option} undocumented"
+        assert option.replace("_", "-") in doc or option in doc, (
+            f"{rule.code}: option {option} undocumented"
+        )
 
 
 def _examples(code: str, kind: str) -> list[Path]:
@@ -61,7 +63,9 @@ def test_rule_ships_good_and_bad_examples(rule):
         for f in files:
             rel = f.relative_to(FIXTURES / rule.code / kind).as_posix()
             found = [
-                d for d in lint_text(f.read_bytes(), rel, {"select": [rule.code]}) if d.code == rule.code
+                d
+                for d in lint_text(f.read_bytes(), rel, {"select": [rule.code]})
+                if d.code == rule.code
             ]
             if kind == "bad":
                 assert found, f"{f} should produce {rule.code}"

@@ -116,7 +116,14 @@ CUTS = {
     ),
     "ko-particle": (
         "이 글은 설정 방법을 설명합니다.\n\n먼저 필요한 것을 준비합니다.\n\n그 다음에 서버를\n",
-        [("TRN001", 9, 1, "post ends mid-sentence ('그 다음에 서버를'): ends with the particle '를'")],
+        [
+            (
+                "TRN001",
+                9,
+                1,
+                "post ends mid-sentence ('그 다음에 서버를'): ends with the particle '를'",
+            )
+        ],
     ),
     # prose, mid-word
     "en-mid-word": (
@@ -144,7 +151,8 @@ CUTS = {
         ],
     ),
     "zh-mid-word": (
-        ZH + "统计学是一门有用的学问，统计方法很多。统计软件也很多，统计图更多。我们今天要讲的是统\n",
+        ZH
+        + "统计学是一门有用的学问，统计方法很多。统计软件也很多，统计图更多。我们今天要讲的是统\n",
         [
             (
                 "TRN001",
@@ -301,7 +309,14 @@ CUTS = {
     # unclosed inline construct
     "en-link": (
         EN + "See [the docs](https://example.com/do",
-        [("TRN008", 9, 5, "post ends inside the target of the link '[the docs](https://example.com…'")],
+        [
+            (
+                "TRN008",
+                9,
+                5,
+                "post ends inside the target of the link '[the docs](https://example.com…'",
+            )
+        ],
     ),
     "en-bold": (
         EN + "The key point is **always validate the",
@@ -378,7 +393,8 @@ def test_cut_is_reported_with_what_was_cut(case):
 HABITS = {
     "signature-dash": EN + "Thanks for reading.\n\n— Matz\n",
     "signature-sign-off": EN + "Best regards,\n",
-    "signature-block": EN + "Shugo Maeda &lt;shugo@ruby-lang.org&gt;<br />\nruby-lang.org administrators\n",
+    "signature-block": EN
+    + "Shugo Maeda &lt;shugo@ruby-lang.org&gt;<br />\nruby-lang.org administrators\n",
     "signature-ja": JA + "以上、よろしくお願いします。\n\nujihisa\n",
     "emoji": EN + "We shipped it. Party time 🎉\n",
     "emoticon": EN + "We shipped it, finally :)\n",
@@ -405,7 +421,7 @@ HABITS = {
     "closed-fence": EN + "```\nmake\n```",
     "full-table": EN + "| a | b |\n|---|---|\n| 1 | 2 |\n| 3 | 4 |\n",
     "no-pipe-table": EN + "a | b\n--|--\n1 | 2\n3 | 4\n",
-    "heading-then-widget": EN + "## Comments\n\n<div id=\"comments\"></div>\n",
+    "heading-then-widget": EN + '## Comments\n\n<div id="comments"></div>\n',
     "heading-then-tag": JA + "## 関連記事\n\n{% include related.html %}\n",
     "verse-zh": "春有春华\n\n秋有秋实  \n夏有什么  \n冬有冬雪  \n一年又一年\n",
     "url-end": EN + "The slides are at https://example.com/slides\n",
@@ -429,7 +445,9 @@ def test_missing_final_newline_alone_is_not_proof():
 
 
 def test_end_of_post_evidence_can_be_turned_off():
-    body = EN + "After that the load balancer forwards every request to the nearest healthy replica\n"
+    body = (
+        EN + "After that the load balancer forwards every request to the nearest healthy replica\n"
+    )
     config = {"select": ["TRN001"], "rules": {"TRN001": {"end-of-post": False}}}
     assert lint_text(FM + body, "post.md", config) == []
 

@@ -16,7 +16,10 @@ BODY = "---\ntitle: t\n---\n\n"  # body starts at line 4
 
 
 def test_disable_and_enable_range():
-    text = BODY + "a\n\n<!-- post-lint-disable PL002 -->\n\nb\n\n<!-- post-lint-enable PL002 -->\n\nc\n"
+    text = (
+        BODY
+        + "a\n\n<!-- post-lint-disable PL002 -->\n\nb\n\n<!-- post-lint-enable PL002 -->\n\nc\n"
+    )
     # lines: 5 a, 7 disable, 9 b, 11 enable, 13 c
     assert not hidden(text, "PL002", 5)
     assert hidden(text, "PL002", 9)

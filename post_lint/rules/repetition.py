@@ -10,7 +10,7 @@ blocks, tables, HTML blocks and headings are not prose; link-only and
 image-only paragraphs, paragraphs too short to mean much, and short list
 items are skipped. Prose is compared in a *key* form: NFKC, case-folded, with
 white space removed, leaked generation markers (``---END---``,
-``<|endoftext|>``) dropped and a leading or trailing ``...`` trimmed.
+``<|endoftext|>``, ``</s>``; see :mod:`post_lint.markers`) dropped and a leading or trailing ``...`` trimmed.
 
 Cost grows linearly with the post: paragraphs are hashed by key (DUP001),
 sentences ("chunks" ending in ``.``, ``。``, ``!``, ``?``) are indexed to find
@@ -33,9 +33,20 @@ from typing import Any
 
 import regex
 
-from ..diagnostics import Diagnostic, Edit, Fix
+from ..diagnostics import Diagnostic, Fix
+from ..edits import delete_block
+from ..markers import normalize_extra, remove_all
+from ..markers import scan as scan_markers
 from ..post import Block, Post
-from ..text import normalize
+from ..text import (
+    CJK_CHAR,
+    CJK_CLASS,
+    CLOSERS,
+    SENTENCE_END,
+    STRAIGHT_QUOTES,
+    fold_whitespace,
+    normalize,
+)
 from .base import Options, Rule, rule
 
 # -- text forms ----------------------------------------------------------------
@@ -43,17 +54,9 @@ from .base import Options, Rule, rule
 #: One token: a single Chinese/Japanese character (kana, kanji, hanzi), or a
 #: run of other letters and digits (a Latin, Cyrillic, Greek or Hangul word,
 #: a number). The standard ``re`` module is used here: it is the hot loop.
-_CJK_RANGES = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
-_TOKEN = re.compile(rf"[{_CJK_RANGES}]|[^\W{_CJK_RANGES}_]+")
-_CJK_CHAR = re.compile(rf"[{_CJK_RANGES}]")
+_TOKEN = re.compile(rf"[{CJK_CLASS}]|[^\W{CJK_CLASS}_]+")
 #: Characters that take two columns (East Asian wide and fullwidth).
 _WIDE = regex.compile(r"[\p{ea=W}\p{ea=F}]")
-#: Generation control text that leaks into posts; ignored when comparing.
-_MARKER = regex.compile(
-    r"-{2,8}\s{0,3}end(?:\s{1,3}of\s{1,3}[a-z]{1,20}){0,1}\s{0,3}-{2,8}"
-    r"|<\|[a-z_]{1,20}\|>|\[/?end\]",
-    regex.I,
-)
 #: Display math (``$$ ... $$``, ``\\[ ... \\]``): formulas, not prose.
 _DISPLAY_MATH = regex.compile(r"\$\$.{0,20000}?\$\$|\\\[.{0,20000}?\\\]", regex.S)
 #: A source line that is nothing but a URL: a link card or a reference entry.
@@ -68,13 +71,15 @@ _HTML_TAG = regex.compile(r"</?[a-zA-Z][a-zA-Z0-9-]{0,30}[\s/>]")
 #: A leading or trailing ellipsis: a generator's "continued" mark.
 _ELLIPSIS_EDGE = regex.compile(r"^(?:\.{2,}|…+)|(?:\.{2,}|…+)$")
 #: The end of a chunk (sentence) in key form: terminators, then closing quotes.
-_CHUNK_END = regex.compile(r"[.。!?！？]+[」』）)\]\"'”’]*")
+_CHUNK_END = regex.compile(
+    f"[{regex.escape(SENTENCE_END)}]+[{regex.escape(CLOSERS + STRAIGHT_QUOTES)}]*"
+)
 #: What may separate the paragraphs run together in a merged one.
 _SEPARATOR_ONLY = regex.compile(r"[\p{P}\p{S}\s]*")
 #: Last characters (of a comparison key) that end a sentence: a part that
 #: ends otherwise is a cut, and the merged paragraph may hold the only
 #: complete copy of that sentence.
-_SENTENCE_END = frozenset("。.!?」』)\"'”’】》〉")
+_SENTENCE_END = frozenset(SENTENCE_END + CLOSERS + STRAIGHT_QUOTES)
 #: Markup characters stripped from a title before comparing it with prose.
 _TITLE_MARKUP = regex.compile(r"[`*_~#]+")
 
@@ -99,12 +104,6 @@ CANDIDATES = 3
 CONTAINMENT = 0.9
 #: Characters compared in verification, per character of the post.
 VERIFY_BUDGET_PER_CHAR = 16
-
-
-def _strip_markers(text: str) -> str:
-    if "--" in text or "<|" in text or "[" in text:
-        text = _MARKER.sub(" ", text)
-    return text
 
 
 def _key_form(normalized: str) -> str:
@@ -152,6 +151,7 @@ _COMPARE_OPTIONS: dict[str, Any] = {
     "list_item_min_words": 40,
     "quotes": False,
     "allow_section_boilerplate": True,
+    "extra_markers": [],
 }
 
 
@@ -166,16 +166,16 @@ class _Settings:
     near_min_words: int = 30
     min_ratio: float = 0.5
     min_parts: int = 2
+    extra_markers: frozenset[str] = frozenset()
 
     @classmethod
     def from_options(cls, options: Options) -> _Settings:
         defaults = cls()
-        return cls(
-            **{
-                name: options.get(name, getattr(defaults, name))
-                for name in cls.__dataclass_fields__
-            }
-        )
+        values = {
+            name: options.get(name, getattr(defaults, name)) for name in cls.__dataclass_fields__
+        }
+        values["extra_markers"] = normalize_extra(values["extra_markers"])
+        return cls(**values)
 
 
 # -- the analysis ----------------------------------------------------------------
@@ -261,13 +261,14 @@ def _paragraphs(post: Post, s: _Settings) -> list[_Para]:
     paras: list[_Para] = []
     previous: Block | None = None
     template_code = _template_code_spans(post) if "{" in post.text else []
+    marks = scan_markers(post, s.extra_markers)
     for block in post.blocks:
         above, previous = previous, block
         if block.kind != "paragraph" or block.link_only or block.image_only:
             continue
         if block.in_quote and not s.quotes:
             continue
-        text = block.prose
+        text = marks.prose(block)
         if "$" in text or "\\[" in text:
             text = _DISPLAY_MATH.sub(" ", text)
             if "$$" in text:  # display math split by blank lines: not prose
@@ -277,12 +278,12 @@ def _paragraphs(post: Post, s: _Settings) -> list[_Para]:
         source = post.block_source(block)
         if "://" in source and _URL_LINE.search(source):
             continue
-        normalized = normalize(_strip_markers(text))
+        normalized = normalize(remove_all(text, s.extra_markers))
         key = _key_form(normalized)
         if not key:
             continue
         tokens = _TOKEN.findall(normalized)
-        cjk = len(_CJK_CHAR.findall(normalized))
+        cjk = len(CJK_CHAR.findall(normalized))
         words = len(tokens) - cjk + cjk / CJK_CHARS_PER_WORD
         context = _context(block)
         eligible = words >= s.min_words and _at_least_width(normalized, s.min_chars)
@@ -376,8 +377,8 @@ def _find_title_repeats(
             taken[p.index] = f
 
 
-def _raw(post: Post, p: _Para) -> str:
-    return " ".join(_strip_markers(post.block_source(p.block)).split())
+def _raw(post: Post, p: _Para, s: _Settings) -> str:
+    return fold_whitespace(remove_all(post.block_source(p.block), s.extra_markers))
 
 
 def _find_exact_repeats(
@@ -401,7 +402,7 @@ def _find_exact_repeats(
         times = f" ({_ordinal(nth)} occurrence)" if nth > 2 else ""
         # Safe when the copy's source is the same text; a copy with more in
         # it (a link the first lacks, other markup) may be the one to keep.
-        same = _raw(post, p) == _raw(post, original)
+        same = _raw(post, p, s) == _raw(post, original, s)
         f = _Finding(
             "DUP001",
             p,
@@ -672,18 +673,6 @@ def _containment_fix(a: _Para, b: _Para, budget: _Budget) -> tuple[_Para, ...]:
 # -- diagnostics -------------------------------------------------------------------
 
 
-def _removal_edit(post: Post, block: Block) -> Edit:
-    """Delete a block's whole lines plus one adjacent blank line."""
-    lines = post.lines
-    first, last = block.start_line, block.end_line
-    count = lines.line_count
-    if last < count and not lines.line(last + 1).strip():
-        last += 1
-    elif last >= count and first - 1 >= post.body_line and not lines.line(first - 1).strip():
-        first -= 1
-    return Edit(first, 1, last + 1, 1, "")
-
-
 def _diagnostics(post: Post, analysis: _Analysis, code: str) -> Iterator[Diagnostic]:
     for f in analysis.findings[code]:
         block = f.para.block
@@ -692,7 +681,7 @@ def _diagnostics(post: Post, analysis: _Analysis, code: str) -> Iterator[Diagnos
         end_column = len(post.lines.line(block.end_line)) + 1
         fix = None
         if f.remove and all(p.block.is_top_level for p in f.remove):
-            edits = tuple(_removal_edit(post, p.block) for p in f.remove)
+            edits = tuple(e for p in f.remove for e in delete_block(post, p.block))
             fix = Fix("safe" if f.applicability == "safe" else "unsafe", edits)
         yield Diagnostic(code, block.start_line, column, f.message, block.end_line, end_column, fix)
 
@@ -702,6 +691,7 @@ def _diagnostics(post: Post, analysis: _Analysis, code: str) -> Iterator[Diagnos
     "repeated-paragraph",
     "a paragraph repeats an earlier one word for word",
     options=dict(_COMPARE_OPTIONS),
+    inherits={"extra_markers": "GEN001"},
     fixable=True,
 )
 def repeated_paragraph(post: Post, options: Options) -> Iterator[Diagnostic]:
@@ -749,6 +739,9 @@ def repeated_paragraph(post: Post, options: Options) -> Iterator[Diagnostic]:
     - ``allow-section-boilerplate`` (default true): a paragraph that opens a
       section, repeating one that opens another section under a different
       heading (per-version or per-CVE text), is not reported.
+    - ``extra-markers`` (list of strings, default ``[]``): lines that count
+      as leaked markers (ignored when comparing) besides the built-in ones;
+      taken from GEN001's table (``[rules.leaked-end-marker]``) unless set here.
     """
     yield from _diagnostics(post, _analysis(post, options), "DUP001")
 
@@ -758,6 +751,7 @@ def repeated_paragraph(post: Post, options: Options) -> Iterator[Diagnostic]:
     "near-duplicate-paragraph",
     "a paragraph nearly repeats, contains or is contained in an earlier one",
     options={**_COMPARE_OPTIONS, "similarity": 0.5, "near_min_words": 30, "min_ratio": 0.5},
+    inherits={"extra_markers": "GEN001"},
     fixable=True,
 )
 def near_duplicate_paragraph(post: Post, options: Options) -> Iterator[Diagnostic]:
@@ -805,7 +799,7 @@ def near_duplicate_paragraph(post: Post, options: Options) -> Iterator[Diagnosti
       reported when it is at least this share of the other's size (a sentence
       quoted in a longer paragraph is not a repeat).
     - ``min-chars``, ``min-words``, ``list-item-min-words``, ``quotes``,
-      ``allow-section-boilerplate``: as for DUP001.
+      ``allow-section-boilerplate``, ``extra-markers``: as for DUP001.
     """
     yield from _diagnostics(post, _analysis(post, options), "DUP002")
 
@@ -815,6 +809,7 @@ def near_duplicate_paragraph(post: Post, options: Options) -> Iterator[Diagnosti
     "merged-paragraphs",
     "a paragraph is two or more other paragraphs of the post run together",
     options={**_COMPARE_OPTIONS, "min_parts": 2},
+    inherits={"extra_markers": "GEN001"},
     fixable=True,
 )
 def merged_paragraphs(post: Post, options: Options) -> Iterator[Diagnostic]:
@@ -851,7 +846,7 @@ def merged_paragraphs(post: Post, options: Options) -> Iterator[Diagnostic]:
     - ``min-parts`` (default 2): how many whole paragraphs, each long enough
       to be compared, a paragraph must contain to be reported.
     - ``min-chars``, ``min-words``, ``list-item-min-words``, ``quotes``,
-      ``allow-section-boilerplate``: as for DUP001.
+      ``allow-section-boilerplate``, ``extra-markers``: as for DUP001.
     """
     yield from _diagnostics(post, _analysis(post, options), "DUP003")
 
@@ -905,7 +900,7 @@ def _title_headings(post: Post) -> Iterator[Diagnostic]:
                 "heading repeats the front-matter title",
                 block.end_line,
                 end_column,
-                Fix("safe", (_removal_edit(post, block),)),
+                Fix("safe", delete_block(post, block)),
             )
 
 

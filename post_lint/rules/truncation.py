@@ -18,20 +18,34 @@ from __future__ import annotations
 
 import bisect
 import unicodedata
-import weakref
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 
 import regex
 
-from ..diagnostics import Diagnostic, Edit, Fix
-from ..post import Block, Post
-from ..text import CJK_CHAR, fold_whitespace, split_sentences
-from ..endings import sentence_end
 from .. import post_end
+from ..diagnostics import Diagnostic, Edit, Fix
+from ..edits import delete_lines
+from ..endings import sentence_end
+from ..markers import Marker, normalize_extra
+from ..markers import scan as scan_markers
+from ..post import Block, Post
+from ..text import (
+    CJK_CHAR,
+    CLOSERS,
+    COMMAS,
+    ELLIPSES,
+    HIRAGANA_CHAR,
+    OPENERS,
+    SENTENCE_END,
+    SENTENCE_END_MARKS,
+    STRAIGHT_QUOTES,
+    normalize,
+    shorten,
+    split_sentences,
+)
 from .base import Options, Rule, rule
-from .generation import Marker, find_markers, is_marker_block, strip_markers
 
 # --------------------------------------------------------------------------
 # Evidence vocabularies
@@ -41,15 +55,15 @@ from .generation import Marker, find_markers, is_marker_block, strip_markers
 _ELLIPSIS_START = regex.compile(r"(?:\.{3,6}|…{1,3}|・{3,6}|‥{1,3}|。{3})[ \t]*")
 
 #: Characters that end a sentence, or close a quote/bracket after one.
-_TERMINALS = frozenset("。．.！!？?…‥")
-_CLOSERS = frozenset("」』）)”’】〕］]〉》\"'")
+_TERMINALS = frozenset(SENTENCE_END + ELLIPSES)
+#: (A brace closes code or a template tag, not a sentence.)
+_CLOSERS = frozenset(CLOSERS + STRAIGHT_QUOTES) - frozenset("｝}")
 #: Endings that are never evidence of a cut: a colon or semicolon introduces
 #: what follows; a wave dash or long vowel mark ends casual Japanese.
 _NEUTRAL_ENDS = frozenset(":：;；~〜～ーｰ")
-_COMMAS = frozenset(",、，､")
-_OPENERS = frozenset("「『（(“‘【〔［[《〈")
+_COMMAS = frozenset(COMMAS)
+_OPENERS = frozenset(OPENERS) - frozenset("｛{")
 
-_HIRAGANA_START = regex.compile(r"\p{Hiragana}")
 _LATIN_LOWER_START = regex.compile(r"[a-z\p{Ll}&&\p{Latin}]", regex.V1)
 #: A paragraph opening with display math ($$, \\[, \\begin{...}): the
 #: sentence before it runs on into the formula.
@@ -75,10 +89,6 @@ _ORPHAN_MIN_CHARS = 8
 _TEXT_INDEX_CHARS = 1_000_000
 #: Continuations longer than this are never deleted by the fix.
 _MAX_DELETABLE_CHARS = 5_000
-
-
-def _norm(text: str) -> str:
-    return fold_whitespace(unicodedata.normalize("NFKC", text))
 
 
 #: Opening quotes that people type where the closing one belongs.
@@ -196,7 +206,7 @@ class _Para:
     @cached_property
     def norm(self) -> str:
         """The text, NFKC-normalised with white space folded (for comparing)."""
-        return _norm(self.text)
+        return normalize(self.text, casefold=False)
 
 
 @dataclass(eq=False)
@@ -223,7 +233,9 @@ class _Analysis:
         extra_markers: frozenset[str] = frozenset(),
     ) -> None:
         self.post = post
-        self.markers: dict[int, Marker] = {m.line: m for m in find_markers(post, extra_markers)}
+        #: The post's markers (with the user's extra ones), and them by line.
+        self.marks = scan_markers(post, extra_markers)
+        self.markers: dict[int, Marker] = self.marks.by_line
         self.paras: list[_Para] = []
         self.by_index: dict[int, _Para] = {}
         for i, b in enumerate(post.blocks):
@@ -241,16 +253,15 @@ class _Analysis:
         self.punctuated_style = len(prose) < 3 or finished >= 0.6 * len(prose)
 
     def _para(self, i: int, b: Block) -> _Para:
-        post = self.post
         markers = self.markers
         has_marker = bool(markers) and any(
             n in markers for n in range(b.start_line, b.end_line + 1)
         )
-        is_marker = has_marker and is_marker_block(post, b, markers)
+        is_marker = has_marker and self.marks.is_marker_block(b)
         if is_marker:
             text = ""
         else:
-            text = (strip_markers(b.prose) if has_marker else b.prose).strip()
+            text = (self.marks.strip(self.marks.prose(b)) if has_marker else b.prose).strip()
         last = b.end_line
         while last > b.start_line and (m := self.markers.get(last)) is not None and m.whole_line:
             last -= 1
@@ -267,7 +278,7 @@ class _Analysis:
         p.complete = is_complete(text)
         m = _ELLIPSIS_START.match(text)
         if m and text[m.end() :].strip():
-            p.head = _norm(text[m.end() :])
+            p.head = normalize(text[m.end() :], casefold=False)
         return p
 
     def neighbour(self, p: _Para, step: int) -> tuple[int | None, bool]:
@@ -280,7 +291,7 @@ class _Analysis:
             b = blocks[i]
             q = self.by_index.get(i)
             if (q is not None and q.is_marker) or (
-                b.kind == "html" and is_marker_block(self.post, b, self.markers)
+                b.kind == "html" and self.marks.is_marker_block(b)
             ):
                 marker = True
                 i += step
@@ -358,7 +369,7 @@ class _Analysis:
         c = _Continuation(p, prev, marker_between)
         head = p.head or ""
         need = _min_overlap(head, min_overlap)
-        mid_sentence = bool(_HIRAGANA_START.match(head) or _LATIN_LOWER_START.match(head))
+        mid_sentence = bool(HIRAGANA_CHAR.match(head) or _LATIN_LOWER_START.match(head))
         if marker_between:
             c.evidence.append("follows a leaked end marker")
         if prev is not None and not prev.complete:
@@ -422,36 +433,18 @@ def _cut_before_capital(text: str) -> bool:
     )
 
 
-_CACHE: weakref.WeakKeyDictionary[Post, dict[tuple[int, frozenset[str]], _Analysis]] = (
-    weakref.WeakKeyDictionary()
-)
-
-
 def _extra_markers(options: Options) -> frozenset[str]:
-    """GEN001's ``extra-markers`` (TRN001 and TRN002 inherit the option)."""
-    found = (s.strip() for s in options.get("extra_markers", ()) if isinstance(s, str))
-    return frozenset(s for s in found if s)
+    """GEN001's ``extra-markers`` (the TRN rules inherit the option)."""
+    return normalize_extra(options.get("extra_markers", ()))
 
 
 def _analysis(
     post: Post, min_overlap: int = _DEFAULT_MIN_OVERLAP, extra_markers: frozenset[str] = frozenset()
 ) -> _Analysis:
     """The analysis of ``post``, built once per post (and settings)."""
-    key = (min_overlap, extra_markers)
-    try:
-        per_post = _CACHE.setdefault(post, {})
-    except TypeError:  # not weak-referenceable
-        return _Analysis(post, min_overlap, extra_markers)
-    if key not in per_post:
-        per_post[key] = _Analysis(post, min_overlap, extra_markers)
-    return per_post[key]
-
-
-def _snippet(text: str, tail: bool = True, size: int = 20) -> str:
-    text = " ".join(text.split())
-    if len(text) <= size:
-        return text
-    return "…" + text[-size:] if tail else text[:size] + "…"
+    return post.memo(
+        ("TRN", min_overlap, extra_markers), lambda: _Analysis(post, min_overlap, extra_markers)
+    )
 
 
 def _last_line_span(a: _Analysis, p: _Para) -> tuple[int, int, int]:
@@ -468,7 +461,7 @@ def _last_line_span(a: _Analysis, p: _Para) -> tuple[int, int, int]:
     i = end - 1
     while i >= start:
         ch = raw[i]
-        if ch in "。！？!?．" or (ch == "." and i + 1 < end and raw[i + 1] == " "):
+        if ch in SENTENCE_END_MARKS or (ch == "." and i + 1 < end and raw[i + 1] == " "):
             start = i + 1
             while start < end and raw[start] in " \t" + "".join(_CLOSERS):
                 start += 1
@@ -683,7 +676,7 @@ def truncated_sentence(post: Post, options: Options) -> Iterator[Diagnostic]:
                     "TRN001",
                     line,
                     col,
-                    f"post ends mid-sentence ('{_snippet(p.text)}'): {reason}",
+                    f"post ends mid-sentence ('{shorten(p.text, 21, keep_end=True)}'): {reason}",
                     line,
                     end,
                 )
@@ -698,7 +691,7 @@ def truncated_sentence(post: Post, options: Options) -> Iterator[Diagnostic]:
             "TRN001",
             line,
             col,
-            f"paragraph ends mid-sentence ('{_snippet(p.text)}'): {reason}",
+            f"paragraph ends mid-sentence ('{shorten(p.text, 21, keep_end=True)}'): {reason}",
             line,
             end,
         )
@@ -720,11 +713,7 @@ def _eof_style(a: _Analysis, last: Block) -> bool:
     more) end with punctuation, at least four in five of them?"""
     cached = a.__dict__.get("_eof_style")
     if cached is None:
-        prose = [
-            p
-            for p in a.paras
-            if not p.exempt and len(p.text) >= 10 and p.block is not last
-        ]
+        prose = [p for p in a.paras if not p.exempt and len(p.text) >= 10 and p.block is not last]
         finished = sum(1 for p in prose if p.complete)
         if not prose:
             # Nothing to compare with: the paragraph is the post's only prose.
@@ -799,6 +788,9 @@ def _ending_reason(
         return ""  # TRN008 says what is open
     if _habit(post, block, sentence):
         return ""
+    before = _block_before(post, block)
+    if before is not None and before.kind == "paragraph" and post_end.SIGN_OFF.match(before.prose):
+        return ""  # a signature under "Sincerely,"
     if post_end.is_verse(post.block_source(block)):
         return ""  # a poem's stanza: its lines end without punctuation by design
     own = ending_evidence(text, extra, ignore)
@@ -818,15 +810,19 @@ def _ending_reason(
     if never:
         return never
     alone = style is None and post_end.long_enough(sentence, 4, 12)
-    if not (style or alone or finished_before or (lead_in and post_end.long_enough(sentence, 3, 6))):
+    if not (
+        style or alone or finished_before or (lead_in and post_end.long_enough(sentence, 3, 6))
+    ):
         return ""
     if post_end.register_mismatch(post.body, end):
         why = f"{end.reason}, a plain form in a post written in です/ます"
     elif style:
         why = style_reason
     elif finished_before or lead_in:
-        why = "its last sentence has no ending, after a finished one" if finished_before else (
-            "the only text under the last heading stops without an ending"
+        why = (
+            "its last sentence has no ending, after a finished one"
+            if finished_before
+            else ("the only text under the last heading stops without an ending")
         )
     else:
         why = "the post's only paragraph stops without an ending"
@@ -852,6 +848,14 @@ def _end_of_post_reason(
         ignore=ignore,
         lead_in=lead_in,
     )
+
+
+def _block_before(post: Post, block: Block) -> Block | None:
+    blocks = post.blocks
+    i = len(blocks) - 1
+    while i >= 0 and blocks[i] is not block:
+        i -= 1
+    return blocks[i - 1] if i > 0 else None
 
 
 def _last_block(post: Post) -> Block | None:
@@ -954,17 +958,8 @@ def _delete_fix(a: _Analysis, c: _Continuation) -> Fix | None:
             return None  # a cut paragraph may still take this as its ending
     if not a.covered(p):
         return None
-    start, end = p.block.start_line, p.block.end_line
-    index = post.lines
-    prev_blank = start <= post.body_line or not index.line(start - 1).strip()
-    next_blank = end < index.line_count and not index.line(end + 1).strip()
-    if prev_blank and next_blank:
-        edit = Edit(start, 1, end + 2, 1, "")
-    elif prev_blank and end >= index.line_count and start - 1 >= post.body_line:
-        edit = Edit(start - 1, 1, end + 1, 1, "")
-    else:
-        edit = Edit(start, 1, end + 1, 1, "")
-    return Fix("unsafe", (edit,), "remove the continuation; its text is already in the post")
+    edits = delete_lines(post, p.block.start_line, p.block.end_line)
+    return Fix("unsafe", edits, "remove the continuation; its text is already in the post")
 
 
 @rule(
@@ -1043,7 +1038,7 @@ def continuation_fragment(post: Post, options: Options) -> Iterator[Diagnostic]:
             "TRN002",
             line,
             col,
-            f"paragraph continues a cut sentence ('{_snippet(p.text, tail=False)}'): "
+            f"paragraph continues a cut sentence ('{shorten(p.text, 21)}'): "
             + "; ".join(c.evidence),
             line,
             len(raw.rstrip()) + 1,
@@ -1122,7 +1117,8 @@ _DEFAULT_PAIRS_MAP = tuple((p[0], p[1]) for p in _DEFAULT_PAIRS)
     "TRN003",
     "unclosed-bracket",
     "a paragraph ends inside a quote or bracket it opened",
-    options={"pairs": list(_DEFAULT_PAIRS)},
+    options={"pairs": list(_DEFAULT_PAIRS), "extra_markers": []},
+    inherits={"extra_markers": "GEN001"},
 )
 def unclosed_bracket(post: Post, options: Options) -> Iterator[Diagnostic]:
     """Finds a paragraph that opens 「, 『, （, “ or ( and ends before closing
@@ -1161,8 +1157,11 @@ def unclosed_bracket(post: Post, options: Options) -> Iterator[Diagnostic]:
     - ``pairs`` (list of two-character strings, default
       ``["「」", "『』", "（）", "“”", "()"]``): the opening and closing
       characters to check.
+    - ``extra-markers`` (list of strings, default ``[]``): lines that count
+      as leaked markers besides the built-in ones; taken from GEN001's table
+      (``[rules.leaked-end-marker]``) unless set here.
     """
-    a = _analysis(post)
+    a = _analysis(post, _DEFAULT_MIN_OVERLAP, _extra_markers(options))
     pairs_opt = options.get("pairs", _DEFAULT_PAIRS)
     pairs = {s[0]: s[1] for s in pairs_opt if isinstance(s, str) and len(s) == 2 and s[0] != s[1]}
     if not pairs:
@@ -1175,7 +1174,7 @@ def unclosed_bracket(post: Post, options: Options) -> Iterator[Diagnostic]:
             continue
         source = post.block_source(p.block)
         if p.trailing_marker or p.last_text_line != p.block.end_line:
-            source = strip_markers(source)
+            source = a.marks.strip(source)
         scanned = _blank_out(source)
         at_end = index is None and not marker_after and p.index == len(post.blocks) - 1
         pos = _unclosed_bracket(scanned.rstrip(), pairs, at_end=at_end and p.text[-1:] not in "(（")
@@ -1333,7 +1332,7 @@ def truncated_list_item(post: Post, options: Options) -> Iterator[Diagnostic]:
         "TRN005",
         line,
         col,
-        f"post ends in the middle of a list item ('{_snippet(p.text)}'): {reason}",
+        f"post ends in the middle of a list item ('{shorten(p.text, 21, keep_end=True)}'): {reason}",
         line,
         end_col,
     )
@@ -1419,8 +1418,7 @@ def empty_final_section(post: Post, options: Options) -> Iterator[Diagnostic]:
             post,
             "TRN007",
             last.start_line,
-            f"post ends with the heading '{_snippet(last.prose, tail=False, size=40)}' "
-            "and nothing under it",
+            f"post ends with the heading '{shorten(last.prose, 41)}' and nothing under it",
         )
         return
     if len(blocks) < 2 or last.kind != "paragraph" or not last.is_top_level:
@@ -1435,8 +1433,8 @@ def empty_final_section(post: Post, options: Options) -> Iterator[Diagnostic]:
         post,
         "TRN007",
         last.end_line,
-        f"post ends after the heading '{_snippet(heading.prose, tail=False, size=40)}' "
-        f"and its lead-in ('{_snippet(text)}'), with nothing they introduce",
+        f"post ends after the heading '{shorten(heading.prose, 41)}' "
+        f"and its lead-in ('{shorten(text, 21, keep_end=True)}'), with nothing they introduce",
     )
 
 
@@ -1467,8 +1465,8 @@ def unclosed_inline_markup(post: Post, options: Options) -> Iterator[Diagnostic]
         return
     source = post.block_source(last)
     a = _analysis(post)
-    if a.markers and any(n in a.markers for n in range(last.start_line, last.end_line + 1)):
-        source = strip_markers(source)
+    if a.marks.in_lines(last.start_line, last.end_line):
+        source = a.marks.strip(source)
     found = post_end.open_inline(source)
     if found is None:
         return

@@ -1,0 +1,132 @@
+"""Language server latency: from a ``didChange`` to its published diagnostics.
+
+Starts ``post-lint server`` once (a warm server, as in an editor), opens a
+document, and then sends changes one after another, each a small edit (a
+word added to, then taken off, the end of a paragraph line), timing each from
+the moment the change is written to the server's stdin until the
+``textDocument/publishDiagnostics`` for that version has been read. Prints
+p50, p95 and the maximum, and the server's CPU time per change (user +
+system, from /proc: what a busy machine hardly moves), for
+
+* the worked example ``examples/seed-alibaba-ja.md`` (58 KB, 53 findings), and
+* the median-size post of the corpus (by bytes; skipped when it is absent).
+
+The client is the one the end-to-end tests use (``tests/lsp_client.py``).
+
+    .venv/bin/python bench/bench_server.py                 # 200 changes each
+    .venv/bin/python bench/bench_server.py --runs 500 --file some-post.md
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from _common import DEFAULT_CORPUS, ROOT, corpus_files, machine_line
+
+from tests.lsp_client import Client
+
+WORKED = ROOT / "examples" / "seed-alibaba-ja.md"
+
+
+def median_post(corpus: Path) -> Path | None:
+    if not corpus.is_dir():
+        return None
+    files = corpus_files(corpus)
+    if not files:
+        return None
+    files.sort(key=lambda p: p.stat().st_size)
+    return files[len(files) // 2]
+
+
+def variants(text: str) -> tuple[str, str]:
+    """The text and the text with one word more on its longest line."""
+    lines = text.split("\n")
+    longest = max(range(len(lines)), key=lambda i: len(lines[i]))
+    edited = list(lines)
+    edited[longest] += " extra"
+    return text, "\n".join(edited)
+
+
+def percentile(values: list[float], p: float) -> float:
+    ordered = sorted(values)
+    k = min(len(ordered) - 1, max(0, round(p / 100 * (len(ordered) - 1))))
+    return ordered[k]
+
+
+def cpu_seconds(pid: int) -> float:
+    """User + system CPU seconds of a process so far (Linux /proc)."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return float("nan")
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def measure(client: Client, path: Path, runs: int, warmup: int) -> tuple[list[float], int, float]:
+    text = path.read_text(encoding="utf-8", errors="replace")
+    uri = path.resolve().as_uri()
+    client.open(uri, text, version=1)
+    found = len(client.diagnostics(uri, 1))
+    texts = variants(text)
+    times: list[float] = []
+    version = 1
+    cpu = 0.0
+    for i in range(warmup + runs):
+        if i == warmup:
+            cpu = cpu_seconds(client.proc.pid)
+        version += 1
+        began = time.perf_counter()
+        client.change(uri, texts[i % 2], version)
+        client.diagnostics(uri, version)
+        if i >= warmup:
+            times.append(time.perf_counter() - began)
+    cpu = (cpu_seconds(client.proc.pid) - cpu) / runs
+    client.notify("textDocument/didClose", {"textDocument": {"uri": uri}})
+    return times, found, cpu
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--runs", type=int, default=200)
+    ap.add_argument("--warmup", type=int, default=20)
+    ap.add_argument("--file", type=Path, action="append", help="time this post (repeatable)")
+    ap.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
+    args = ap.parse_args(argv)
+    files = args.file or [WORKED]
+    if not args.file:
+        median = median_post(args.corpus)
+        if median is not None:
+            files.append(median)
+    print(machine_line())
+    client = Client(cwd=ROOT)
+    try:
+        client.initialize()
+        print(
+            f"{'post':<40} {'KB':>6} {'findings':>8} {'p50 ms':>7} {'p95 ms':>7} "
+            f"{'max ms':>7} {'cpu ms':>7}"
+        )
+        for path in files:
+            times, found, cpu = measure(client, path, args.runs, args.warmup)
+            ms = [t * 1000 for t in times]
+            name = str(path.relative_to(ROOT)) if path.is_relative_to(ROOT) else path.name
+            print(
+                f"{name[-40:]:<40} {path.stat().st_size / 1024:>6.1f} {found:>8} "
+                f"{statistics.median(ms):>7.1f} {percentile(ms, 95):>7.1f} {max(ms):>7.1f} "
+                f"{cpu * 1000:>7.1f}"
+            )
+        client.close()
+    finally:
+        client.kill()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
