@@ -12,6 +12,7 @@ never right before the sentence's own terminal punctuation (a cut there leaves
 a finished sentence, which nothing could tell from a style).
 
     python bench/recall_truncation.py --per-lang 100 [--kinds a,b] [--show-misses 5]
+    python bench/recall_truncation.py --per-lang 100 --ja-morphology   # with post-lint[ja]
 """
 
 from __future__ import annotations
@@ -330,4 +331,13 @@ PLANTERS = {
 
 
 if __name__ == "__main__":
-    sys.exit(main(PLANTERS, select=["TRN"], description=__doc__.split("\n", 1)[0]))
+    argv = sys.argv[1:]
+    rules = None
+    if "--ja-morphology" in argv:
+        argv.remove("--ja-morphology")
+        rules = {"TRN001": {"ja-morphology": True}}
+    sys.exit(
+        main(
+            PLANTERS, select=["TRN"], argv=argv, description=__doc__.split("\n", 1)[0], rules=rules
+        )
+    )

@@ -365,8 +365,21 @@ def language(text: str) -> str:
     return "en"
 
 
-def sentence_end(text: str) -> End:
-    """How ``text`` (prose, markup removed) ends: see the module docstring."""
+def sentence_end(text: str, morphology: bool = False) -> End:
+    """How ``text`` (prose, markup removed) ends: see the module docstring.
+    ``morphology``: let the optional Japanese analyser (:mod:`post_lint.ja_morph`)
+    answer where this grammar cannot."""
+    end = _sentence_end(text)
+    if morphology and end.lang == "ja" and (end.verdict == UNKNOWN or end.plain):
+        from .ja_morph import refine
+
+        better = refine(_strip(text))
+        if better is not None and not (end.plain and better.verdict == FINAL):
+            return better
+    return end
+
+
+def _sentence_end(text: str) -> End:
     text = _strip(text)
     if not text:
         return End(UNKNOWN)

@@ -73,11 +73,18 @@ _SEPARATOR_END = regex.compile(r"[·・|/\\\-–—=+#]\s*$")
 _SHORTCODE_END = regex.compile(r":[a-z0-9_+\-]{1,40}:\s*$")
 
 
+#: Characters of the last line and sentence that the habit checks read.
+_HABIT_WINDOW = 300
+
+
 def habit(last_line: str, sentence: str, line_before: str = "") -> str:
     """Why the post's last line is something people end posts with on
     purpose ('' when it is not): ``last_line`` is the raw source line,
     ``sentence`` the unfinished last sentence as prose."""
-    line = last_line.strip()
+    # Only the ends matter (and bounded work on hostile input).
+    line = last_line.strip()[-_HABIT_WINDOW:]
+    sentence = sentence[-_HABIT_WINDOW:]
+    line_before = line_before[-_HABIT_WINDOW:]
     if _DEFINITION_LINE.match(line):
         return "a definition line"
     if _ON_PURPOSE.search(sentence) or _ON_PURPOSE.search(line):
@@ -114,6 +121,8 @@ def label(sentence: str, alone: bool = True) -> str:
     """Why ``sentence`` reads as a name, a title or a label rather than a
     sentence ('' when it does not): a few capitalised words, one or two
     words, a label and its value."""
+    if len(sentence) > 400:
+        return ""
     if not _CJK.search(sentence):
         words = _LATIN_WORDS.findall(sentence)
         if alone and len(words) <= 4 and all(w[0].isupper() or w[0].isdigit() for w in words):
@@ -391,6 +400,18 @@ def open_inline(source: str) -> OpenConstruct | None:
     text = source.rstrip()
     if not text:
         return None
+    base = max(0, len(text) - _INLINE_WINDOW)
+    found = _open_inline(text[base:])
+    if found is None:
+        return None
+    return OpenConstruct(base + found.offset, found.what)
+
+
+#: Characters of a paragraph's end searched for an open construct.
+_INLINE_WINDOW = 4000
+
+
+def _open_inline(text: str) -> OpenConstruct | None:
     m = _OPEN_LINK_TARGET.search(text)
     if m:
         return OpenConstruct(m.start(), f"the target of the link '{_clip(text[m.start() :])}'")

@@ -537,6 +537,7 @@ def _prose_follows(a: _Analysis, p: _Para) -> bool:
         "ignore_endings": [],
         "extra_markers": [],
         "end_of_post": True,
+        "ja_morphology": False,
     },
     inherits={"extra_markers": "GEN001"},
 )
@@ -648,12 +649,18 @@ def truncated_sentence(post: Post, options: Options) -> Iterator[Diagnostic]:
       (``[rules.leaked-end-marker]``) unless set here.
     - ``end-of-post`` (bool, default true): use evidence 4. Set it to false
       for sites whose posts end in unpunctuated notes.
+    - ``ja-morphology`` (bool, default false): where the built-in grammar
+      cannot tell how a Japanese sentence ends (a kanji or katakana word, a
+      plain form), ask a morphological analyser (the ``post-lint[ja]``
+      extra: fugashi + unidic-lite) for the last morpheme's part of speech
+      and 活用形; ignored when the extra is not installed.
     """
     a = _analysis(post, _DEFAULT_MIN_OVERLAP, _extra_markers(options))
     use_endings = bool(options.get("ending_evidence", True))
     extra = tuple(s for s in options.get("extra_endings", ()) if isinstance(s, str) and s)
     ignore = tuple(s for s in options.get("ignore_endings", ()) if isinstance(s, str) and s)
     use_end = bool(options.get("end_of_post", True))
+    morphology = bool(options.get("ja_morphology", False))
     continuation_of = {id(c.previous): c for c in a.continuations if c.continues_previous}
     for p in a.paras:
         if p.exempt:
@@ -669,7 +676,7 @@ def truncated_sentence(post: Post, options: Options) -> Iterator[Diagnostic]:
             c = continuation_of[id(p)]
             reason = f"the continuation at line {c.para.block.start_line} resumes it"
         elif use_end and at_end:
-            reason = _end_of_post_reason(a, p, extra, ignore)
+            reason = _end_of_post_reason(a, p, extra, ignore, morphology)
             if reason:
                 line, col, end = _last_line_span(a, p)
                 yield Diagnostic(
@@ -771,6 +778,7 @@ def _ending_reason(
     ignore: tuple[str, ...] = (),
     lead_in: bool = False,
     clause_ends: bool = True,
+    morphology: bool = False,
     style_reason: str = "its last sentence has no ending, where the post's other paragraphs finish theirs",
 ) -> str:
     """Why ``text``, the prose of the post's last block, stops mid-sentence
@@ -796,7 +804,7 @@ def _ending_reason(
     own = ending_evidence(text, extra, ignore)
     if own:
         return own
-    end = sentence_end(text)
+    end = sentence_end(text, morphology)
     if end.is_open:
         return end.reason  # a Latin comma or a weak one: nothing follows at the end of a post
     cut = post_end.cut_word(_vocabulary(a), text)
@@ -832,10 +840,14 @@ def _ending_reason(
 
 
 def _end_of_post_reason(
-    a: _Analysis, p: _Para, extra: tuple[str, ...], ignore: tuple[str, ...]
+    a: _Analysis,
+    p: _Para,
+    extra: tuple[str, ...],
+    ignore: tuple[str, ...],
+    morphology: bool = False,
 ) -> str:
     """TRN001's end-of-post evidence for the post's last paragraph."""
-    if _unclosed_bracket(_blank_out(p.text), at_end=p.text[-1:] not in "(（") is not None:
+    if _unclosed_bracket(p.text, at_end=p.text[-1:] not in "(（") is not None:
         return ""  # TRN003
     blocks = a.post.blocks
     lead_in = p.index > 0 and blocks[p.index - 1].kind == "heading"
@@ -847,6 +859,7 @@ def _end_of_post_reason(
         extra=extra,
         ignore=ignore,
         lead_in=lead_in,
+        morphology=morphology,
     )
 
 
