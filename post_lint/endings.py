@@ -374,8 +374,8 @@ def sentence_end(text: str, morphology: bool = False) -> End:
         from .ja_morph import refine
 
         better = refine(_strip(text))
-        if better is not None and not (end.plain and better.verdict == FINAL):
-            return better
+        if better is not None and not (end.plain and better[0] == FINAL):
+            return End(better[0], better[1], "ja")
     return end
 
 

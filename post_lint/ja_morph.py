@@ -15,7 +15,9 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Any
 
-from .endings import FINAL, OPEN, End
+#: Verdicts, as in :mod:`post_lint.endings` (which wraps them; no import
+#: back, so the two modules stay a one-way dependency).
+FINAL, OPEN = "final", "open"
 
 #: Characters of the sentence's end that are analysed.
 _TAIL = 80
@@ -37,9 +39,9 @@ def available() -> bool:
 
 
 @lru_cache(maxsize=4096)
-def refine(text: str) -> End | None:
-    """The verdict of a morphological analysis of ``text``'s end, or None
-    (no analyser, or nothing more to say than the default grammar)."""
+def refine(text: str) -> tuple[str, str] | None:
+    """(verdict, reason) of a morphological analysis of ``text``'s end, or
+    None (no analyser, or nothing more to say than the default grammar)."""
     tagger = _tagger()
     if tagger is None or not text:
         return None
@@ -53,13 +55,13 @@ def refine(text: str) -> End | None:
     form = getattr(f, "cForm", "") or ""
     surface = w.surface
     if getattr(w, "is_unk", False) and len(surface) <= 6:
-        return End(OPEN, f"ends with '{surface}', which is no word the analyser knows", "ja")
+        return (OPEN, f"ends with '{surface}', which is no word the analyser knows")
     if pos1 == "助詞" and pos2 in ("格助詞", "接続助詞", "副助詞"):
-        return End(OPEN, f"ends with the {pos2} '{surface}'", "ja")
+        return (OPEN, f"ends with the {pos2} '{surface}'")
     if pos1 == "接頭辞":
-        return End(OPEN, f"ends with the prefix '{surface}'", "ja")
+        return (OPEN, f"ends with the prefix '{surface}'")
     if pos1 in ("動詞", "助動詞", "形容詞") and form.startswith(("連用形", "未然形", "仮定形")):
-        return End(OPEN, f"ends with the {form.split('-')[0]} '{surface}'", "ja")
+        return (OPEN, f"ends with the {form.split('-')[0]} '{surface}'")
     if pos1 == "助詞" and pos2 == "終助詞":
-        return End(FINAL, f"ends with the sentence-final particle '{surface}'", "ja")
+        return (FINAL, f"ends with the sentence-final particle '{surface}'")
     return None

@@ -495,3 +495,13 @@ def test_japanese_register():
     assert ja_register("設定します。確認しました。便利です。簡単です。終わります。") == "polite"
     assert ja_register("設定する。確認した。便利だ。簡単だ。終わる。") == "plain"
     assert ja_register("設定する。") == ""
+
+
+def test_optional_japanese_morphology():
+    """With the post-lint[ja] extra, the analyser answers where the built-in
+    grammar cannot; without it the option changes nothing."""
+    pytest.importorskip("fugashi")
+    pytest.importorskip("unidic_lite")
+    # 未然形 of する before させ cut off: the grammar sees a kanji, the analyser a verb.
+    assert sentence_end("この投資は社会の生産性を向上さ", morphology=True).verdict == OPEN
+    assert sentence_end("準備します", morphology=True).verdict == FINAL

@@ -282,6 +282,7 @@ class _Analysis:
             or b.image_only
             or b.emphasis_only
             or not text
+            or (text.startswith("{/*") and text.endswith("*/}"))  # an MDX comment
         )
         p.complete = is_complete(text)
         m = _ELLIPSIS_START.match(text)
@@ -1350,7 +1351,14 @@ def truncated_list_item(post: Post, options: Options) -> Iterator[Diagnostic]:
         return
     extra = tuple(s for s in options.get("extra_endings", ()) if isinstance(s, str) and s)
     ignore = tuple(s for s in options.get("ignore_endings", ()) if isinstance(s, str) and s)
-    siblings = [b for b in _list_siblings(post, len(post.blocks) - 1) if b.prose.strip()]
+    siblings = [
+        b
+        for b in _list_siblings(post, len(post.blocks) - 1)
+        if b.prose.strip()
+        and not b.link_only
+        and "](" not in b.prose
+        and _source_ends_in_prose(post, b, b.prose.rstrip())
+    ]
     done = sum(1 for b in siblings if is_complete(b.prose))
     sentences = len(siblings) >= 2 and done >= _EOF_PUNCTUATED_SHARE * len(siblings)
     reason = _ending_reason(
@@ -1437,7 +1445,9 @@ def empty_final_section(post: Post, options: Options) -> Iterator[Diagnostic]:
     A generator that stops right after starting a section leaves exactly
     this; a writer who means to end a post does not open a section to do it.
     A heading followed by a template tag, an HTML block (a comments widget),
-    an image or a link list is not the last block and is never reported.
+    an image or a link list is not the last block and is never reported;
+    neither is a Hugo section page (``_index.md``), under whose last heading
+    the generator lists the section's pages.
     A heading followed by an unfinished sentence is TRN001's.
 
     **Why:** the reader is promised a section and gets none.
@@ -1449,8 +1459,8 @@ def empty_final_section(post: Post, options: Options) -> Iterator[Diagnostic]:
     **Options:** none.
     """
     blocks = post.blocks
-    if not blocks:
-        return
+    if not blocks or post.path.replace("\\", "/").rsplit("/", 1)[-1] == "_index.md":
+        return  # a Hugo section page: the generator lists the section's pages under it
     last = blocks[-1]
     if last.kind == "heading" and last.is_top_level and last.prose.strip():
         yield _line_diagnostic(
