@@ -32,6 +32,10 @@ from dataclasses import dataclass
 
 import regex
 
+from .text import HAN_CHAR as _HAN
+from .text import HANGUL_CHAR as _HANGUL
+from .text import KANA_CHAR as _KANA
+
 FINAL, OPEN, UNKNOWN = "final", "open", "unknown"
 
 
@@ -59,9 +63,6 @@ class End:
         return self.verdict == FINAL
 
 
-_KANA = regex.compile(r"[\p{Hiragana}\p{Katakana}]")
-_HAN = regex.compile(r"\p{Han}")
-_HANGUL = regex.compile(r"\p{Hangul}")
 _LATIN_WORD = regex.compile(r"([\p{L}']{1,30})\W*$")
 _TRAILING_MARKUP = regex.compile(r"[\s*_~`\\]+$")
 

@@ -22,7 +22,7 @@ import regex
 
 from .endings import End, ja_register
 from .post import Block, Post
-from .text import split_sentences
+from .text import KANA_CHAR, split_sentences
 
 # --------------------------------------------------------------------------
 # Habits: what people end posts with
@@ -202,7 +202,6 @@ class Vocabulary:
         return best
 
 
-_KANA_NEAR = regex.compile(r"[\p{Hiragana}\p{Katakana}]")
 _CLAUSE_UNIT = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}ー]|[\p{Latin}'’]+")
 _CLAUSE_END = regex.compile(r"\s*(?:[。．.！!？?、，,；;:：)）」』”…\n]|$)")
 
@@ -242,7 +241,7 @@ class ClauseEnds:
         if not m:
             return ""
         unit = m.group(1).casefold()
-        if not unit.isascii() and _KANA_NEAR.search(text[-40:]):
+        if not unit.isascii() and KANA_CHAR.search(text[-40:]):
             # Japanese: the grammar in endings.py reads kana endings, and a
             # kanji before nothing is as often a noun (…例, …もの) as a stem.
             return ""

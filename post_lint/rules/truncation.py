@@ -463,6 +463,13 @@ def _analysis(post: Post, code: str, options: Options) -> _Analysis:
     return post.memo(("TRN", min_overlap, extra), lambda: _Analysis(post, min_overlap, extra))
 
 
+def _cut_diagnostic(a: _Analysis, p: _Para, code: str, what: str, reason: str) -> Diagnostic:
+    """``what ('…the cut end'): reason`` over the unfinished last sentence."""
+    line, col, end = _last_line_span(a, p)
+    snippet = shorten(p.text, 21, keep_end=True)
+    return Diagnostic(code, line, col, f"{what} ('{snippet}'): {reason}", line, end)
+
+
 def _last_line_span(a: _Analysis, p: _Para) -> tuple[int, int, int]:
     """(line, start column, end column) of the unfinished last sentence on the
     paragraph's last text line."""
@@ -696,30 +703,14 @@ def truncated_sentence(post: Post, options: Options) -> Iterator[Diagnostic]:
         elif use_end and at_end:
             reason = _end_of_post_reason(a, p, extra, ignore, morphology)
             if reason:
-                line, col, end = _last_line_span(a, p)
-                yield Diagnostic(
-                    "TRN001",
-                    line,
-                    col,
-                    f"post ends mid-sentence ('{shorten(p.text, 21, keep_end=True)}'): {reason}",
-                    line,
-                    end,
-                )
+                yield _cut_diagnostic(a, p, "TRN001", "post ends mid-sentence", reason)
             continue
         elif use_endings and _intrinsic_allowed(a, p) and _raw_end_matches(a, p):
             if _unclosed_bracket(p.text) is None:
                 reason = ending_evidence(p.text, extra, ignore)
         if not reason:
             continue
-        line, col, end = _last_line_span(a, p)
-        yield Diagnostic(
-            "TRN001",
-            line,
-            col,
-            f"paragraph ends mid-sentence ('{shorten(p.text, 21, keep_end=True)}'): {reason}",
-            line,
-            end,
-        )
+        yield _cut_diagnostic(a, p, "TRN001", "paragraph ends mid-sentence", reason)
 
 
 # --------------------------------------------------------------------------
@@ -1374,15 +1365,7 @@ def truncated_list_item(post: Post, options: Options) -> Iterator[Diagnostic]:
         reason = _short_last_item(post, last, p.text, siblings)
     if not reason:
         return
-    line, col, end_col = _last_line_span(a, p)
-    yield Diagnostic(
-        "TRN005",
-        line,
-        col,
-        f"post ends in the middle of a list item ('{shorten(p.text, 21, keep_end=True)}'): {reason}",
-        line,
-        end_col,
-    )
+    yield _cut_diagnostic(a, p, "TRN005", "post ends in the middle of a list item", reason)
 
 
 def _short_last_item(post: Post, last: Block, text: str, siblings: list[Block]) -> str:
