@@ -37,7 +37,6 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from .compat import tomllib
 from .diagnostics import SEVERITIES
 from .errors import ConfigError
 from .globs import glob_match
@@ -275,6 +274,8 @@ class Config:
 
     @classmethod
     def from_file(cls, path: Path) -> Config:
+        from .compat import tomllib  # imported only when a file is read (start-up)
+
         try:
             data = tomllib.loads(path.read_text(encoding="utf-8"))
         except OSError as exc:
