@@ -13,6 +13,8 @@ from pathlib import Path
 
 import pytest
 
+pytest.importorskip("pygls", reason="pygls is not installed: pip install -e '.[dev]' again")
+
 from post_lint.fix import apply_fixes
 from post_lint.post import Post
 
