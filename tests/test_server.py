@@ -384,6 +384,7 @@ def test_config_is_found_from_the_document_and_reloaded(client, tmp_path):
 def test_malformed_messages_do_not_stop_the_server(client, tmp_path):
     client.send_raw(b"Content-Length: 9\r\n\r\n{not json")
     client.send_raw(b"Content-Length: 2\r\n\r\n[]")
+    client.send_raw(b"X-Junk: " + b"x" * 100_000 + b"\r\n")  # a header line over any limit
     client.notify("textDocument/didOpen", {"textDocument": {"uri": 5}})
     client.notify(
         "textDocument/didChange",
@@ -459,6 +460,28 @@ def test_utf8_when_offered_and_fix_all_resolved():
         assert c.close() == 0
     finally:
         c.kill()
+
+
+def test_stdin_from_a_file(tmp_path):
+    from .lsp_client import frame
+
+    messages = tmp_path / "session.bin"
+    messages.write_bytes(
+        frame({"jsonrpc": "2.0", "id": 1, "method": "initialize", "params": {"capabilities": {}}})
+        + frame({"jsonrpc": "2.0", "id": 2, "method": "shutdown"})
+        + frame({"jsonrpc": "2.0", "method": "exit"})
+    )
+    with messages.open("rb") as stdin:
+        done = subprocess.run(
+            [sys.executable, "-m", "post_lint", "server"],
+            stdin=stdin,
+            capture_output=True,
+            cwd=ROOT,
+            timeout=WAIT,
+        )
+    assert done.returncode == 0, done.stderr
+    assert b'"positionEncoding": "utf-16"' in done.stdout
+    assert b'{"id": 2, "jsonrpc": "2.0", "result": null}' in done.stdout
 
 
 def test_exit_without_shutdown_is_status_1():
