@@ -278,7 +278,9 @@ def _emacs_regexp_to_python(elisp_string: str) -> str:
 
 def test_emacs_flymake_backend_regexp_and_command(site):
     cwd, env = site
-    block = next(b for b in code_blocks(readme_section("## Integrations"), "elisp") if "flymake" in b)
+    block = next(
+        b for b in code_blocks(readme_section("## Integrations"), "elisp") if "flymake" in b
+    )
     elisp_regexp = re.search(r'\(re-search-forward\s+"((?:[^"\\]|\\.)*)"', block).group(1)
     regexp = re.compile(_emacs_regexp_to_python(elisp_regexp), re.M)
     command = re.search(r'\(list "post-lint" "--quiet" "-" "--stdin-filename"', block)
@@ -319,7 +321,9 @@ EMACS_DRIVER = """
 @pytest.mark.skipif(shutil.which("emacs") is None, reason="emacs is not installed")
 def test_emacs_flymake_backend_runs_in_emacs(site):
     cwd, env = site
-    block = next(b for b in code_blocks(readme_section("## Integrations"), "elisp") if "flymake" in b)
+    block = next(
+        b for b in code_blocks(readme_section("## Integrations"), "elisp") if "flymake" in b
+    )
     (cwd / "snippet.el").write_text(block, encoding="utf-8")
     (cwd / "driver.el").write_text(EMACS_DRIVER, encoding="utf-8")
     post = "---\ntitle: テスト\n---\n\n日本語の本文です。\n\n---END---\n"

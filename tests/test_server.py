@@ -439,6 +439,7 @@ def test_utf8_when_offered_and_fix_all_resolved():
     try:
         caps = c.initialize(
             ["utf-8", "utf-16"],
+            options={"debounce": 30},
             textDocument={
                 "codeAction": {
                     "codeActionLiteralSupport": {"codeActionKind": {"valueSet": ["quickfix"]}},
@@ -457,6 +458,12 @@ def test_utf8_when_offered_and_fix_all_resolved():
         resolved = c.request("codeAction/resolve", action)
         fixed = apply_edits(EMOJI_POST, edits_of(resolved, uri), "utf-8")
         assert "---END---" not in fixed and fixed.startswith("# Notes\n\nWe loved")
+        # with a debounce, a burst of changes is linted once, on its last text
+        for v in range(2, 6):
+            c.change(uri, EMOJI_POST + "\n<|im_end|>\n" * (v - 1), v)
+        assert len(c.diagnostics(uri, 5)) == 2 + 4
+        published = [p["version"] for p in c.notes("textDocument/publishDiagnostics")]
+        assert published == []  # nothing for versions 2-4 was published
         assert c.close() == 0
     finally:
         c.kill()
