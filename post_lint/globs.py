@@ -60,3 +60,17 @@ def _glob_regex(pattern: str) -> re.Pattern[str]:
 def glob_match(pattern: str, path: str) -> bool:
     """Whether a relative POSIX ``path`` (or one of its parent folders) matches."""
     return _glob_regex(pattern).fullmatch(path) is not None
+
+
+def path_segments(path: str) -> list[str]:
+    """The segments of a path written with ``/`` or ``\\``, without empty or
+    ``.`` segments."""
+    return [p for p in re.split(r"[\\/]+", path) if p and p != "."]
+
+
+def match_tail(pattern: str, path: str) -> bool:
+    """Whether ``pattern`` matches ``path`` or one of its trailing parts, so
+    that ``_posts/**`` matches ``site/_posts/2024-01-31-a.md`` whatever folder
+    the path was given from."""
+    parts = path_segments(path)
+    return any(glob_match(pattern, "/".join(parts[i:])) for i in range(len(parts)))

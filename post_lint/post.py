@@ -315,12 +315,42 @@ def _expanded_size(node: Any, memo: dict[int, int], limit: int) -> int:
     return memo.get(id(node), 1)
 
 
+#: Errors whose cause is where the parser started reading the construct (its
+#: context), not where it gave up: an unclosed quote or bracket is only
+#: noticed at the end of the front matter or at the next key, and a line
+#: that is not ``key: value`` only at the line after it.
+_CONTEXT_BLAMED = (
+    "while scanning a quoted scalar",
+    "while parsing a flow sequence",
+    "while parsing a flow mapping",
+    "while scanning a simple key",
+)
+
+
+def _blamed_mark(exc: Any, raw: str) -> Any:
+    """The mark of the line to point at: the broken line, not the closing
+    ``---`` or the next key where the parser noticed."""
+    context = getattr(exc, "context", None) or ""
+    problem, where = exc.problem_mark, exc.context_mark
+    if where is not None and (
+        context in _CONTEXT_BLAMED or problem is None or problem.index >= len(raw.rstrip())
+    ):
+        return where
+    return problem or where
+
+
 def _plain_yaml_message(exc: Exception) -> str:
     problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
     context = getattr(exc, "context", None)
     text = f"{context}, {problem}" if context else str(problem)
     hints = {
         "mapping values are not allowed": (" (a value contains ': '; quote the whole value)"),
+        "while scanning a quoted scalar": " (the quote that opens here is never closed)",
+        "while parsing a flow sequence": " (the '[' that opens here is never closed)",
+        "while parsing a flow mapping": " (the '{' that opens here is never closed)",
+        "while scanning a simple key": (
+            " (this line is not 'key: value': text that lost its indentation? Indent it)"
+        ),
         "found character '\\t' that cannot start any token": " (YAML forbids tabs for indentation)",
     }
     for needle, hint in hints.items():
@@ -364,7 +394,7 @@ def _parse_yaml(fm: FrontMatter) -> None:
         _record_yaml_keys(fm, node)
         data = loader.construct_document(node)
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
+        mark = _blamed_mark(exc, fm.raw)
         line = fm.content_line + (mark.line if mark else 0)
         col = (mark.column + 1) if mark else 1
         fm.error = ParseError(line, col, _plain_yaml_message(exc))

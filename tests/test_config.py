@@ -164,6 +164,6 @@ def test_config_source_path_type(tmp_path):
 
 def test_option_choices_are_checked_when_config_loads():
     with pytest.raises(ConfigError, match="option 'preset' must be one of 'default', 'hugo'"):
-        Config.from_mapping({"rules": {"reading-time-mismatch": {"preset": "jekyll"}}})
+        Config.from_mapping({"rules": {"reading-time-mismatch": {"preset": "gatsby"}}})
     cfg = Config.from_mapping({"rules": {"RT001": {"preset": "hugo"}}})
     assert cfg.rule_options["RT001"]["preset"] == "hugo"

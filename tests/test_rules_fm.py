@@ -54,6 +54,9 @@ EXPECTED_BAD = {
     "FM001/bad/content/post/zh-no-front-matter.md": [1],
     "FM001/bad/src/content/blog/astro-post.md": [1],
     "FM002/bad/alias-bomb.md": [2],
+    "FM002/bad/ja-unclosed-quote.md": [3],
+    "FM002/bad/unclosed-quote.md": [2],
+    "FM002/bad/zh-unindented-summary.md": [4],
     "FM002/bad/hugo-bad-toml.md": [2],
     "FM002/bad/ja-tab-indent.md": [4],
     "FM002/bad/never-closed.md": [1],
@@ -61,6 +64,7 @@ EXPECTED_BAD = {
     "FM002/bad/unquoted-colon.md": [3],
     "FM002/bad/zenn-list.md": [2],
     "FM002/bad/zh-unquoted-colon.md": [2],
+    "FM003/bad/content/blog/_index.md": [4],
     "FM003/bad/draft-string.md": [3],
     "FM003/bad/hugo-toml-draft.md": [3],
     "FM003/bad/ja-empty-title.md": [2],
@@ -77,7 +81,10 @@ EXPECTED_BAD = {
     "FM004/bad/number.md": [3],
     "FM004/bad/zenn-published-at.md": [7],
     "FM004/bad/zh-date.md": [3],
+    "FM005/bad/excerpt-note-line.md": [4],
     "FM005/bad/excerpt-paragraph-key.md": [5],
+    "FM005/bad/ja-excerpt-aside-line.md": [4],
+    "FM005/bad/zh-summary-aside-line.md": [4],
     "FM005/bad/hugo-toml-catagories.md": [3],
     "FM005/bad/ja-excerpt-paragraph.md": [4],
     "FM005/bad/typo-tittle.md": [2],
@@ -88,11 +95,10 @@ EXPECTED_BAD = {
     "FM006/bad/json-between-dashes.md": [2],
     "FM006/bad/zenn-published-twice.md": [7],
     "FM006/bad/zh-tags-twice.md": [5],
-    "FM007/bad/_posts/2024-01-01-own-offset.md": [3],
-    "FM007/bad/_posts/2024-01-31-rescheduled.md": [3],
-    "FM007/bad/_posts/2024-03-01-zh.md": [3],
-    "FM007/bad/_posts/2024-05-05-ja.md": [4],
-    "FM007/bad/content/post/2024-03-01-bundle/index.md": [3],
+    "FM007/bad/_posts/2024-01-05-new-year-typo.md": [3],
+    "FM007/bad/_posts/2024-03-01-zh-template-date.md": [3],
+    "FM007/bad/_posts/2025-01-08-ja-year-typo.md": [4],
+    "FM007/bad/content/post/2025-01-03-bundle/index.md": [3],
 }
 
 
@@ -713,19 +719,94 @@ def test_fm006_repeated_toml_key_is_a_syntax_error():
     assert fm(text) == [("FM002", 3)]
 
 
+EXACT_DAY = {"rules": {"filename-date-mismatch": {"tolerance-days": 0}}}
+
+
 def test_fm007_compares_in_the_dates_own_offset():
     path = "_posts/2024-01-31-a.md"
-    assert fm("---\ntitle: A\ndate: 2024-01-31T23:30:00-05:00\n---\n", path) == []
-    assert fm("---\ntitle: A\ndate: 2024-01-31 23:30:00 -0500\n---\n", path) == []
-    assert fm("---\ntitle: A\ndate: 2024-02-01T00:30:00+09:00\n---\n", path) == [("FM007", 3)]
+    text = "---\ntitle: A\ndate: {}\n---\n"
+    assert fm(text.format("2024-01-31T23:30:00-05:00"), path, EXACT_DAY) == []
+    assert fm(text.format("2024-01-31 23:30:00 -0500"), path, EXACT_DAY) == []
+    got = lint_text(text.format("2024-02-01T00:30:00+09:00"), path, {"select": ["FM"], **EXACT_DAY})
+    assert [(d.code, d.line, d.column, d.message) for d in got] == [
+        (
+            "FM007",
+            3,
+            7,
+            "'date' is 2024-02-01T00:30:00+09:00 but the file name says 2024-01-31 "
+            "(compared in the date's own offset)",
+        )
+    ]
 
 
 def test_fm007_tolerance_days():
     text = "---\ntitle: A\ndate: 2024-02-01\n---\n"
     path = "_posts/2024-01-31-a.md"
-    assert fm(text, path) == [("FM007", 3)]
+    assert fm(text, path, EXACT_DAY) == [("FM007", 3)]
     cfg = {"rules": {"filename-date-mismatch": {"tolerance-days": 1}}}
     assert fm(text, path, cfg) == []
+
+
+@pytest.mark.parametrize(
+    "date",
+    [
+        "2024-02-03",  # rescheduled by a few days
+        "2024-03-14 09:00:00 +0000",  # drafted six weeks before it went out
+        "2024-01-20",  # published before the day the file was named for
+        "2024-05-01",  # 91 days: still a drafting delay
+    ],
+)
+def test_fm007_drafting_drift_is_not_reported_by_default(date):
+    text = f"---\ntitle: A\ndate: {date}\n---\n"
+    assert fm(text, "_posts/2024-01-31-a.md") == []
+
+
+@pytest.mark.parametrize(
+    ("path", "date", "message"),
+    [
+        (
+            "_posts/2024-01-05-plans.md",
+            "2023-01-05",
+            "'date' is 2023-01-05 but the file name says 2024-01-05 "
+            "(the same day a year apart: a typo in the year?)",
+        ),
+        (
+            "_posts/2025-01-08-お知らせ.md",
+            "2024-01-09 00:30:00 +0900",
+            "'date' is 2024-01-09 00:30:00 +0900 but the file name says 2025-01-08 "
+            "(the same day a year apart: a typo in the year?)",
+        ),
+        (
+            "content/post/2024-03-01-复制/index.md",
+            "2021-03-01",
+            "'date' is 2021-03-01 but the file name says 2024-03-01 "
+            "(the same day 3 years apart: a typo in the year?)",
+        ),
+        (
+            "_posts/2024-03-01-copied.md",
+            "2023-06-15",
+            "'date' is 2023-06-15 but the file name says 2024-03-01",
+        ),
+    ],
+)
+def test_fm007_reports_a_year_typo_or_a_date_months_away(path, date, message):
+    got = lint_text(f"---\ntitle: A\ndate: {date}\n---\n", path, {"select": ["FM007"]})
+    assert [(d.code, d.line, d.column, d.message) for d in got] == [("FM007", 3, 7, message)]
+
+
+def test_fm007_year_typo_is_reported_whatever_the_tolerance():
+    cfg = {"rules": {"FM007": {"tolerance-days": 1000}}}
+    text = "---\ntitle: A\ndate: 2023-01-05\n---\n"
+    assert fm(text, "_posts/2024-01-05-a.md", cfg) == [("FM007", 3)]
+    assert fm("---\ntitle: A\ndate: 2023-03-05\n---\n", "_posts/2024-01-05-a.md", cfg) == []
+
+
+def test_fm007_skips_files_that_are_not_posts():
+    text = "---\ntitle: A\ndate: 2020-01-01\n---\n"
+    assert fm(text, "_posts/2024-01-05-a.md") == [("FM007", 3)]
+    assert fm(text, "_includes/2024-01-05-a.md") == []
+    cfg = {"rules": {"FM001": {"not-posts": ["_posts/2024-01-05-a.md"]}}}
+    assert fm(text, "_posts/2024-01-05-a.md", cfg) == []
 
 
 def test_fm007_skips_names_without_a_date_and_invalid_dates():
@@ -836,3 +917,127 @@ if st is not None:
         for opening in ("---\n", "+++\n", "{"):
             for d in lint_text(opening + text, "content/post/2024-01-31-a.md", {"select": ["FM"]}):
                 assert d.line >= 1 and d.column >= 1
+
+
+# --------------------------------------------------------------------------
+# FM002 points at the broken line; FM005 finds text lines read as keys
+# --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "where", "hint"),
+    [
+        (
+            '---\ntitle: "Hello\ndate: 2024-01-01\ntags: [a]\n---\n',
+            (2, 8),
+            "while scanning a quoted scalar, found unexpected end of stream "
+            "(the quote that opens here is never closed)",
+        ),
+        (
+            '---\ntitle: 「こんにちは」\ndescription: "説明文\ndate: 2024-01-01\n---\n',
+            (3, 14),
+            "while scanning a quoted scalar, found unexpected end of stream "
+            "(the quote that opens here is never closed)",
+        ),
+        (
+            "---\ntitle: Hello\ntags: [a, b\ndate: 2024-01-01\n---\n",
+            (3, 7),
+            "while parsing a flow sequence, did not find expected ',' or ']' "
+            "(the '[' that opens here is never closed)",
+        ),
+        (
+            "---\ntitle: a\nimage: {src: a.png\ndate: 2024\n---\n",
+            (3, 8),
+            "while parsing a flow mapping, did not find expected ',' or '}' "
+            "(the '{' that opens here is never closed)",
+        ),
+        (
+            "---\ntitle: 你好\nsummary: 这是第一行\n这是第二行没有缩进\ndate: 2024-01-01\n---\n",
+            (4, 1),
+            "while scanning a simple key, could not find expected ':' "
+            "(this line is not 'key: value': text that lost its indentation? Indent it)",
+        ),
+        (
+            "---\ntitle: Hello\nexcerpt: >\n  first line\nsecond line here\ntags: [a]\n---\n",
+            (5, 1),
+            "while scanning a simple key, could not find expected ':' "
+            "(this line is not 'key: value': text that lost its indentation? Indent it)",
+        ),
+    ],
+)
+def test_fm002_points_at_the_broken_line_not_the_closing_delimiter(text, where, hint):
+    got = lint_text(text, "p.md", {"select": ["FM002"]})
+    assert [(d.code, d.line, d.column, d.message) for d in got] == [
+        ("FM002", *where, f"invalid YAML: {hint}")
+    ]
+
+
+CONTINUATION = (
+    "key {key!r} looks like text, not a key; is it a continuation of {prev!r} "
+    "(line 3) that lost its indentation? Indent it or quote the value"
+)
+
+
+@pytest.mark.parametrize(
+    ("prev", "line", "key"),
+    [
+        (
+            "excerpt: We moved our build to Bazel and it took a year",
+            "Note: and what we learned",
+            "Note",
+        ),
+        (
+            "excerpt: We moved our build to Bazel and it took a year",
+            "PS: it was worth it in the end",
+            "PS",
+        ),
+        (
+            "description: We moved our build to Bazel, most of a year",
+            "The: result was worth it",
+            "The",
+        ),
+        (
+            "description: 今回はビルドをBazelに移行しました。",
+            "追記: その後の運用で分かったことです。",
+            "追記",
+        ),
+        (
+            "description: 今回はビルドをBazelに移行しましたが、その",
+            "結果: 分かったことは多くありました。",
+            "結果",
+        ),
+        ("summary: 我们把构建迁移到了新的系统上面。", "补充: 迁移过程中遇到了很多问题。", "补充"),
+        (
+            "summary: 我们把构建迁移到了新的系统上面，但是",
+            "过程: 并不像我们想象的那么顺利。",
+            "过程",
+        ),
+    ],
+)
+def test_fm005_an_unindented_text_line_read_as_a_key(prev, line, key):
+    text = f"---\ntitle: A\n{prev}\n{line}\n---\n"
+    got = lint_text(text, "p.md", {"select": ["FM"]})
+    prev_key = prev.split(":", 1)[0]
+    assert [(d.code, d.line, d.column, d.message) for d in got] == [
+        ("FM005", 4, 1, CONTINUATION.format(key=key, prev=prev_key))
+    ]
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        # custom keys after a text value
+        "description: A post about the things I like to do\ncustomkey: some value that is long",
+        "description: 今回はビルドをBazelに移行しました。\n概要: このページでは移行の手順を説明します。",
+        "summary: 我们把构建迁移到了新的系统上面。\n作者: 张三和他的朋友们一起写的文章",
+        # quoted: written as a key on purpose
+        'excerpt: We moved our build to Bazel and it took a year\nNote: "and this is intended"',
+        # not right after a text value
+        "excerpt: We moved our build to Bazel and it took a year\ndate: 2024-01-01\n"
+        "Note: and what we learned along the way",
+        # the value before is not text
+        "weight: 3\nNote: and what we learned along the way",
+    ],
+)
+def test_fm005_keys_after_text_that_are_keys_stay_quiet(lines):
+    assert fm(f"---\ntitle: A\n{lines}\n---\n") == []

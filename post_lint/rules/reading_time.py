@@ -18,6 +18,7 @@ from typing import Any
 import regex
 
 from ..diagnostics import Diagnostic, Edit, Fix
+from ..errors import ConfigError
 from ..post import Block, KeyInfo, Post
 from ..text import HANGUL_CHAR, count_scripts, shorten
 from .base import Options, Rule, rule
@@ -57,9 +58,11 @@ class Preset:
     latin_wpm: float
     cjk_cpm: float
     hangul_wpm: float
-    #: "scripts" (post-lint's script-aware count), "hugo", "medium", "reading-time".
+    #: "scripts" (post-lint's script-aware count), "hugo", "medium",
+    #: "reading-time", "jekyll".
     counting: str
-    #: "round" (half up), "ceil", or "ceil-hundredths" (round to 0.01, then up).
+    #: "round" (half up), "ceil", "ceil-hundredths" (round to 0.01, then up) or
+    #: "floor" (Liquid's ``divided_by``; at least 1).
     rounding: str
     #: The preset counts code, table and HTML text the way a generator does.
     counts_code: bool
@@ -70,6 +73,8 @@ class Preset:
 PRESETS: dict[str, Preset] = {
     "default": Preset("default", 238, 500, 200, "scripts", "round", False, "none"),
     "hugo": Preset("hugo", 213, 501, 213, "hugo", "ceil", True, "none"),
+    "hugo-2026": Preset("hugo-2026", 212, 500, 212, "hugo", "ceil", True, "none"),
+    "jekyll": Preset("jekyll", 200, 200, 200, "jekyll", "floor", True, "none"),
     "medium": Preset("medium", 265, 500, 500, "medium", "ceil", True, "medium"),
     "reading-time": Preset(
         "reading-time", 200, 200, 200, "reading-time", "ceil-hundredths", True, "none"
@@ -395,6 +400,20 @@ def reading_time_word_count(text: str) -> int:
     return sum(1 for _ in _RT_WORD.finditer(text))
 
 
+#: Jekyll's ``number_of_words`` in ``cjk`` and ``auto`` mode
+#: (``lib/jekyll/filters.rb``): each Han, Katakana, Hiragana or Hangul
+#: character is a word, and so is each run of other non-space characters
+#: (CJK punctuation between two characters included).
+_JEKYLL_CJK = "\\p{Script=Han}\\p{Script=Katakana}\\p{Script=Hiragana}\\p{Script=Hangul}"
+_JEKYLL_WORD = regex.compile(f"[{_JEKYLL_CJK}]|[^{_JEKYLL_CJK}\\s]+")
+
+
+def jekyll_word_count(text: str) -> int:
+    """Words as Jekyll's ``number_of_words: "auto"`` (or ``"cjk"``) counts
+    them; without CJK characters that is the plain white-space split."""
+    return sum(1 for _ in _JEKYLL_WORD.finditer(text))
+
+
 def _rate(option: float, preset_rate: float) -> float:
     return float(option) if option and option > 0 else float(preset_rate)
 
@@ -427,6 +446,8 @@ def measure(text: str, preset: Preset, cjk_page: bool = False) -> Counts:
         return Counts(hugo_word_count(text, cjk_page))
     if preset.counting == "reading-time":
         return Counts(reading_time_word_count(text))
+    if preset.counting == "jekyll":
+        return Counts(jekyll_word_count(text))
     counts = count_scripts(text)
     if preset.counting == "medium":
         return Counts(counts.latin_words, counts.cjk_chars + len(HANGUL_CHAR.findall(text)))
@@ -450,6 +471,9 @@ def estimate_counts(
     elif preset.counting == "reading-time":
         minutes = counts.words / latin
         parts.append(f"{counts.words:,} words at {_fmt_rate(latin)}/min, reading-time's count")
+    elif preset.counting == "jekyll":
+        minutes = counts.words / latin
+        parts.append(f"{counts.words:,} words at {_fmt_rate(latin)}/min, Jekyll's count")
     else:
         # Largest share first, so the message leads with what the post is written in.
         shares = [
@@ -491,6 +515,8 @@ def round_minutes(minutes: float, preset: Preset) -> int:
     elif preset.rounding == "ceil-hundredths":
         # reading-time rounds to hundredths first (to hide floating-point noise).
         shown = math.ceil(round(minutes, 2))
+    elif preset.rounding == "floor":
+        shown = math.floor(minutes + 1e-9)
     else:
         shown = math.floor(minutes + 0.5)
     return max(1, shown)
@@ -593,6 +619,71 @@ def _fix(
 # --------------------------------------------------------------------------
 
 
+#: The generators whose own value RT001 accepts under the default preset.
+GENERATOR_PRESETS = ("hugo", "hugo-2026", "jekyll", "medium", "reading-time")
+
+#: Embedded videos, talks, slides and audio: Hugo shortcodes, Liquid tags and
+#: includes, Zenn's ``@[youtube](...)`` embeds, iframes from video and slide
+#: hosts, and ``<video>``/``<audio>`` elements.
+_EMBED = re.compile(
+    r"\{\{[<%]-?\s*(?:youtube|vimeo|bilibili|niconico|speakerdeck|slideshare|docswell"
+    r"|video|audio|podcast|x-video|loom|wistia)\b"
+    r"|\{%-?\s*(?:youtube|vimeo|video|speakerdeck|slideshare"
+    r"|include\s+[\"']?[\w/-]*(?:youtube|vimeo|video|speakerdeck|slideshare|slides|talk)[\w.-]*)"
+    r"|@\[(?:youtube|vimeo|speakerdeck|slideshare|docswell|figma)\]"
+    r"|<iframe\b[^>]{0,500}?src=[\"']?[^\"'\s>]*(?:youtube|youtu\.be|vimeo|speakerdeck|slideshare"
+    r"|docs\.google\.com/presentation|bilibili|nicovideo|loom\.com|wistia|ted\.com|podcast"
+    r"|spotify|soundcloud)"
+    r"|<(?:video|audio)\b",
+    re.I,
+)
+#: Front-matter keys that point at a video or slides the page presents.
+_MEDIA_KEYS = ("video", "youtube", "vimeo", "slides", "speakerdeck", "slideshare", "talk")
+#: Most embeds counted (each adds up to ``media-minutes``).
+_MAX_EMBEDS = 4
+
+
+def _embeds(post: Post) -> int:
+    """How many videos, talks or slide decks the page embeds."""
+    found = sum(1 for _ in zip(range(_MAX_EMBEDS), _EMBED.finditer(post.body)))
+    meta = post.meta
+    if not found and any(
+        isinstance(meta.get(k), (str, dict, list)) and meta.get(k) for k in _MEDIA_KEYS
+    ):
+        found = 1
+    return found
+
+
+def _generator_bands(
+    prose: str, other: str, images: int, options: Options, names: list[str], use_code: bool
+) -> list[tuple[float, float]]:
+    """(low, high) minutes each named generator could have written: its own
+    count and rounding, from the prose alone up to the whole text (it sees the
+    rendered page, which post-lint only approximates), a tenth of
+    slack either way (at least half a minute)."""
+    bands = []
+    cjk_page = bool(_HUGO_CJK.search(prose) or _HUGO_CJK.search(other))
+    for name in names:
+        preset = PRESETS.get(name)
+        if preset is None or preset.counting == "scripts":
+            continue
+        low_counts = measure(prose, preset, cjk_page)
+        high_counts = low_counts + measure(other, preset, cjk_page) if use_code else low_counts
+        low = round_minutes(
+            estimate_counts(low_counts, images, preset, {}, cjk_page).minutes, preset
+        )
+        high = round_minutes(
+            estimate_counts(high_counts, images, preset, {}, cjk_page).minutes, preset
+        )
+        if preset.counting == "hugo" and cjk_page and use_code:
+            escaped = Counts(hugo_word_count(prose + "\n" + other, True, escaped=True))
+            high = max(
+                high, round_minutes(estimate_counts(escaped, 0, preset, {}, True).minutes, preset)
+            )
+        bands.append((low - max(0.5, 0.1 * low), high + max(0.5, 0.1 * high)))
+    return bands
+
+
 def _declarations(post: Post, options: Options) -> Iterator[tuple[str, Any, KeyInfo | None]]:
     meta = post.meta
     if not meta:
@@ -645,6 +736,8 @@ def _minutes_phrase(minutes: float, rounded: int, preset: Preset) -> str:
         "min_tolerance": 1.0,
         "code_upper_bound": True,
         "skip_media": True,
+        "accept_presets": list(GENERATOR_PRESETS),
+        "media_minutes": 90.0,
     },
     choices={"preset": tuple(PRESETS)},
     fixable=True,
@@ -685,11 +778,23 @@ def reading_time_mismatch(post: Post, options: Options) -> Iterator[Diagnostic]:
       tune ``hangul-wpm`` to your site.
     - Images add ``image-seconds`` each (none by default).
 
-    **Presets** reproduce what a site's generator computes, on the text
-    post-lint sees (prose, code and table text), so that a value the
-    generator wrote is accepted and the fix writes what it would write:
+    **A generator's own value passes by default.** Under the ``default``
+    preset a value is also accepted when it is what one of the generators in
+    ``accept-presets`` would have written for this page (by default all of
+    them: ``hugo``, ``hugo-2026``, ``jekyll``, ``medium``, ``reading-time``),
+    counted on the prose and up to the whole text, with a tenth (at least a
+    minute) of slack for the rendering post-lint cannot see. Those bands are
+    separate, not one wide band: on a Japanese page Jekyll's and
+    reading-time's 200 characters a minute give two and a half times the
+    default estimate, which passes, while twice or three times it is still
+    reported.
 
-    - ``hugo``: Hugo's ``.ReadingTime``, ``ceil(words / 213)`` over the
+    **Presets** reproduce exactly what a site's generator computes, on the
+    text post-lint sees (prose, code and table text), so that a value the
+    generator wrote is accepted, the band is that generator's alone and the
+    fix writes what it would write:
+
+    - ``hugo``: Hugo's ``.ReadingTime`` up to mid-2026, ``ceil(words / 213)`` over the
       white-space separated words; on a CJK page (any Han, Kana or Hangul
       character, as with ``hasCJKLanguage = true``; an ``isCJKLanguage``
       front-matter key overrides) an all-ASCII word counts 1, any other word
@@ -698,6 +803,17 @@ def reading_time_mismatch(post: Post, options: Options) -> Iterator[Diagnostic]:
       text, in which ``"``, ``&``, ``<``, ``>`` and ``'`` are still HTML
       entities, so on a CJK page a word holding them counts more runes:
       values up to that count are accepted too.
+    - ``hugo-2026``: Hugo's ``.ReadingTime`` since its August 2026 fix
+      (gohugoio/hugo#15206, PR #15211): the same count, with the ceiling
+      done right at ``ceil(words / 212)``, and ``ceil(runes / 500)`` on a CJK
+      page, where every rune of a non-ASCII word counts, its punctuation
+      (``。``, ``「」``) included.
+    - ``jekyll``: Jekyll's ``number_of_words`` filter in ``cjk`` or ``auto``
+      mode (each Han, Katakana, Hiragana and Hangul character is a word, and
+      so is every run of other non-space characters, CJK punctuation
+      included) at 200 words per minute, rounded down with Liquid's
+      ``divided_by`` as Minimal Mistakes and most Jekyll themes do (at least
+      1).
     - ``medium``: 265 words per minute, CJK characters and Hangul syllables at
       500 per minute, plus 12 seconds for the first image, 11 for the second,
       one less for each further image down to 3 seconds from the tenth on;
@@ -714,6 +830,19 @@ def reading_time_mismatch(post: Post, options: Options) -> Iterator[Diagnostic]:
     whole body would take (``code-upper-bound``) is accepted too; a post that
     pulls in text with ``{% include %}`` or ``{{< readfile >}}`` is never
     reported as too long; a post with no prose at all is skipped.
+
+    **Videos, talks and slides:** a page that embeds them (Hugo
+    ``{{< youtube >}}``, ``vimeo``, ``speakerdeck``, ``slideshare``,
+    ``bilibili`` shortcodes, Liquid ``{% youtube %}`` tags and video
+    includes, Zenn ``@[youtube](...)`` / ``@[speakerdeck](...)`` embeds,
+    iframes from video and slide hosts, ``<video>`` and ``<audio>``, or a
+    ``video``/``slides``/``talk`` front-matter key) often gives the length of
+    the talk as its reading time: it is reported as too long only when over
+    ``media-minutes`` per embed (up to four) beyond the whole text's estimate.
+    A page that is mostly code or images (the whole text takes twice the
+    prose, or it has at least five images and one a minute of prose) is
+    reported as too long only past three times the whole text plus half a
+    minute an image. A value too short is reported on any page.
 
     **Fix (safe):** rewrites the number in the value's own format, keeping
     quotes, unit, full-width digits, decimals and anything else on the line
@@ -739,7 +868,8 @@ def reading_time_mismatch(post: Post, options: Options) -> Iterator[Diagnostic]:
       (default: ``reading_time``, ``readingTime``, ``read_time``, ``readTime``,
       ``reading-time``, ``minutesRead``, ``readtime``, ``read-time``,
       ``time_to_read``, ``timeToRead``).
-    - ``preset`` (string): ``default``, ``hugo``, ``medium`` or ``reading-time``.
+    - ``preset`` (string): ``default``, ``hugo``, ``hugo-2026``, ``jekyll``,
+      ``medium`` or ``reading-time``.
     - ``latin-wpm``, ``cjk-cpm``, ``hangul-wpm`` (numbers): override the
       preset's rates (0, the default, keeps the preset's: 238, 500, 200).
     - ``image-seconds`` (number): seconds added per image (0 keeps the preset's
@@ -750,6 +880,12 @@ def reading_time_mismatch(post: Post, options: Options) -> Iterator[Diagnostic]:
       the estimate that counts code, table and HTML text.
     - ``skip-media`` (boolean, default true): skip values that mention
       watching or listening.
+    - ``accept-presets`` (list of preset names, default all the generators:
+      ``["hugo", "hugo-2026", "jekyll", "medium", "reading-time"]``): under
+      the ``default`` preset, also accept what these generators compute; ``[]``
+      keeps to the default model alone. Ignored when ``preset`` names one.
+    - ``media-minutes`` (number, default 90): how many minutes a value may run
+      over the estimate per embedded video, talk or slide deck.
     """
     preset = _preset(options)
     declarations = [
@@ -792,8 +928,29 @@ def reading_time_mismatch(post: Post, options: Options) -> Iterator[Diagnostic]:
     high = max(upper_minutes * (1 + tolerance), upper_minutes + min_tolerance)
     if _INCLUDE.search(post.body):
         high = math.inf
+    embeds = _embeds(post)
+    if embeds:
+        # A video, talk or slides: the value may time those too.
+        media = max(0.0, float(options.get("media_minutes", 90.0)))
+        high = max(high, upper_minutes + media * embeds)
+    elif upper_minutes >= 2 * main.minutes:
+        # Mostly code: it is studied, slower than prose is read.
+        high = max(high, 2 * upper_minutes)
+    elif images >= max(5, main.minutes):
+        # Mostly images: screenshots and diagrams are looked at too.
+        high = max(high, 2 * upper_minutes + images * 0.2)
     low_bound = math.floor(low)
     high_bound = math.ceil(high) if math.isfinite(high) else math.inf
+    bands = [(float(low_bound), high_bound)]
+    if preset.name == "default":
+        names = [str(n) for n in options.get("accept_presets", GENERATOR_PRESETS)]
+        unknown = [n for n in names if n not in PRESETS or n == "default"]
+        if unknown:
+            raise ConfigError(
+                f"RT001 option 'accept-presets': unknown preset {unknown[0]!r} "
+                f"(choose from: {', '.join(GENERATOR_PRESETS)})"
+            )
+        bands += _generator_bands(prose, other, images, options, names, use_code)
     rounded = round_minutes(main.minutes, preset)
     for key, value, info in declarations:
         try:
@@ -802,7 +959,7 @@ def reading_time_mismatch(post: Post, options: Options) -> Iterator[Diagnostic]:
             continue  # RT002
         if declared is None:
             continue
-        if declared.high >= low_bound and declared.low <= high_bound:
+        if any(declared.high >= lo and declared.low <= hi for lo, hi in bands):
             continue
         line, col, end_line, end_col = _span(post, info)
         counts = ", ".join(main.parts)

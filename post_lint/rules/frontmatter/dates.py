@@ -10,8 +10,9 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from ...globs import path_segments
 from ...text import shorten
-from .values import describe, path_parts
+from .values import describe
 
 _MONTHS = tuple(
     "january february march april may june july august september october november december".split()
@@ -138,7 +139,7 @@ _FILENAME_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})-[^/\\]+")
 
 
 def filename_date(path: str) -> tuple[dt.date, str] | None:
-    parts = path_parts(path)
+    parts = path_segments(path)
     if not parts:
         return None
     name = parts[-1]

@@ -5,6 +5,9 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import Any
+
+from ...text import CJK_CHAR
 
 _HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9]{0,20}[\s/>]|</?[A-Za-z]{1,20}$")
 _SENTENCE_MARK = re.compile(r"[、。，．！？]|[,.;!?][ \t]")
@@ -21,6 +24,66 @@ def looks_like_prose(key: str) -> bool:
         or len(key.split()) >= 4
         or len(key) > _LONG_KEY
     )
+
+
+#: Words that open an aside inside a text value, the line YAML then reads as
+#: a key: ``Note: and what we learned...``, ``追記: ...``, ``补充: ...``.
+_ASIDE_WORDS = frozenset(
+    """note notes nb ps p.s update updated edit edited warning caution tip hint
+    caveat disclaimer spoiler bonus tldr tl;dr aside correction addendum
+    postscript reminder important but and however also""".split()
+)
+_CJK_ASIDE_WORDS = frozenset(
+    """注意 注 追記 追伸 補足 備考 但し ただし なお 参考 余談 更新 訂正 結論 ちなみに
+    提示 补充 備註 备注 总结 結論 结论 另外 但是 其实 其實 更正 更新""".split()
+)
+#: A key that reads as a word or two of text: letters (any script), digits,
+#: spaces and apostrophes, starting with a letter.
+_WORDY_KEY = re.compile(r"[^\W\d_][\w' .;-]{0,30}")
+_CAPITALISED = re.compile(r"[A-Z][a-z]+(?: [a-z]+){0,2}")
+_SENTENCE_END = re.compile(r"[.!?。．！？」』）)\]\"'”’…]\s*$")
+
+
+def _cjk_chars(text: str) -> int:
+    return len(CJK_CHAR.findall(text))
+
+
+def _is_prose(value: Any) -> bool:
+    """A string value that is text: four words or more, or eight or more CJK
+    characters."""
+    return isinstance(value, str) and (len(value.split()) >= 4 or _cjk_chars(value) >= 8)
+
+
+def continues_text(key: str, value: Any, previous_value: Any) -> bool:
+    """Whether ``key: value``, on the line after a text value
+    (``previous_value``), is more of that text that lost its indentation:
+    ``excerpt: We moved to Bazel.`` then ``Note: and what we learned...``.
+
+    The key must read as a word or two and the value as text, and there
+    must be a sign that this is text going on, not a custom key: a
+    capitalised word whose value goes on in lower case (``The: result
+    was...``), a key that opens
+    an aside (``Note``, ``Update``, ``追記``, ``补充``), or, in Chinese and
+    Japanese, a sentence of the previous value left unfinished.
+    """
+    if not _is_prose(previous_value) or not isinstance(value, str):
+        return False
+    text = value.strip()
+    if len(key.split()) > 3 or not _WORDY_KEY.fullmatch(key):
+        return False
+    cjk_key = _cjk_chars(key) > 0
+    if cjk_key:
+        if _cjk_chars(text) < 6 or _cjk_chars(key) != len(key.replace(" ", "")):
+            return False
+        return key in _CJK_ASIDE_WORDS or (
+            _cjk_chars(str(previous_value)) >= 8 and not _SENTENCE_END.search(str(previous_value))
+        )
+    if len(text.split()) < 3:
+        return False
+    if key.casefold().rstrip(".") in _ASIDE_WORDS:
+        return True
+    # A capitalised word, then text going on in lower case: "The: result was".
+    return bool(_CAPITALISED.fullmatch(key)) and text[:1].islower()
 
 
 def _edit_distance(a: str, b: str, limit: int = 2) -> int:

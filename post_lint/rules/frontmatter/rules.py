@@ -16,14 +16,16 @@ from typing import Any
 
 from ...diagnostics import Diagnostic
 from ...errors import ConfigError
+from ...globs import path_segments
+from ...pages import PageKind, page_kind
 from ...post import Post
 from ...text import shorten
 from ..base import Options, Rule, rule
 from .dates import ELEVENTY_DATES, WrittenDate, date_problem, filename_date, parse_written_date
-from .keys import looks_like_prose, suggest_key
+from .keys import continues_text, looks_like_prose, suggest_key
 from .quick import quick_valid
 from .schema import json_ready, schema_message, schemas_for
-from .values import Locator, find_key, key_range, path_parts, value_range
+from .values import Locator, find_key, key_range, value_range
 
 #: Most FM003 diagnostics reported for one post (a hostile list of 100,000
 #: bad items must not flood the output); the rest are summed up in one line.
@@ -41,16 +43,32 @@ _NOT_POSTS = re.compile(
     r"(?i)(?:readme|changelog|changes|history|license|licence|contributing|"
     r"code_of_conduct|security|authors|todo|_index)(?:\.[a-z0-9]+)*"
 )
+#: A name in capitals (``SUMMARY.md``, ``DEPRECATED.md``, ``NOTICE.md``):
+#: repository documentation by convention, not a post.
+_CAPITALS_NAME = re.compile(r"[A-Z][A-Z0-9_-]*[A-Z0-9](?:\.[A-Za-z0-9]+)+")
+#: An MDX file that keeps its metadata in ESM (``export const meta = {...}``,
+#: Next.js and Nextra) instead of front matter.
+_MDX_ESM = re.compile(r"\A\s*(?:import|export)\s")
+
+#: What-is-a-post options: FM001 declares them, FM003 and FM007 inherit them.
+PAGE_OPTIONS: dict[str, list[str]] = {"posts": [], "not_posts": []}
+_INHERIT_PAGES = {"posts": "FM001", "not_posts": "FM001"}
+
+
+def _page(post: Post, options: Options) -> PageKind:
+    return page_kind(
+        post.path, post.meta, options.get("posts") or (), options.get("not_posts") or ()
+    )
 
 
 def _in_posts_folder(path: str, posts_dirs: Iterable[str]) -> bool:
-    parts = path_parts(path)
+    parts = path_segments(path)
     if len(parts) < 2:
         return False
     folders = parts[:-1]
     for entry in posts_dirs:
         direct = entry.rstrip("/").endswith("/*")
-        want = path_parts(entry.rstrip("/").removesuffix("/*"))
+        want = path_segments(entry.rstrip("/").removesuffix("/*"))
         if not want:
             continue
         n = len(want)
@@ -67,6 +85,7 @@ def _in_posts_folder(path: str, posts_dirs: Iterable[str]) -> bool:
     "a post in a posts folder has no front matter",
     options={
         "posts_dirs": ["_posts", "_drafts", "content", "src/content", "posts", "articles/*"],
+        **PAGE_OPTIONS,
     },
     severity="error",
 )
@@ -78,8 +97,15 @@ def missing_front_matter(post: Post, options: Options) -> Iterator[Diagnostic]:
     ``posts-dirs`` (matched on whole path segments, at any depth, so
     ``site/_posts/2024/x.md`` is in ``_posts``). Other Markdown files (a
     README, docs) are not posts and stay silent, as do ``README``,
-    ``CHANGELOG``, ``LICENSE`` and the like inside posts folders, and Hugo
-    ``_index.md`` section pages (for which Hugo does not need front matter).
+    ``CHANGELOG``, ``LICENSE`` and the like inside posts folders, names in
+    capitals (``SUMMARY.md``, ``DEPRECATED.md``), MDX files that export
+    their metadata (``export const meta = {...}``), and every file that is
+    not a post (:mod:`post_lint.pages`): include partials and layouts
+    (Jekyll and Eleventy ``_includes``, Hugo ``layouts``/``_common``/
+    ``partials``, Astro ``src/components``...), files named ``_*.md``,
+    Hugo headless bundles and pages a ``cascade`` keeps from rendering, Hugo
+    ``_index.md`` section pages (for which Hugo does not need front matter)
+    and home pages.
 
     **Why:** Jekyll copies a file in ``_posts`` that lacks front matter
     verbatim instead of publishing it as a post; Hugo and Zenn publish a
@@ -98,18 +124,28 @@ def missing_front_matter(post: Post, options: Options) -> Iterator[Diagnostic]:
       depth (``src/content`` matches ``site/src/content/blog/a.md``; it is
       listed for Astro, though ``content`` already covers it). An entry
       ending in ``/*`` counts only files directly inside that folder: Zenn's
-      ``articles/*`` keeps quiet the test files an article keeps in
       ``articles/<slug>/``.
+    - ``posts`` (list of globs, default empty): files that are posts whatever
+      their folder or front matter says (``"src/components/blog/**"``).
+    - ``not-posts`` (list of globs, default empty): more files that are not
+      posts (``"content/snippets/**"``), on top of the built-in rules of
+      :mod:`post_lint.pages` (``post-lint --explain FM001`` lists them above).
+      FM003 and FM007 take ``posts`` and ``not-posts`` from this table unless
+      their own set them, so one list decides for all three.
     """
     fm = post.front_matter
     if fm is not None or post.read_error is not None or post.refused_size is not None:
         return
     if not post.path or post.path == "-":
         return
-    parts = path_parts(post.path)
-    if not parts or _NOT_POSTS.fullmatch(parts[-1]):
+    parts = path_segments(post.path)
+    if not parts or _NOT_POSTS.fullmatch(parts[-1]) or _CAPITALS_NAME.fullmatch(parts[-1]):
         return
     if not _in_posts_folder(post.path, options["posts_dirs"]):
+        return
+    if parts[-1].lower().endswith(".mdx") and _MDX_ESM.match(post.text):
+        return
+    if not _page(post, options).is_post:
         return
     index = post.lines
     late = None
@@ -155,8 +191,13 @@ def missing_front_matter(post: Post, options: Options) -> Iterator[Diagnostic]:
 )
 def front_matter_syntax(post: Post, options: Options) -> Iterator[Diagnostic]:
     """Reports front matter that does not parse as YAML, TOML or JSON, or
-    that is not a mapping of keys to values, at the line and column the
-    parser blames, with its message in plain words. Also reported: an
+    that is not a mapping of keys to values, at the broken line, with the
+    parser's message in plain words. The broken line is where the cause
+    is, not where the parser gave up: a quote, ``[`` or ``{`` that is never
+    closed is reported where it opens (the parser only notices at the
+    closing ``---`` or the next key), and a line that is not ``key: value``
+    (an unindented continuation of a value, in any language) at that line,
+    not the one after it. Also reported: an
     opening ``---``/``+++`` that is never closed, a YAML tag that would run
     code (``!!python/object``: it is refused, never executed), aliases that
     expand past 100,000 values (a "billion laughs" bomb), nesting deeper than
@@ -192,6 +233,10 @@ def front_matter_syntax(post: Post, options: Options) -> Iterator[Diagnostic]:
     yield Diagnostic("FM002", max(err.line, 1), max(err.column, 1), message)
 
 
+def _requires_title(error: Any) -> bool:
+    return error.validator == "required" and "'title'" in error.message
+
+
 #: A lone plain scalar (optionally a block list item) that YAML 1.1 reads as a boolean.
 _YAML11_BOOL = re.compile(r"[ \t]*(?:-[ \t]+)?(y|yes|n|no|on|off|true|false)[ \t]*(?:#.*)?", re.I)
 
@@ -200,9 +245,10 @@ _YAML11_BOOL = re.compile(r"[ \t]*(?:-[ \t]+)?(y|yes|n|no|on|off|true|false)[ \t
     "FM003",
     "schema-violation",
     "the front matter does not match the schema",
-    options={"schema": "", "schemas": {}, "extend_builtin": False},
+    options={"schema": "", "schemas": {}, "extend_builtin": False, **PAGE_OPTIONS},
     severity="error",
     path_options=("schema", "schemas"),
+    inherits=_INHERIT_PAGES,
 )
 def schema_violation(post: Post, options: Options) -> Iterator[Diagnostic]:
     """Validates the front matter against a JSON Schema and reports every
@@ -255,12 +301,25 @@ def schema_violation(post: Post, options: Options) -> Iterator[Diagnostic]:
     FM005 (unknown-key) uses these three options too, unless its own table
     sets them: one schema checks values and unknown keys alike.
 
+    - ``posts``, ``not-posts``: as for FM001, and taken from FM001's table
+      unless set here.
+
+    **Files that are not posts** (:mod:`post_lint.pages`, listed under
+    FM001) are not checked: an include partial, a Hugo headless bundle or a
+    page a ``cascade`` keeps from rendering has no title to give. Section
+    ``_index.md`` pages and home pages are checked, except that they need no
+    title (Hugo titles a section after its folder; a home page's theme
+    shows the site's name).
+
     A schema file that is missing, unreadable or not a valid JSON Schema
     stops the run with a configuration error (exit status 2). ``$ref`` may
     point inside the schema file (``#/$defs/...``) but not to other files.
     """
     fm = post.front_matter
     if fm is None or fm.error is not None or fm.data is None:
+        return
+    kind = _page(post, options)
+    if not kind.published:
         return
     schemas, _user_chosen = schemas_for(post, options)
     data = json_ready(fm.data)
@@ -281,6 +340,8 @@ def schema_violation(post: Post, options: Options) -> Iterator[Diagnostic]:
             path = list(error.absolute_path)
             if error.validator == "additionalProperties" and not path:
                 continue  # FM005 reports unknown top-level keys
+            if kind.kind == "list" and not path and _requires_title(error):
+                continue  # a section or home page needs no title
             message = schema_message(error, fm.data)
             line, col, end_line, end_col = locate(path)
             if error.validator == "type" and isinstance(error.instance, bool):
@@ -375,7 +436,7 @@ def invalid_date(post: Post, options: Options) -> Iterator[Diagnostic]:
     if fm is None or fm.error is not None or not fm.data:
         return
     wanted = {_normalized_key(k) for k in [*options["date_keys"], *options["extend_date_keys"]]}
-    jekyll = bool(_JEKYLL_FOLDERS.intersection(path_parts(post.path)[:-1]))
+    jekyll = bool(_JEKYLL_FOLDERS.intersection(path_segments(post.path)[:-1]))
     for key, value in fm.data.items():
         if not isinstance(key, str) or _normalized_key(key) not in wanted:
             continue
@@ -391,42 +452,74 @@ def invalid_date(post: Post, options: Options) -> Iterator[Diagnostic]:
         yield Diagnostic("FM004", line, col, problem, end_line, end_col)
 
 
+def _year_off(day: dt.date, file_day: dt.date) -> bool:
+    """Whether ``day`` is ``file_day`` (within a day, for time zones) in
+    another year."""
+    if day.year == file_day.year:
+        return False
+    try:
+        moved = file_day.replace(year=day.year)
+    except ValueError:  # 29 February
+        moved = file_day.replace(year=day.year, day=28)
+    return abs((day - moved).days) <= 1
+
+
 @rule(
     "FM007",
     "filename-date-mismatch",
     "the date in the file name and the front-matter date differ",
-    options={"tolerance_days": 0},
+    options={"tolerance_days": 92, **PAGE_OPTIONS},
+    inherits=_INHERIT_PAGES,
 )
 def filename_date_mismatch(post: Post, options: Options) -> Iterator[Diagnostic]:
     """Reports a ``YYYY-MM-DD-slug.md`` post (or a Hugo bundle
-    ``YYYY-MM-DD-slug/index.md``) whose front-matter ``date`` falls on
-    another day.
+    ``YYYY-MM-DD-slug/index.md``) whose front-matter ``date`` is plainly not
+    the day the file name was meant to carry: a year off (the same day in
+    another year, the classic January typo), or more than ``tolerance-days``
+    (92 by default, about three months) away, such as a date copied with a
+    template or an older post and never updated.
+
+    **Default, and why:** a post is often named when it is drafted and
+    dated when it is published, days or weeks later (or a little earlier
+    than planned). That drift breaks nothing: Jekyll builds the post's URL,
+    its place in the feed and its "published on" line from the front-matter
+    date whenever one is given (the file name's date is only the fallback,
+    and ``{% post_url %}`` finds the post by file name either way), and Hugo
+    reads the file name's date only when told to (``[frontmatter] date =
+    [":filename", ...]``), in which case the front matter still wins. So
+    differences within ``tolerance-days`` are not reported; set it to 0 to
+    report every mismatch (the day the URL shows then differs from the
+    file's name).
 
     The day is compared as written, in the date's own offset:
     ``2024-01-31T23:30:00-05:00`` is 31 January even though it is already
     1 February in UTC. A date without an offset is taken as written too. A
-    date that is not a date is FM004's business and is skipped here.
+    date that is not a date is FM004's business and is skipped here, as are
+    files that are not posts (FM001 lists them).
 
-    **Why:** Jekyll takes the front-matter date over the file name's, so the
-    post's URL, its place in the feed and its "published on" line silently
-    disagree with the file name; usually one of them was not updated when
-    the post was rescheduled.
+    **Why:** a date a year off or months away from the file name is a
+    mistake the reader sees: the post sorts into the wrong year of the
+    archive and its URL and "published on" line carry the wrong date.
 
-    **Example:** ``_posts/2024-01-31-hello.md`` with ``date: 2024-02-03``
-    reports ``_posts/2024-01-31-hello.md:3:7: FM007 'date' is 2024-02-03
-    but the file name says 2024-01-31``.
+    **Example:** ``_posts/2024-01-05-hello.md`` with ``date: 2023-01-05``
+    reports ``_posts/2024-01-05-hello.md:3:7: FM007 'date' is 2023-01-05
+    but the file name says 2024-01-05 (the same day a year apart: a typo in
+    the year?)``.
 
     **Options:**
 
-    - ``tolerance-days`` (default 0): accept a difference of up to this many
-      days (1 allows for a file named by local date and a date written in
-      UTC).
+    - ``tolerance-days`` (default 92): accept a difference of up to this many
+      days. 0 reports every mismatch; 1 allows only for a file named by local
+      date and a date written in UTC. A year typo is reported whatever the
+      tolerance.
+    - ``posts``, ``not-posts``: as for FM001, and taken from FM001's table
+      unless set here.
     """
     fm = post.front_matter
     if fm is None or fm.error is not None or not fm.data:
         return
     named = filename_date(post.path)
-    if named is None:
+    if named is None or not _page(post, options).is_post:
         return
     key = find_key(fm, "date")
     if key is None:
@@ -447,7 +540,8 @@ def filename_date_mismatch(post: Post, options: Options) -> Iterator[Diagnostic]
     else:
         return
     file_day, file_text = named
-    if abs((day - file_day).days) <= max(options["tolerance_days"], 0):
+    year_off = _year_off(day, file_day)
+    if abs((day - file_day).days) <= max(options["tolerance_days"], 0) and not year_off:
         return
     info = fm.keys.get(key)
     if info is None:
@@ -458,6 +552,10 @@ def filename_date_mismatch(post: Post, options: Options) -> Iterator[Diagnostic]
         value.strip() if isinstance(value, str) else value.isoformat()
     )
     note = " (compared in the date's own offset)" if has_offset else ""
+    if year_off:
+        years = abs(day.year - file_day.year)
+        apart = "a year" if years == 1 else f"{years} years"
+        note = f" (the same day {apart} apart: a typo in the year?)"
     yield Diagnostic(
         "FM007",
         line,
@@ -500,7 +598,12 @@ def unknown_key(post: Post, options: Options) -> Iterator[Diagnostic]:
       more words or over 60 characters. The second catches the unindented
       second paragraph of a multi-line ``excerpt:`` that YAML turned into a
       top-level key named ``<p>In the movies, ...``; the excerpt silently
-      lost that paragraph.
+      lost that paragraph. A short key is text too when it follows a text
+      value on the next line, has an unquoted text value and reads as
+      text going on: ``Note: and what we learned...`` (a value going on in
+      lower case, or a key that opens an aside: ``Note``, ``Update``,
+      ``PS``, ``追記``, ``補足``, ``补充``, ``注意``...), or, in Chinese and
+      Japanese, a CJK key after a sentence left unfinished.
     - **With a schema** (``schema``/``schemas`` set here) **or**
       ``strict = true``: every key not declared by the schema's
       ``properties`` or ``patternProperties`` (followed through ``allOf``,
@@ -547,15 +650,21 @@ def unknown_key(post: Post, options: Options) -> Iterator[Diagnostic]:
         if not strict and any(s.knows(key, True) for s in schemas):
             continue  # Title, Tags: a matter of case, left to strict mode
         line, col, end_line, end_col = key_range(post, key, info)
-        if looks_like_prose(key):
-            previous = next(
-                (
-                    item
-                    for item in reversed(ordered[max(0, index - 50) : index])
-                    if item[1].line < info.line
-                ),
-                None,
-            )
+        previous = next(
+            (
+                item
+                for item in reversed(ordered[max(0, index - 50) : index])
+                if item[1].line < info.line
+            ),
+            None,
+        )
+        after_text = (
+            previous is not None
+            and info.value_style == ""
+            and previous[1].value_end_line + 1 >= info.line
+            and continues_text(key, fm.data.get(key), fm.data.get(previous[0]))
+        )
+        if looks_like_prose(key) or after_text:
             hint = ""
             if previous is not None:
                 prev_key, prev_info = previous

@@ -15,11 +15,11 @@ from pathlib import Path
 from typing import Any
 
 from ...errors import ConfigError
-from ...globs import glob_match
+from ...globs import match_tail
 from ...post import Post
 from ...text import shorten
 from ..base import Options
-from .values import describe, path_parts
+from .values import describe
 
 BUILTIN_SCHEMA = Path(__file__).resolve().parent.parent.parent / "schemas" / "post.schema.json"
 
@@ -220,10 +220,8 @@ def schemas_for(post: Post, options: Options) -> tuple[list[Schema], bool]:
     chosen = ""
     table = options.get("schemas") or {}
     if table and post.path and post.path != "-":
-        parts = path_parts(post.path)
-        tails = ["/".join(parts[i:]) for i in range(len(parts))]
         for pattern, target in table.items():
-            if any(glob_match(pattern, tail) for tail in tails):
+            if match_tail(pattern, post.path):
                 chosen = str(target)
                 break
     if not chosen:

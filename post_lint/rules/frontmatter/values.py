@@ -11,10 +11,6 @@ from ...post import FrontMatter, KeyInfo, Post
 from ...text import shorten
 
 
-def path_parts(path: str) -> list[str]:
-    return [p for p in re.split(r"[\\/]+", path) if p and p != "."]
-
-
 def describe(value: Any) -> str:
     """A value in plain words: 'empty', 'the number 2024', "the string 'no'"."""
     if value is None:
