@@ -102,11 +102,22 @@ def _tree_rss(pid: int) -> int:
     return total
 
 
-def run_measured(cmd: list[str], *, cwd: Path | None = None, timeout: float = 600) -> RunResult:
+def run_measured(
+    cmd: list[str],
+    *,
+    cwd: Path | None = None,
+    timeout: float = 600,
+    env: dict[str, str] | None = None,
+) -> RunResult:
     """Run ``cmd`` with output discarded; time it and measure its memory."""
     start = time.perf_counter()
     proc = subprocess.Popen(
-        cmd, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, stdin=subprocess.DEVNULL
+        cmd,
+        cwd=cwd,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        stdin=subprocess.DEVNULL,
+        env=env,
     )
     peak_tree = 0
     done = threading.Event()

@@ -4,7 +4,7 @@
 bytes replaced and remembered), normalises CRLF/CR to LF (remembering the
 original newline so fixes can write it back), splits off the front matter
 (YAML ``---``, TOML ``+++`` or a JSON object), and parses the body once with
-markdown-it-py (CommonMark + tables + footnotes) into :class:`Block` objects
+pulldown-cmark (pyromark: CommonMark + tables + footnotes) into :class:`Block` objects
 with absolute 1-based source line spans and, for paragraphs and headings, the
 prose text with markup removed.
 
@@ -530,192 +530,332 @@ class Block:
         return "footnote" in self.containers
 
 
-_md_parser = None
+_parser: Any = None
 
 
-def _markdown() -> Any:
-    global _md_parser
-    if _md_parser is None:
-        from markdown_it import MarkdownIt
-        from mdit_py_plugins.footnote import footnote_plugin
+def _events(body: str) -> Any:
+    """pulldown-cmark's events with byte ranges (CommonMark + tables + footnotes)."""
+    global _parser
+    if _parser is None:
+        import pyromark
 
-        md = MarkdownIt("commonmark", {"maxNesting": 50}).enable("table").use(footnote_plugin)
-        # Link targets are never read (prose drops them), so skip percent-encoding
-        # them: about 10% of the parse time. validateLink still runs as before.
-        md.normalizeLink = _keep_link  # type: ignore[method-assign]
-        md.normalizeLinkText = _keep_link  # type: ignore[method-assign]
-        # Bracket-heavy text ("![![![..." or "[[[[...") costs markdown-it-py up
-        # to ~150 µs per bracket (link labels are re-scanned at every nesting
-        # level): past a budget, inline content is parsed without links.
-        plain = MarkdownIt("commonmark", {"maxNesting": 50}).use(footnote_plugin)
-        plain.disable(["link", "image", "footnote_ref", "footnote_inline"])
-        md.core.ruler.at("inline", _bounded_inline(plain))
-        _md_parser = md
-    return _md_parser
+        options = pyromark.Options.ENABLE_TABLES | pyromark.Options.ENABLE_FOOTNOTES
+        _parser = pyromark.Markdown(options=options)
+    return _parser.events_with_range(body)
 
 
-def _keep_link(url: str) -> str:
-    return url
+#: Containers a block records, outermost first; deeper ones are not listed
+#: (markdown-it-py, the parser before, stopped nesting there too).
+MAX_NESTING = 50
+#: Start tags that open a container, and the container name a block records.
+_CONTAINERS = {"Item": "list_item", "BlockQuote": "blockquote", "FootnoteDefinition": "footnote"}
+#: Start tags (strings or the key of a dict tag) of blocks whose content is not
+#: prose: everything up to their end is skipped (their lines are recorded).
+_SKIPPED = {"Table": "table", "CodeBlock": "code", "HtmlBlock": "html"}
+
+#: Inline (span) tags: their events belong to the paragraph or heading they are in.
+_INLINE_TAGS = frozenset(
+    ("Emphasis", "Strong", "Link", "Image", "Strikethrough", "Superscript", "Subscript")
+)
 
 
-#: Link brackets ``[`` one inline run (a paragraph or heading) and a whole post
-#: may hold before the rest is parsed as plain text (no links, images,
-#: footnote references). Real posts stay far below: the corpus maximum is
-#: under 700 per post and 250 per paragraph.
-MAX_LINK_BRACKETS_INLINE = 5_000
-MAX_LINK_BRACKETS_POST = 20_000
+class _Inline:
+    """Prose and shape flags of one paragraph or heading, collected from its events."""
+
+    __slots__ = (
+        "kind",
+        "start",
+        "end",
+        "level",
+        "parts",
+        "link_depth",
+        "autolink",
+        "emphasis_depth",
+        "image_depth",
+        "images",
+        "flags",
+    )
+
+    def __init__(self, kind: str, start: int, level: int = 0) -> None:
+        self.kind = kind
+        self.start = start
+        self.end = start
+        self.level = level
+        self.parts: list[str] = []
+        self.link_depth = self.autolink = self.emphasis_depth = self.image_depth = 0
+        self.images = 0
+        #: bit 1 text outside links, 2 inside links, 4 outside emphasis, 8 inside.
+        self.flags = 0
+
+    def text(self, content: str) -> None:
+        if self.image_depth or self.autolink:
+            return
+        self.parts.append(content)
+        if not content.isspace() and content:
+            f = 2 if self.link_depth else 1
+            self.flags |= f | (8 if self.emphasis_depth else 4)
+
+    def block(self, line_of: Any, containers: tuple[str, ...]) -> Block:
+        prose = strip_urls(strip_template_tags("".join(self.parts)))
+        flags, images = self.flags, self.images
+        return Block(
+            self.kind,
+            line_of(self.start),
+            line_of(max(self.start, self.end - 1)),
+            containers,
+            prose=prose,
+            level=self.level,
+            link_only=flags & 3 == 2 and images == 0,
+            image_only=images > 0 and not flags & 1,
+            emphasis_only=flags & 12 == 8,
+            images=images,
+        )
 
 
-def _bounded_inline(plain: Any) -> Any:
-    def inline(state: Any) -> None:
-        budget = MAX_LINK_BRACKETS_POST
-        for token in state.tokens:
-            if token.type != "inline":
-                continue
-            if token.children is None:
-                token.children = []
-            brackets = token.content.count("[")
-            parser = state.md
-            if brackets > MAX_LINK_BRACKETS_INLINE or brackets > budget:
-                parser = plain
-            else:
-                budget -= brackets
-            parser.inline.parse(token.content, parser, state.env, token.children)
-
-    return inline
+#: A table's delimiter row (``| --- | :-: |``), possibly behind quote markers.
+_DELIMITER_ROW = re.compile(rb"[ \t>]*\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*\n?")
+_SURROGATE = re.compile("[\ud800-\udfff]")
+_LINE_PREFIX = re.compile(rb"[ \t]*(?:>[ \t]?)*")
 
 
-_CONTAINER_OPEN = {
-    "list_item_open": "list_item",
-    "blockquote_open": "blockquote",
-    "footnote_open": "footnote",
-}
-_CONTAINER_CLOSE = {
-    "list_item_close",
-    "blockquote_close",
-    "footnote_close",
-}
+def _table_in_paragraph(
+    data: bytes, starts: list[int], first_line: int, start: int, para: Block
+) -> list[Block] | None:
+    """The blocks of a paragraph whose later lines are a table, or None.
 
+    GitHub (cmark-gfm), Hugo (goldmark) and markdown-it let a table interrupt a
+    paragraph: the line above a delimiter row is the table's header. pulldown-cmark
+    does not, and reads the whole run as one paragraph; this splits it the way the
+    sites render it (paragraph lines first, then the table).
+    """
+    base = para.start_line - first_line  # 0-based line within the body
+    for k in range(2, para.end_line - para.start_line + 1):
+        i = base + k
+        row = data[starts[i] : starts[i + 1] if i + 1 < len(starts) else len(data)]
+        if b"|" not in row or not _DELIMITER_ROW.fullmatch(row):
+            continue
+        head_start = starts[i - 1]
+        end = (
+            starts[base + para.end_line - para.start_line + 1]
+            if (base + para.end_line - para.start_line + 1 < len(starts))
+            else len(data)
+        )
 
-def _inline_prose(children: list[Any]) -> tuple[str, bool, bool, bool, int]:
-    """Prose text of an inline token's children plus shape flags."""
-    parts: list[str] = []
-    link_depth = 0
-    autolink = 0
-    emphasis_depth = 0
-    text_outside_links = text_inside_links = False
-    text_outside_emphasis = text_inside_emphasis = False
-    images = 0
-    for tok in children:
-        t = tok.type
-        if t == "text" or t == "code_inline" or t == "text_special":
-            if autolink:
-                continue
-            content = tok.content
-            parts.append(content)
-            if content.strip():
-                if link_depth:
-                    text_inside_links = True
-                else:
-                    text_outside_links = True
-                if emphasis_depth:
-                    text_inside_emphasis = True
-                else:
-                    text_outside_emphasis = True
-        elif t == "softbreak" or t == "hardbreak":
-            parts.append("\n")
-        elif t == "link_open":
-            link_depth += 1
-            if tok.markup == "autolink" or tok.info == "auto":
-                autolink += 1
-                text_inside_links = True
-        elif t == "link_close":
-            link_depth -= 1
-            if autolink:
-                autolink -= 1
-        elif t in ("strong_open", "em_open"):
-            emphasis_depth += 1
-        elif t in ("strong_close", "em_close"):
-            emphasis_depth -= 1
-        elif t == "image":
-            images += 1
-    prose = strip_urls(strip_template_tags("".join(parts)))
-    link_only = text_inside_links and not text_outside_links and images == 0
-    image_only = images > 0 and not text_outside_links
-    emphasis_only = text_inside_emphasis and not text_outside_emphasis
-    return prose, link_only, image_only, emphasis_only, images
+        def piece(lo: int, hi: int) -> str:
+            # Container prefixes (indentation, quote markers) off every line.
+            lines = data[lo:hi].split(b"\n")
+            return b"\n".join(_LINE_PREFIX.sub(b"", x, count=1) for x in lines).decode(
+                "utf-8", "replace"
+            )
+
+        table = parse_blocks(piece(head_start, end), para.start_line + k - 1)
+        if not table or table[0].kind != "table":
+            return None
+        lead = parse_blocks(piece(start, head_start), para.start_line)
+        for b in (*lead, *table):
+            b.containers = para.containers + b.containers
+        return [*lead, *table]
+    return None
 
 
 def parse_blocks(body: str, first_line: int) -> list[Block]:
-    """Parse the body (which starts at 1-based ``first_line``) into blocks."""
-    tokens = _markdown().parse(body)
-    offset = first_line  # map[0] is 0-based within the body
+    """Parse the body (which starts at 1-based ``first_line``) into blocks.
+
+    One pass over pulldown-cmark's events (byte ranges into the UTF-8 body).
+    Tight list items carry their text directly (no paragraph event): it is
+    collected as a paragraph, the block every list item's text is.
+    """
+    try:
+        data = body.encode("utf-8")
+    except UnicodeEncodeError:  # lone surrogates (text handed in by an editor)
+        body = _SURROGATE.sub("\ufffd", body)
+        data = body.encode("utf-8")
+    starts = [0]
+    find = data.find
+    pos = find(b"\n")
+    while pos != -1:
+        starts.append(pos + 1)
+        pos = find(b"\n", pos + 1)
+    bisect_right = bisect.bisect_right
+
+    def line_of(offset: int) -> int:
+        return bisect_right(starts, offset) - 1 + first_line
+
     blocks: list[Block] = []
     containers: list[str] = []
-    table_depth = 0
-    i = 0
-    n = len(tokens)
-    while i < n:
-        tok = tokens[i]
-        t = tok.type
-        if t in _CONTAINER_OPEN:
-            containers.append(_CONTAINER_OPEN[t])
-        elif t in _CONTAINER_CLOSE:
-            if containers:
-                containers.pop()
-        elif t == "table_open":
-            if tok.map:
+    frozen: tuple[str, ...] = ()
+    inline: _Inline | None = None
+    skip_depth = 0  # inside a table, code block or HTML block
+    skip_kind = ""
+    skip_start = skip_html_end = 0
+    overflow = 0  # containers nested deeper than MAX_NESTING
+
+    def close(inline: _Inline) -> None:
+        block = inline.block(line_of, frozen)
+        if block.end_line - block.start_line >= 2 and "|" in block.prose:
+            split = _table_in_paragraph(data, starts, first_line, inline.start, block)
+            if split:
+                blocks.extend(split)
+                return
+        blocks.append(block)
+
+    for event, rng in _events(body):
+        if event.__class__ is str:  # SoftBreak, HardBreak, Rule
+            if skip_depth:
+                continue
+            if event == "Rule":
+                if inline is not None:
+                    close(inline)
+                    inline = None
+                start = rng["start"]
                 blocks.append(
-                    Block("table", tok.map[0] + offset, tok.map[1] - 1 + offset, tuple(containers))
+                    Block("hr", line_of(start), line_of(max(start, rng["end"] - 1)), frozen)
                 )
-            table_depth += 1
-        elif t == "table_close":
-            table_depth -= 1
-        elif table_depth:
-            pass
-        elif t in ("paragraph_open", "heading_open") and tok.map:
-            inline = tokens[i + 1] if i + 1 < n and tokens[i + 1].type == "inline" else None
-            prose, link_only, image_only, emphasis_only, images = _inline_prose(
-                inline.children or [] if inline else []
-            )
-            kind = "paragraph" if t == "paragraph_open" else "heading"
-            blocks.append(
-                Block(
-                    kind,
-                    tok.map[0] + offset,
-                    tok.map[1] - 1 + offset,
-                    tuple(containers),
-                    prose=prose,
-                    level=int(tok.tag[1]) if kind == "heading" else 0,
-                    link_only=link_only,
-                    image_only=image_only,
-                    emphasis_only=emphasis_only,
-                    images=images,
-                )
-            )
-            i += 2
+            else:
+                if inline is None:
+                    inline = _Inline("paragraph", rng["start"])
+                inline.parts.append("\n")
+                end = rng["end"]
+                if end > inline.end:
+                    inline.end = end
             continue
-        elif t in ("fence", "code_block") and tok.map:
-            blocks.append(
-                Block(
-                    "code",
-                    tok.map[0] + offset,
-                    tok.map[1] - 1 + offset,
-                    tuple(containers),
-                    info=tok.info.strip(),
-                )
-            )
-        elif t == "html_block" and tok.map:
-            blocks.append(
-                Block("html", tok.map[0] + offset, tok.map[1] - 1 + offset, tuple(containers))
-            )
-        elif t == "hr" and tok.map:
-            blocks.append(
-                Block("hr", tok.map[0] + offset, tok.map[1] - 1 + offset, tuple(containers))
-            )
-        i += 1
-    # Blocks nested in list items/quotes come out in source order already;
-    # footnote bodies are emitted at the end by the plugin: restore order.
+        text = event.get("Text")
+        if text is None:
+            text = event.get("Code")
+        if text is not None:
+            if skip_depth:
+                continue
+            if inline is None:  # the text of a tight list item
+                inline = _Inline("paragraph", rng["start"])
+            inline.text(text)
+            end = rng["end"]
+            if end > inline.end:
+                inline.end = end
+            continue
+        start_tag = event.get("Start")
+        if start_tag is not None:
+            if start_tag.__class__ is str:
+                name = start_tag
+            else:
+                name = next(iter(start_tag))
+            if skip_depth:
+                if name == skip_kind:
+                    skip_depth += 1
+                continue
+            if name in ("Emphasis", "Strong"):
+                if inline is None:
+                    inline = _Inline("paragraph", rng["start"])
+                inline.emphasis_depth += 1
+                continue
+            if name == "Link":
+                if inline is None:
+                    inline = _Inline("paragraph", rng["start"])
+                inline.link_depth += 1
+                if start_tag["Link"]["link_type"] in ("Autolink", "Email"):
+                    inline.autolink += 1
+                    inline.flags |= 2
+                continue
+            if name == "Image":
+                if inline is None:
+                    inline = _Inline("paragraph", rng["start"])
+                if not inline.image_depth:
+                    inline.images += 1
+                inline.image_depth += 1
+                continue
+            if name in _INLINE_TAGS:  # strikethrough etc. (not enabled)
+                continue
+            # A block starts: a tight item's text before it ends there.
+            if inline is not None:
+                close(inline)
+                inline = None
+            if name == "Paragraph":
+                inline = _Inline("paragraph", rng["start"])
+                inline.end = rng["end"]
+            elif name == "Heading":
+                level = start_tag["Heading"]["level"]
+                inline = _Inline("heading", rng["start"], int(level[1]))
+                inline.end = rng["end"]
+            elif name in _CONTAINERS:
+                if len(containers) < MAX_NESTING:
+                    containers.append(_CONTAINERS[name])
+                    frozen = tuple(containers)
+                else:
+                    overflow += 1
+            elif name in _SKIPPED:
+                skip_depth = 1
+                skip_kind = name
+                skip_start = rng["start"]
+                if name == "CodeBlock":
+                    code = start_tag["CodeBlock"]
+                    info = code["Fenced"].strip() if code.__class__ is dict else ""
+                    blocks.append(
+                        Block(
+                            "code",
+                            line_of(skip_start),
+                            line_of(max(skip_start, rng["end"] - 1)),
+                            frozen,
+                            info=info,
+                        )
+                    )
+            continue
+        end_tag = event.get("End")
+        if end_tag is not None:
+            if end_tag.__class__ is str:
+                name = end_tag
+            else:
+                name = next(iter(end_tag))
+            if skip_depth:
+                if name == skip_kind:
+                    skip_depth -= 1
+                    if not skip_depth and name != "CodeBlock":
+                        # An HTML block's range can take in the indentation of
+                        # the blank line that ends it: end at its last Html line.
+                        end = skip_html_end if name == "HtmlBlock" else rng["end"]
+                        blocks.append(
+                            Block(
+                                _SKIPPED[name],
+                                line_of(skip_start),
+                                line_of(max(skip_start, end - 1)),
+                                frozen,
+                            )
+                        )
+                continue
+            if inline is not None:
+                if name in _INLINE_TAGS:
+                    end = rng["end"]
+                    if end > inline.end:
+                        inline.end = end
+                    if name == "Link":
+                        inline.link_depth -= 1
+                        if inline.autolink:
+                            inline.autolink -= 1
+                    elif name == "Image":
+                        inline.image_depth -= 1
+                    elif name == "Emphasis" or name == "Strong":
+                        inline.emphasis_depth -= 1
+                    continue
+                close(inline)
+                inline = None
+            if name in _CONTAINERS:
+                if overflow:
+                    overflow -= 1
+                elif containers:
+                    containers.pop()
+                    frozen = tuple(containers)
+            continue
+        # InlineHtml, FootnoteReference, Html (in skipped blocks): no prose.
+        if skip_depth:
+            if skip_kind == "HtmlBlock":
+                skip_html_end = rng["end"]
+        else:
+            if inline is None:
+                inline = _Inline("paragraph", rng["start"])
+            end = rng["end"]
+            if end > inline.end:
+                inline.end = end
+    if inline is not None:
+        close(inline)
+    # Footnote definitions may come out of order: keep source order.
     blocks.sort(key=lambda b: (b.start_line, b.end_line))
     return blocks
 

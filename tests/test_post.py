@@ -225,3 +225,66 @@ def test_unclosed_front_matter_ends_at_first_blank_line_and_body_is_parsed():
     assert "blank line 4" in fm.error.message
     assert post.body_line == 5
     assert [(b.kind, b.start_line) for b in post.blocks] == [("paragraph", 5)]
+
+
+def _view(text: str) -> list[tuple]:
+    return [
+        (b.kind, b.start_line, b.end_line, b.containers, b.prose)
+        for b in Post.from_text(text).blocks
+    ]
+
+
+def test_blocks_kinds_spans_and_prose():
+    text = (
+        "# Title *here*\n\nA [link](http://x) and ![alt](i.png) `code`\nnext line\n\n"
+        "- tight item\n- second\n  > quoted\n\n```py {lines=1}\nx\n```\n\n<div>\nhi\n</div>\n\n---\n"
+    )
+    assert _view(text) == [
+        ("heading", 1, 1, (), "Title here"),
+        ("paragraph", 3, 4, (), "A link and  code\nnext line"),
+        ("paragraph", 6, 6, ("list_item",), "tight item"),
+        ("paragraph", 7, 7, ("list_item",), "second"),
+        ("paragraph", 8, 8, ("list_item", "blockquote"), "quoted"),
+        ("code", 10, 12, (), ""),
+        ("html", 14, 16, (), ""),
+        ("hr", 18, 18, (), ""),
+    ]
+    code = Post.from_text(text).blocks[5]
+    assert code.info == "py {lines=1}"
+
+
+def test_shape_flags_of_paragraphs():
+    blocks = Post.from_text(
+        "[only a link](u)\n\n![img](a.png)\n\n**bold only**\n\n<http://a.b>\n"
+    ).blocks
+    assert [(b.link_only, b.image_only, b.emphasis_only, b.images) for b in blocks] == [
+        (True, False, False, 0),
+        (False, True, False, 1),
+        (False, False, True, 0),
+        (True, False, False, 0),
+    ]
+    assert blocks[3].prose == ""  # an autolink's text is its URL, not prose
+
+
+def test_a_table_may_interrupt_a_paragraph_as_on_github_and_hugo():
+    text = "Fields:\nmore words\nname | value\n--- | ---\na | 1\n\nafter\n"
+    assert _view(text) == [
+        ("paragraph", 1, 2, (), "Fields:\nmore words"),
+        ("table", 3, 5, (), ""),
+        ("paragraph", 7, 7, (), "after"),
+    ]
+
+
+def test_footnotes_unreferenced_and_multi_paragraph():
+    text = "Text.\n\n[^a]: First part.\n\n    Second part.\n"
+    assert _view(text) == [
+        ("paragraph", 1, 1, (), "Text."),
+        ("paragraph", 3, 3, ("footnote",), "First part."),
+        ("paragraph", 5, 5, ("footnote",), "Second part."),
+    ]
+
+
+def test_lone_surrogates_and_deep_nesting_parse():
+    assert _view("broken \ud800 half\n") == [("paragraph", 1, 1, (), "broken \ufffd half")]
+    (deep,) = Post.from_text("> " * 200 + "deep\n").blocks
+    assert deep.prose == "deep" and deep.containers == ("blockquote",) * 50
