@@ -15,9 +15,17 @@ naming the file and the key. Example::
     [tool.post-lint.per-file-ignores]
     "content/security/**" = ["DUP001"]
 
+    [tool.post-lint.rules.DUP]                  # a family: its shared options
+    min-words = 10                              # for every DUP rule that reads it
+
     [tool.post-lint.rules.repeated-paragraph]   # a rule's name or code
     severity = "error"                          # error | warning | info
-    min-chars = 60                              # the rule's own options
+    min-chars = 60                              # the rule's own options (win over the family's)
+
+Option values are checked here, when the configuration loads: against the
+default's type, the allowed choices and the option's validate hook
+(:data:`post_lint.rules.base.Validator`). A bad value is a ConfigError
+(exit 2) naming the file and the key; rules never replace one.
 """
 
 from __future__ import annotations
@@ -29,11 +37,11 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from .compat import tomllib
 from .diagnostics import SEVERITIES
 from .errors import ConfigError
 from .globs import glob_match
-from .rules import BY_CODE, BY_NAME, REGISTRY, Rule, resolve_selector
+from .rules import BY_CODE, BY_NAME, FAMILIES, REGISTRY, Rule, resolve_selector
+from .rules.base import Family, FamilySettings, RuleOptions
 
 CONFIG_FILES = (".post-lint.toml", "pyproject.toml")
 DEFAULT_EXCLUDE = (".git", "node_modules", "_site", "public", "vendor")
@@ -109,6 +117,9 @@ class Config:
     per_file_ignores: list[tuple[str, list[str]]] = field(default_factory=list)
     rule_options: dict[str, dict[str, Any]] = field(default_factory=dict)
     rule_severity: dict[str, str] = field(default_factory=dict)
+    #: ``[rules.DUP]``: family code -> options set for the whole family.
+    family_options: dict[str, dict[str, Any]] = field(default_factory=dict)
+    family_severity: dict[str, str] = field(default_factory=dict)
     max_file_size: int = DEFAULT_MAX_FILE_SIZE
     #: Folder that relative globs and paths are resolved against.
     root: Path = field(default_factory=Path.cwd)
@@ -173,49 +184,98 @@ class Config:
             raise ConfigError(f"{where}: 'rules' must be a table of [rules.<name>] tables")
         for ident, opts in rules.items():
             r = BY_NAME.get(ident) or BY_CODE.get(ident.upper())
-            if r is None:
+            fam = FAMILIES.get(ident.upper()) if r is None else None
+            if r is None and fam is None:
                 raise ConfigError(f"{where}: [rules.{ident}]: unknown rule{_suggest(ident)}")
             if not isinstance(opts, Mapping):
                 raise ConfigError(f"{where}: [rules.{ident}] must be a table of options")
-            cfg._set_rule_options(r, opts, f"{where}: [rules.{ident}]")
+            if fam is not None:
+                cfg._set_family_options(fam, opts, f"{where}: [rules.{ident}]")
+            else:
+                cfg._set_rule_options(r, opts, f"{where}: [rules.{ident}]")
         return cfg
 
     def _set_rule_options(self, r: Rule, opts: Mapping[str, Any], where: str) -> None:
+        known = ", ".join(k.replace("_", "-") for k in r.options) or "none"
+        unknown = f"for {r.code} {r.name} (its options: {known})"
+        severity, resolved = self._table(r, opts, where, unknown)
+        if severity is not None:
+            self.rule_severity[r.code] = severity
+        self.rule_options.setdefault(r.code, {}).update(resolved)
+
+    def _set_family_options(self, fam: Family, opts: Mapping[str, Any], where: str) -> None:
+        known = ", ".join(k.replace("_", "-") for k in fam.options) or "none but severity"
+        unknown = (
+            f"for the {fam.code} family (its shared options: {known}; "
+            "set a rule's own options in its [rules.<name>] table)"
+        )
+        severity, resolved = self._table(fam, opts, where, unknown)
+        if severity is not None:
+            self.family_severity[fam.code] = severity
+        self.family_options.setdefault(fam.code, {}).update(resolved)
+
+    def _table(
+        self, owner: Rule | Family, opts: Mapping[str, Any], where: str, unknown: str
+    ) -> tuple[str | None, dict[str, Any]]:
+        """The severity and the checked option values of a rule's or a
+        family's table (``owner`` declares the options)."""
+        severity: str | None = None
         resolved: dict[str, Any] = {}
         for key, value in opts.items():
             if key == "severity":
-                if value not in SEVERITIES:
-                    raise ConfigError(f"{where}: 'severity' must be one of {', '.join(SEVERITIES)}")
-                self.rule_severity[r.code] = value
+                severity = _check_severity(value, where)
                 continue
             name = _option_key(key)
-            if name not in r.options:
-                known = ", ".join(k.replace("_", "-") for k in r.options) or "none"
-                raise ConfigError(
-                    f"{where}: unknown option '{key}' for {r.code} {r.name} (its options: {known})"
-                )
-            default = r.options[name]
-            if not _check_type(value, default):
-                raise ConfigError(
-                    f"{where}: option '{key}' must be {_type_name(default)}, got {value!r}"
-                )
-            allowed = r.choices.get(name)
-            if allowed and value not in allowed:
-                raise ConfigError(
-                    f"{where}: option '{key}' must be one of {', '.join(map(repr, allowed))}, "
-                    f"got {value!r}"
-                )
-            if name in r.path_options and isinstance(value, str) and value:
-                value = str((self.root / value).resolve())
-            elif name in r.path_options and isinstance(value, dict):
-                if not all(isinstance(v, str) and v for v in value.values()):
-                    raise ConfigError(f"{where}: option '{key}' must be a table of glob = \"path\"")
-                value = {k: str((self.root / v).resolve()) for k, v in value.items()}
-            resolved[name] = value
-        self.rule_options.setdefault(r.code, {}).update(resolved)
+            if name not in owner.options:
+                raise ConfigError(f"{where}: unknown option '{key}' {unknown}")
+            resolved[name] = self._checked_value(
+                key,
+                value,
+                owner.options[name],
+                owner.choices.get(name),
+                owner.validate.get(name),
+                name in owner.path_options,
+                where,
+            )
+        return severity, resolved
+
+    def _checked_value(
+        self,
+        key: str,
+        value: Any,
+        default: Any,
+        allowed: tuple[str, ...] | None,
+        validate: Any,
+        is_path: bool,
+        where: str,
+    ) -> Any:
+        """A user's option value, checked against the default's type, the
+        allowed choices and the validate hook; paths resolved."""
+        if not _check_type(value, default):
+            raise ConfigError(
+                f"{where}: option '{key}' must be {_type_name(default)}, got {value!r}"
+            )
+        if allowed and value not in allowed:
+            raise ConfigError(
+                f"{where}: option '{key}' must be one of {', '.join(map(repr, allowed))}, "
+                f"got {value!r}"
+            )
+        if validate is not None:
+            problem = validate(value)
+            if problem:
+                raise ConfigError(f"{where}: option '{key}' {problem}, got {value!r}")
+        if is_path and isinstance(value, str) and value:
+            value = str((self.root / value).resolve())
+        elif is_path and isinstance(value, dict):
+            if not all(isinstance(v, str) and v for v in value.values()):
+                raise ConfigError(f"{where}: option '{key}' must be a table of glob = \"path\"")
+            value = {k: str((self.root / v).resolve()) for k, v in value.items()}
+        return value
 
     @classmethod
     def from_file(cls, path: Path) -> Config:
+        from .compat import tomllib  # imported only when a file is read (start-up)
+
         try:
             data = tomllib.loads(path.read_text(encoding="utf-8"))
         except OSError as exc:
@@ -276,16 +336,39 @@ class Config:
             self._cache[key] = [r.code for r in REGISTRY if r.code in codes]
         return self._cache[key]
 
+    def _configured(self, r: Rule) -> dict[str, Any]:
+        """What the configuration sets for ``r``: its family table's values
+        of the options it shares, then its own table's."""
+        family = self.family_options.get(r.family, {})
+        shared = {k: v for k, v in family.items() if k in r.shares}
+        return {**shared, **self.rule_options.get(r.code, {})}
+
     def options_of(self, r: Rule) -> dict[str, Any]:
         """A rule's options: its defaults, then values it inherits from
-        another rule's table (``Rule.inherits``), then its own table's."""
-        own = self.rule_options.get(r.code, {})
-        inherited = {
-            name: self.rule_options[source][name]
-            for name, source in r.inherits.items()
-            if name not in own and name in self.rule_options.get(source, {})
-        }
-        return {**r.options, **inherited, **own}
+        another rule's configuration (``Rule.inherits``), then its family
+        table's (``[rules.DUP]``), then its own table's."""
+        configured = self._configured(r)
+        inherited: dict[str, Any] = {}
+        for name, source in r.inherits.items():
+            if name not in configured and source in BY_CODE:
+                theirs = self._configured(BY_CODE[source])
+                if name in theirs:
+                    inherited[name] = theirs[name]
+        return {**r.options, **inherited, **configured}
+
+    def family_settings(self, family: str) -> FamilySettings:
+        """The resolved options of every rule of ``family`` (enabled or not):
+        what the family's shared analysis of a post is keyed by."""
+        key = ("family", family)
+        if key not in self._cache:
+            self._cache[key] = FamilySettings(
+                family, {r.code: self.options_of(r) for r in REGISTRY if r.family == family}
+            )
+        return self._cache[key]
+
+    def severity_of(self, r: Rule) -> str:
+        """Its own table's severity, else its family table's, else the default."""
+        return self.rule_severity.get(r.code) or self.family_severity.get(r.family, r.severity)
 
     def relative(self, path: str | os.PathLike[str]) -> str:
         """``path`` relative to the config root, POSIX style (for globs)."""
@@ -315,13 +398,24 @@ class Config:
             self._cache[key] = [
                 RuleSettings(
                     BY_CODE[code],
-                    self.options_of(BY_CODE[code]),
-                    self.rule_severity.get(code, BY_CODE[code].severity),
+                    self._rule_options(BY_CODE[code]),
+                    self.severity_of(BY_CODE[code]),
                 )
                 for code in self.enabled_codes()
                 if code not in ignored
             ]
         return self._cache[key]
+
+    def _rule_options(self, r: Rule) -> RuleOptions:
+        options = RuleOptions(self.options_of(r))
+        options.family_settings = self.family_settings(r.family)
+        return options
+
+
+def _check_severity(value: Any, where: str) -> str:
+    if value not in SEVERITIES:
+        raise ConfigError(f"{where}: 'severity' must be one of {', '.join(SEVERITIES)}")
+    return value
 
 
 def _suggest(ident: str) -> str:

@@ -1,7 +1,7 @@
 """The diagnostic a rule reports, and the fix it may carry.
 
-This is the public contract that editors and CI systems parse (see the JSON
-shape in DESIGN.md): keep field names stable, add, never repurpose.
+This is the public contract that editors and CI systems parse (the JSON shape
+is in README.md, section Output): keep field names stable, add, never repurpose.
 
 Positions are 1-based; columns count Unicode code points. ``end_line`` and
 ``end_column`` point one past the last character of the range (as in ruff and

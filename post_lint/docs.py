@@ -168,6 +168,13 @@ def rule_page(rule, fixtures: Path = FIXTURES) -> str:
             "In `pyproject.toml` (or at the top level of `.post-lint.toml`, without `tool.`):\n"
         )
         parts.append(fence(f"[tool.post-lint.rules.{rule.name}]\n{example}", "toml"))
+        if rule.shares:
+            shared = ", ".join(f"`{k.replace('_', '-')}`" for k in rule.shares)
+            parts.append(
+                f"Shared with the other {rule.family} rules: {shared}. Set them once for the "
+                f"family in `[tool.post-lint.rules.{rule.family}]`; this rule's own table "
+                "overrides the family's.\n"
+            )
     bad = first_fixture(rule.code, "bad", fixtures)
     good = first_fixture(rule.code, "good", fixtures)
     if bad or good:

@@ -42,6 +42,9 @@ CONTROL_TOKEN = "control-token"
 UI_LABEL = "ui-label"
 #: A whole line the user declared with ``extra-markers``.
 EXTRA = "extra"
+#: The option holding the user's extra markers (GEN001's; TRN and DUP rules
+#: take it from there unless set for them).
+EXTRA_MARKERS = "extra_markers"
 
 # --------------------------------------------------------------------------
 # The vocabulary

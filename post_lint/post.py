@@ -1,21 +1,23 @@
 """The one parsed view of a post that every rule reads.
 
-``Post.parse(data, path)`` decodes the bytes (UTF-8, BOM tolerated, invalid
-bytes replaced and remembered), normalises CRLF/CR to LF (remembering the
+``Post.from_bytes(data, path)`` decodes the bytes (UTF-8, BOM tolerated,
+invalid bytes replaced and remembered; ``Post.from_text(text, path)`` starts
+from text), normalises CRLF/CR to LF (remembering the
 original newline so fixes can write it back), splits off the front matter
 (YAML ``---``, TOML ``+++`` or a JSON object), and parses the body once with
 pulldown-cmark (pyromark: CommonMark + tables + footnotes) into :class:`Block` objects
 with absolute 1-based source line spans and, for paragraphs and headings, the
 prose text with markup removed.
 
-Rules never re-parse: everything they need is on the ``Post``.
+Rules never re-parse: everything they need is on the ``Post``, and what
+several rules derive from it is computed once and kept on it (:meth:`Post.memo`).
 """
 
 from __future__ import annotations
 
 import bisect
-import json
 import re
+from array import array
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -49,11 +51,14 @@ class LineIndex:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        starts = [0]
+        # An array of machine integers: 8 bytes a line instead of 36 for a
+        # list of ints (a 16 MB post of tiny paragraphs has 3 million lines).
+        starts = array("q", [0])
+        append = starts.append
         find = text.find
         pos = find("\n")
         while pos != -1:
-            starts.append(pos + 1)
+            append(pos + 1)
             pos = find("\n", pos + 1)
         self.starts = starts
 
@@ -217,6 +222,8 @@ def _delimited(text: str, fmt: str, close: re.Pattern[str]) -> tuple[FrontMatter
 
 
 def _json_front_matter(text: str) -> tuple[FrontMatter | None, int]:
+    import json  # only JSON front matter needs it (start-up)
+
     try:
         obj, end = json.JSONDecoder().raw_decode(text)
     except json.JSONDecodeError as exc:
@@ -237,6 +244,8 @@ def _json_front_matter(text: str) -> tuple[FrontMatter | None, int]:
 
 
 def _json_key_positions(raw: str, obj: dict[str, Any]) -> dict[str, KeyInfo]:
+    import json
+
     keys: dict[str, KeyInfo] = {}
     index = LineIndex(raw)
     for key in obj:
@@ -559,99 +568,37 @@ _INLINE_TAGS = frozenset(
 )
 
 
-class _Inline:
-    """Prose and shape flags of one paragraph or heading, collected from its events."""
-
-    __slots__ = (
-        "kind",
-        "start",
-        "end",
-        "level",
-        "parts",
-        "link_depth",
-        "autolink",
-        "emphasis_depth",
-        "image_depth",
-        "images",
-        "flags",
-    )
-
-    def __init__(self, kind: str, start: int, level: int = 0) -> None:
-        self.kind = kind
-        self.start = start
-        self.end = start
-        self.level = level
-        self.parts: list[str] = []
-        self.link_depth = self.autolink = self.emphasis_depth = self.image_depth = 0
-        self.images = 0
-        #: bit 1 text outside links, 2 inside links, 4 outside emphasis, 8 inside.
-        self.flags = 0
-
-    def text(self, content: str) -> None:
-        if self.image_depth or self.autolink:
-            return
-        self.parts.append(content)
-        if not content.isspace() and content:
-            f = 2 if self.link_depth else 1
-            self.flags |= f | (8 if self.emphasis_depth else 4)
-
-    def block(self, line_of: Any, containers: tuple[str, ...]) -> Block:
-        prose = strip_urls(strip_template_tags("".join(self.parts)))
-        flags, images = self.flags, self.images
-        return Block(
-            self.kind,
-            line_of(self.start),
-            line_of(max(self.start, self.end - 1)),
-            containers,
-            prose=prose,
-            level=self.level,
-            link_only=flags & 3 == 2 and images == 0,
-            image_only=images > 0 and not flags & 1,
-            emphasis_only=flags & 12 == 8,
-            images=images,
-        )
-
-
 #: A table's delimiter row (``| --- | :-: |``), possibly behind quote markers.
 _DELIMITER_ROW = re.compile(rb"[ \t>]*\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*\n?")
 _SURROGATE = re.compile("[\ud800-\udfff]")
 _LINE_PREFIX = re.compile(rb"[ \t]*(?:>[ \t]?)*")
 
 
-def _table_in_paragraph(
-    data: bytes, starts: list[int], first_line: int, start: int, para: Block
-) -> list[Block] | None:
-    """The blocks of a paragraph whose later lines are a table, or None.
+def _table_in_paragraph(data: bytes, start: int, end: int, para: Block) -> list[Block] | None:
+    """The blocks of a paragraph (source bytes ``start:end``) whose later lines
+    are a table, or None.
 
     GitHub (cmark-gfm), Hugo (goldmark) and markdown-it let a table interrupt a
     paragraph: the line above a delimiter row is the table's header. pulldown-cmark
     does not, and reads the whole run as one paragraph; this splits it the way the
     sites render it (paragraph lines first, then the table).
     """
-    base = para.start_line - first_line  # 0-based line within the body
-    for k in range(2, para.end_line - para.start_line + 1):
-        i = base + k
-        row = data[starts[i] : starts[i + 1] if i + 1 < len(starts) else len(data)]
+    lines = data[start:end].split(b"\n")
+    for k in range(2, len(lines)):
+        row = lines[k]
         if b"|" not in row or not _DELIMITER_ROW.fullmatch(row):
             continue
-        head_start = starts[i - 1]
-        end = (
-            starts[base + para.end_line - para.start_line + 1]
-            if (base + para.end_line - para.start_line + 1 < len(starts))
-            else len(data)
-        )
 
-        def piece(lo: int, hi: int) -> str:
+        def piece(rows: list[bytes]) -> str:
             # Container prefixes (indentation, quote markers) off every line.
-            lines = data[lo:hi].split(b"\n")
-            return b"\n".join(_LINE_PREFIX.sub(b"", x, count=1) for x in lines).decode(
+            return b"\n".join(_LINE_PREFIX.sub(b"", x, count=1) for x in rows).decode(
                 "utf-8", "replace"
             )
 
-        table = parse_blocks(piece(head_start, end), para.start_line + k - 1)
+        table = parse_blocks(piece(lines[k - 1 :]), para.start_line + k - 1)
         if not table or table[0].kind != "table":
             return None
-        lead = parse_blocks(piece(start, head_start), para.start_line)
+        lead = parse_blocks(piece(lines[: k - 1]), para.start_line)
         for b in (*lead, *table):
             b.containers = para.containers + b.containers
         return [*lead, *table]
@@ -663,119 +610,175 @@ def parse_blocks(body: str, first_line: int) -> list[Block]:
 
     One pass over pulldown-cmark's events (byte ranges into the UTF-8 body).
     Tight list items carry their text directly (no paragraph event): it is
-    collected as a paragraph, the block every list item's text is.
+    collected as a paragraph, the block every list item's text is. The state
+    of the paragraph or heading being read is kept in local variables (this
+    loop runs once per event: a few million times on a large post).
     """
     try:
         data = body.encode("utf-8")
     except UnicodeEncodeError:  # lone surrogates (text handed in by an editor)
         body = _SURROGATE.sub("\ufffd", body)
         data = body.encode("utf-8")
-    starts = [0]
-    find = data.find
-    pos = find(b"\n")
-    while pos != -1:
-        starts.append(pos + 1)
-        pos = find(b"\n", pos + 1)
-    bisect_right = bisect.bisect_right
+    # Line numbers by counting newlines from the last offset asked about:
+    # the offsets come in (nearly) source order, so this reads the body about
+    # once and keeps no per-line table.
+    count = data.count
+    cur_pos = 0
+    cur_line = first_line
 
-    def line_of(offset: int) -> int:
-        return bisect_right(starts, offset) - 1 + first_line
+    def line_at(offset: int) -> int:
+        nonlocal cur_pos, cur_line
+        if offset >= cur_pos:
+            cur_line += count(b"\n", cur_pos, offset)
+        else:
+            cur_line -= count(b"\n", offset, cur_pos)
+        cur_pos = offset
+        return cur_line
 
     blocks: list[Block] = []
+    append = blocks.append
     containers: list[str] = []
     frozen: tuple[str, ...] = ()
-    inline: _Inline | None = None
+    overflow = 0  # containers nested deeper than MAX_NESTING
     skip_depth = 0  # inside a table, code block or HTML block
     skip_kind = ""
     skip_start = skip_html_end = 0
-    overflow = 0  # containers nested deeper than MAX_NESTING
+    # The open paragraph or heading ("" when none).
+    kind = ""
+    start = end = level = 0
+    parts: list[str] = []
+    link_depth = autolink = emphasis_depth = image_depth = images = 0
+    flags = 0  # bit 1 text outside links, 2 inside links, 4 outside emphasis, 8 inside
 
-    def close(inline: _Inline) -> None:
-        block = inline.block(line_of, frozen)
-        if block.end_line - block.start_line >= 2 and "|" in block.prose:
-            split = _table_in_paragraph(data, starts, first_line, inline.start, block)
+    def close() -> None:
+        nonlocal cur_pos, cur_line
+        # line_at(start), line_at(end - 1), inlined: this runs once a block.
+        if start >= cur_pos:
+            cur_line += count(b"\n", cur_pos, start)
+        else:
+            cur_line -= count(b"\n", start, cur_pos)
+        cur_pos = start
+        first = cur_line
+        if end - 1 > start:
+            cur_line += count(b"\n", start, end - 1)
+            cur_pos = end - 1
+        last = cur_line
+        text = parts[0] if len(parts) == 1 else "".join(parts)
+        # (the guards of strip_template_tags / strip_urls, to spare two calls)
+        prose = (
+            strip_urls(strip_template_tags(text))
+            if "{" in text or "://" in text or "www." in text
+            else text
+        )
+        block = Block(
+            kind,
+            first,
+            last,
+            frozen,
+            prose,
+            level,
+            flags & 3 == 2 and images == 0,
+            images > 0 and not flags & 1,
+            flags & 12 == 8,
+            images,
+        )
+        if last - first >= 2 and "|" in prose:
+            split = _table_in_paragraph(data, start, end, block)
             if split:
                 blocks.extend(split)
                 return
-        blocks.append(block)
+        append(block)
 
     for event, rng in _events(body):
         if event.__class__ is str:  # SoftBreak, HardBreak, Rule
             if skip_depth:
                 continue
             if event == "Rule":
-                if inline is not None:
-                    close(inline)
-                    inline = None
-                start = rng["start"]
-                blocks.append(
-                    Block("hr", line_of(start), line_of(max(start, rng["end"] - 1)), frozen)
+                if kind:
+                    close()
+                    kind = ""
+                s = rng["start"]
+                e = rng["end"]
+                append(
+                    Block(
+                        "hr",
+                        line_at(s),
+                        line_at(e - 1) if e - 1 > s else line_at(s),
+                        frozen,
+                    )
                 )
-            else:
-                if inline is None:
-                    inline = _Inline("paragraph", rng["start"])
-                inline.parts.append("\n")
-                end = rng["end"]
-                if end > inline.end:
-                    inline.end = end
+                continue
+            if not kind:
+                kind = "paragraph"
+                start = end = rng["start"]
+                parts = []
+                link_depth = autolink = emphasis_depth = image_depth = images = flags = level = 0
+            parts.append("\n")
+            e = rng["end"]
+            if e > end:
+                end = e
             continue
-        text = event.get("Text")
-        if text is None:
-            text = event.get("Code")
-        if text is not None:
+        if "Text" in event or "Code" in event:
             if skip_depth:
                 continue
-            if inline is None:  # the text of a tight list item
-                inline = _Inline("paragraph", rng["start"])
-            inline.text(text)
-            end = rng["end"]
-            if end > inline.end:
-                inline.end = end
+            text = event.get("Text")
+            if text is None:
+                text = event["Code"]
+            if not kind:  # the text of a tight list item
+                kind = "paragraph"
+                start = end = rng["start"]
+                parts = []
+                link_depth = autolink = emphasis_depth = image_depth = images = flags = level = 0
+            e = rng["end"]
+            if e > end:
+                end = e
+            if image_depth or autolink:
+                continue
+            parts.append(text)
+            if text and not text.isspace():
+                flags |= (2 if link_depth else 1) | (8 if emphasis_depth else 4)
             continue
-        start_tag = event.get("Start")
-        if start_tag is not None:
-            if start_tag.__class__ is str:
-                name = start_tag
-            else:
-                name = next(iter(start_tag))
+        tag = event.get("Start")
+        if tag is not None:
+            name = tag if tag.__class__ is str else next(iter(tag))
             if skip_depth:
                 if name == skip_kind:
                     skip_depth += 1
                 continue
-            if name in ("Emphasis", "Strong"):
-                if inline is None:
-                    inline = _Inline("paragraph", rng["start"])
-                inline.emphasis_depth += 1
+            if name == "Paragraph" or name == "Heading":
+                if kind:
+                    close()
+                kind = "paragraph" if name == "Paragraph" else "heading"
+                start = rng["start"]
+                end = rng["end"]
+                parts = []
+                link_depth = autolink = emphasis_depth = image_depth = images = flags = 0
+                level = int(tag["Heading"]["level"][1]) if kind == "heading" else 0
                 continue
-            if name == "Link":
-                if inline is None:
-                    inline = _Inline("paragraph", rng["start"])
-                inline.link_depth += 1
-                if start_tag["Link"]["link_type"] in ("Autolink", "Email"):
-                    inline.autolink += 1
-                    inline.flags |= 2
+            if name in _INLINE_TAGS:
+                if not kind:
+                    kind = "paragraph"
+                    start = end = rng["start"]
+                    parts = []
+                    link_depth = autolink = emphasis_depth = image_depth = images = 0
+                    flags = level = 0
+                if name == "Link":
+                    link_depth += 1
+                    if tag["Link"]["link_type"] in ("Autolink", "Email"):
+                        autolink += 1
+                        flags |= 2
+                elif name == "Image":
+                    if not image_depth:
+                        images += 1
+                    image_depth += 1
+                elif name == "Emphasis" or name == "Strong":
+                    emphasis_depth += 1
                 continue
-            if name == "Image":
-                if inline is None:
-                    inline = _Inline("paragraph", rng["start"])
-                if not inline.image_depth:
-                    inline.images += 1
-                inline.image_depth += 1
-                continue
-            if name in _INLINE_TAGS:  # strikethrough etc. (not enabled)
-                continue
-            # A block starts: a tight item's text before it ends there.
-            if inline is not None:
-                close(inline)
-                inline = None
-            if name == "Paragraph":
-                inline = _Inline("paragraph", rng["start"])
-                inline.end = rng["end"]
-            elif name == "Heading":
-                level = start_tag["Heading"]["level"]
-                inline = _Inline("heading", rng["start"], int(level[1]))
-                inline.end = rng["end"]
-            elif name in _CONTAINERS:
+            # Another block starts: a tight item's text before it ends there.
+            if kind:
+                close()
+                kind = ""
+            if name in _CONTAINERS:
                 if len(containers) < MAX_NESTING:
                     containers.append(_CONTAINERS[name])
                     frozen = tuple(containers)
@@ -786,56 +789,53 @@ def parse_blocks(body: str, first_line: int) -> list[Block]:
                 skip_kind = name
                 skip_start = rng["start"]
                 if name == "CodeBlock":
-                    code = start_tag["CodeBlock"]
-                    info = code["Fenced"].strip() if code.__class__ is dict else ""
-                    blocks.append(
+                    code = tag["CodeBlock"]
+                    e = rng["end"]
+                    append(
                         Block(
                             "code",
-                            line_of(skip_start),
-                            line_of(max(skip_start, rng["end"] - 1)),
+                            line_at(skip_start),
+                            line_at(e - 1 if e - 1 > skip_start else skip_start),
                             frozen,
-                            info=info,
+                            info=code["Fenced"].strip() if code.__class__ is dict else "",
                         )
                     )
             continue
-        end_tag = event.get("End")
-        if end_tag is not None:
-            if end_tag.__class__ is str:
-                name = end_tag
-            else:
-                name = next(iter(end_tag))
+        tag = event.get("End")
+        if tag is not None:
+            name = tag if tag.__class__ is str else next(iter(tag))
             if skip_depth:
                 if name == skip_kind:
                     skip_depth -= 1
                     if not skip_depth and name != "CodeBlock":
                         # An HTML block's range can take in the indentation of
                         # the blank line that ends it: end at its last Html line.
-                        end = skip_html_end if name == "HtmlBlock" else rng["end"]
-                        blocks.append(
+                        e = skip_html_end if name == "HtmlBlock" else rng["end"]
+                        append(
                             Block(
                                 _SKIPPED[name],
-                                line_of(skip_start),
-                                line_of(max(skip_start, end - 1)),
+                                line_at(skip_start),
+                                line_at(e - 1 if e - 1 > skip_start else skip_start),
                                 frozen,
                             )
                         )
                 continue
-            if inline is not None:
+            if kind:
                 if name in _INLINE_TAGS:
-                    end = rng["end"]
-                    if end > inline.end:
-                        inline.end = end
+                    e = rng["end"]
+                    if e > end:
+                        end = e
                     if name == "Link":
-                        inline.link_depth -= 1
-                        if inline.autolink:
-                            inline.autolink -= 1
+                        link_depth -= 1
+                        if autolink:
+                            autolink -= 1
                     elif name == "Image":
-                        inline.image_depth -= 1
+                        image_depth -= 1
                     elif name == "Emphasis" or name == "Strong":
-                        inline.emphasis_depth -= 1
+                        emphasis_depth -= 1
                     continue
-                close(inline)
-                inline = None
+                close()
+                kind = ""
             if name in _CONTAINERS:
                 if overflow:
                     overflow -= 1
@@ -847,17 +847,24 @@ def parse_blocks(body: str, first_line: int) -> list[Block]:
         if skip_depth:
             if skip_kind == "HtmlBlock":
                 skip_html_end = rng["end"]
-        else:
-            if inline is None:
-                inline = _Inline("paragraph", rng["start"])
-            end = rng["end"]
-            if end > inline.end:
-                inline.end = end
-    if inline is not None:
-        close(inline)
+            continue
+        if not kind:
+            kind = "paragraph"
+            start = end = rng["start"]
+            parts = []
+            link_depth = autolink = emphasis_depth = image_depth = images = flags = level = 0
+        e = rng["end"]
+        if e > end:
+            end = e
+    if kind:
+        close()
     # Footnote definitions may come out of order: keep source order.
-    blocks.sort(key=lambda b: (b.start_line, b.end_line))
+    blocks.sort(key=_block_order)
     return blocks
+
+
+def _block_order(block: Block) -> tuple[int, int]:
+    return block.start_line, block.end_line
 
 
 # --------------------------------------------------------------------------

@@ -1,7 +1,7 @@
 """Golden tests on the bundled examples: every finding's code and line.
 
 The worked example (a copy of ../shared/samples/seed-alibaba-ja.md) shows
-every defect at once; DESIGN.md and issues 4-6 describe what each line is.
+every defect at once; README.md (Rules) and issues 4-6 describe what each line is.
 The clean posts in examples/ must produce nothing at all.
 """
 

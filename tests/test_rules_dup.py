@@ -21,25 +21,24 @@ from post_lint.linter import check_post
 from post_lint.post import Post
 from post_lint.text import normalize, split_sentences
 
+from . import helpers
 from .conftest import EXAMPLES, FIXTURES
+from .helpers import lint
 
 SEED = EXAMPLES / "seed-alibaba-ja.md"
 DUP = {"select": ["DUP"]}
 
 
 def found(text: str, config: dict | None = None, path: str = "post.md") -> list[tuple[str, int]]:
-    return [(d.code, d.line) for d in lint_text(text, path, config or DUP)]
+    return helpers.found(text, config=config or DUP, path=path)
 
 
 def diagnostics(text: str, config: dict | None = None, path: str = "post.md"):
-    return lint_text(text, path, config or DUP)
+    return lint(text, config=config or DUP, path=path)
 
 
 def fixed(text: str, *, unsafe: bool = True, config: dict | None = None) -> str:
-    outcome = fix_post(
-        Post.from_text(text, "post.md"), Config.from_mapping(config or DUP), unsafe=unsafe
-    )
-    return outcome.text
+    return helpers.fixed(text, config=config or DUP, unsafe=unsafe)
 
 
 def post(*paragraphs: str, title: str = "A post about builds") -> str:
@@ -127,51 +126,7 @@ def test_worked_example_dup_fixes_lose_no_sentence_and_are_stable():
     assert {d.code for d in left} <= {"DUP002"}
 
 
-# -- fixtures: exact codes and lines ------------------------------------------------------
-
-
-FIXTURE_EXPECTED = {
-    "DUP001/bad/_posts/2024-03-01-deploy-notes.md": [("DUP001", 12)],
-    "DUP001/bad/2024-05-10-ja-repeat.md": [("DUP001", 9)],
-    "DUP001/bad/2024-06-01-zh-repeat.md": [("DUP001", 9)],
-    "DUP001/good/_posts/2024-03-02-release-notes.md": [],
-    "DUP001/good/2024-05-11-ja-distinct.md": [],
-    "DUP001/good/2024-06-02-zh-distinct.md": [],
-    "DUP002/bad/_posts/2024-04-02-migration-en.md": [("DUP002", 14)],
-    "DUP002/bad/2024-04-03-prefix-en.md": [("DUP002", 9)],
-    "DUP002/bad/2024-04-04-pipeline-ja.md": [("DUP002", 9)],
-    "DUP002/bad/2024-04-05-truncated-ja.md": [("DUP002", 7)],
-    "DUP002/bad/2024-04-06-blog-zh.md": [("DUP002", 9)],
-    "DUP002/good/_posts/2024-04-07-openings-en.md": [("DUP001", 20)],
-    "DUP002/good/2024-04-08-topic-ja.md": [],
-    "DUP002/good/2024-04-09-topic-zh.md": [],
-    "DUP003/bad/_posts/2024-07-01-merged-en.md": [("DUP003", 14)],
-    "DUP003/bad/2024-07-02-merged-ja.md": [("DUP003", 11)],
-    "DUP003/bad/2024-07-03-merged-first-zh.md": [("DUP003", 5)],
-    "DUP003/good/_posts/2024-07-04-summary-en.md": [],
-    "DUP003/good/2024-07-05-distinct-ja.md": [],
-    "DUP003/good/2024-07-06-zh.md": [],
-    "DUP004/bad/_posts/2024-08-01-bold-title-en.md": [("DUP004", 6)],
-    "DUP004/bad/2024-08-02-title-ja.md": [("DUP004", 5)],
-    "DUP004/bad/2024-08-03-title-zh.md": [("DUP004", 5)],
-    "DUP004/good/_posts/2024-08-04-heading-en.md": [],
-    "DUP004/good/2024-08-05-odd-title.md": [],
-    "DUP004/good/2024-08-06-list-title.md": [],
-    "DUP004/good/2024-08-07-title-ja.md": [],
-}
-
-
-@pytest.mark.parametrize("name", sorted(FIXTURE_EXPECTED))
-def test_fixture(name):
-    path = FIXTURES / name
-    assert found(path.read_text(encoding="utf-8"), path=path.name) == FIXTURE_EXPECTED[name]
-
-
-def test_every_dup_fixture_is_asserted():
-    on_disk = {
-        p.relative_to(FIXTURES).as_posix() for p in FIXTURES.glob("DUP00*/**/*.md") if p.is_file()
-    }
-    assert on_disk == set(FIXTURE_EXPECTED)
+# -- fixtures: their exact output is a snapshot beside each (tests/test_fixtures.py) ---
 
 
 def test_merged_paragraph_messages_name_its_parts():
@@ -597,7 +552,6 @@ def test_corpus_real_posts_are_mostly_quiet(corpus):
 def test_merged_paragraph_of_a_cut_and_its_continuation_keeps_its_fix_off():
     """Found by the fix property test: the merged paragraph was the only whole
     copy of 'Fonts were the slowest request on the page.'"""
-    from post_lint.fix import fix_post
     from post_lint.post import Post
 
     text = (

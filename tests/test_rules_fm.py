@@ -27,101 +27,25 @@ from post_lint.post import Post
 from post_lint.rules.frontmatter import WrittenDate, parse_written_date
 
 from .conftest import FIXTURES
+from .helpers import found, reported
 
 FM_CODES = ("FM001", "FM002", "FM003", "FM004", "FM005", "FM006", "FM007")
 
 
 def fm(text: str, path: str = "content/post/example.md", config: dict | None = None):
     """(code, line) of every FM diagnostic."""
-    cfg = {"select": ["FM"], **(config or {})}
-    return [(d.code, d.line) for d in lint_text(text, path, cfg)]
+    return found(text, config={"select": ["FM"], **(config or {})}, path=path)
 
 
 def messages(text: str, path: str = "content/post/example.md", config: dict | None = None):
     cfg = {"select": ["FM"], **(config or {})}
-    return [d.message for d in lint_text(text, path, cfg)]
+    return [message for _, _, _, message in reported(text, config=cfg, path=path)]
 
 
 # --------------------------------------------------------------------------
-# Fixtures: exact code and line for every bad example
+# Fixtures: every bad example's exact output is a snapshot beside it
+# (tests/test_fixtures.py); here, real-world front matter under every rule
 # --------------------------------------------------------------------------
-
-EXPECTED_BAD = {
-    "FM001/bad/_posts/2024-01-31-no-front-matter.md": [1],
-    "FM001/bad/_posts/2024-02-01-late-front-matter.md": [2],
-    "FM001/bad/articles/zenn-no-front-matter.md": [1],
-    "FM001/bad/content/post/ja-no-front-matter.md": [1],
-    "FM001/bad/content/post/zh-no-front-matter.md": [1],
-    "FM001/bad/src/content/blog/astro-post.md": [1],
-    "FM002/bad/alias-bomb.md": [2],
-    "FM002/bad/ja-unclosed-quote.md": [3],
-    "FM002/bad/unclosed-quote.md": [2],
-    "FM002/bad/zh-unindented-summary.md": [4],
-    "FM002/bad/hugo-bad-toml.md": [2],
-    "FM002/bad/ja-tab-indent.md": [4],
-    "FM002/bad/never-closed.md": [1],
-    "FM002/bad/python-object.md": [2],
-    "FM002/bad/unquoted-colon.md": [3],
-    "FM002/bad/zenn-list.md": [2],
-    "FM002/bad/zh-unquoted-colon.md": [2],
-    "FM003/bad/content/blog/_index.md": [4],
-    "FM003/bad/draft-string.md": [3],
-    "FM003/bad/hugo-toml-draft.md": [3],
-    "FM003/bad/ja-empty-title.md": [2],
-    "FM003/bad/no-title.md": [1],
-    "FM003/bad/reading-time-zero.md": [3],
-    "FM003/bad/tags-mapping.md": [4],
-    "FM003/bad/zenn-type.md": [4],
-    "FM003/bad/zh-tags-nested.md": [5],
-    "FM004/bad/_posts/2024-01-31-empty-date.md": [3],
-    "FM004/bad/english-yesterday.md": [3],
-    "FM004/bad/hugo-toml-feb-30.md": [3],
-    "FM004/bad/ja-yesterday.md": [3],
-    "FM004/bad/month-13.md": [3],
-    "FM004/bad/number.md": [3],
-    "FM004/bad/zenn-published-at.md": [7],
-    "FM004/bad/zh-date.md": [3],
-    "FM005/bad/excerpt-note-line.md": [4],
-    "FM005/bad/excerpt-paragraph-key.md": [5],
-    "FM005/bad/ja-excerpt-aside-line.md": [4],
-    "FM005/bad/zh-summary-aside-line.md": [4],
-    "FM005/bad/hugo-toml-catagories.md": [3],
-    "FM005/bad/ja-excerpt-paragraph.md": [4],
-    "FM005/bad/typo-tittle.md": [2],
-    "FM005/bad/zenn-topcis.md": [5],
-    "FM005/bad/zh-excerpt-paragraph.md": [4],
-    "FM006/bad/categories-twice.md": [6],
-    "FM006/bad/ja-title-twice.md": [4],
-    "FM006/bad/json-between-dashes.md": [2],
-    "FM006/bad/zenn-published-twice.md": [7],
-    "FM006/bad/zh-tags-twice.md": [5],
-    "FM007/bad/_posts/2024-01-05-new-year-typo.md": [3],
-    "FM007/bad/_posts/2024-03-01-zh-template-date.md": [3],
-    "FM007/bad/_posts/2025-01-08-ja-year-typo.md": [4],
-    "FM007/bad/content/post/2025-01-03-bundle/index.md": [3],
-}
-
-
-def _lint_fixture(rel: str, select: list[str]):
-    code, kind, inner = rel.split("/", 2)
-    data = (FIXTURES / rel).read_bytes()
-    return lint_text(data, inner, {"select": select})
-
-
-def test_every_bad_fixture_is_listed():
-    found = {
-        p.relative_to(FIXTURES).as_posix()
-        for code in FM_CODES
-        for p in (FIXTURES / code / "bad").rglob("*.md")
-    }
-    assert found == set(EXPECTED_BAD)
-
-
-@pytest.mark.parametrize("rel", sorted(EXPECTED_BAD))
-def test_bad_fixture_code_and_line(rel):
-    code = rel.split("/", 1)[0]
-    got = [(d.code, d.line) for d in _lint_fixture(rel, [code])]
-    assert got == [(code, line) for line in EXPECTED_BAD[rel]]
 
 
 REAL_WORLD = sorted(p.name for p in (FIXTURES / "FM002" / "good").glob("*.md"))

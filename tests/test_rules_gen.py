@@ -10,28 +10,24 @@ from post_lint.fix import fix_post
 from post_lint.post import Post
 from post_lint.rules.generation import builtin_phrases
 
+from . import helpers
 from .conftest import EXAMPLES
-
-FM = '---\ntitle: "T"\n---\n\n'
+from .helpers import FM, reported
 
 
 def found(body: str, code: str, rules: dict | None = None) -> list[tuple[str, int, int]]:
-    config: dict = {"select": [code]}
-    if rules:
-        config["rules"] = rules
-    diags = lint_text(FM + body, "post.md", config)
-    return [(d.code, d.line, d.column) for d in diags if d.code == code]
+    return [
+        (c, line, col)
+        for c, line, col, _ in reported(FM + body, select=[code], rules=rules, only=code)
+    ]
 
 
 def line_of(body: str, needle: str, nth: int = 1) -> int:
-    hits = [i for i, line in enumerate((FM + body).split("\n"), 1) if needle in line]
-    return hits[nth - 1]
+    return helpers.line_of(FM + body, needle, nth)
 
 
 def fixed(body: str, unsafe: bool = False) -> str:
-    post = Post.from_text(FM + body, "post.md")
-    out = fix_post(post, Config.from_mapping({"select": ["GEN"]}), unsafe=unsafe).text
-    return out[len(FM) :]
+    return helpers.fixed(FM + body, select=["GEN"], unsafe=unsafe)[len(FM) :]
 
 
 # --------------------------------------------------------------------------

@@ -16,8 +16,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from post_lint import lint_text
-from post_lint.config import Config
-from post_lint.fix import apply_fixes, fix_post
+from post_lint.fix import apply_fixes
 from post_lint.post import Post
 from post_lint.rules.reading_time import (
     PRESETS,
@@ -32,7 +31,9 @@ from post_lint.rules.reading_time import (
 )
 from post_lint.text import count_scripts
 
+from . import helpers
 from .conftest import EXAMPLES
+from .helpers import found, lint
 
 RT = {"select": ["RT"]}
 
@@ -71,11 +72,11 @@ def post(declaration: str, body: str, extra: str = "") -> str:
 
 
 def rt(text: str, config: dict | None = None, path: str = "post.md"):
-    return lint_text(text, path, config or RT)
+    return lint(text, config=config or RT, path=path)
 
 
 def codes(text: str, config: dict | None = None) -> list[tuple[str, int]]:
-    return [(d.code, d.line) for d in rt(text, config)]
+    return found(text, config=config or RT)
 
 
 def options(**opts) -> dict:
@@ -83,8 +84,7 @@ def options(**opts) -> dict:
 
 
 def fixed(text: str, config: dict | None = None, unsafe: bool = False) -> str:
-    cfg = Config.from_mapping(config or RT)
-    return fix_post(Post.from_text(text, "post.md"), cfg, unsafe=unsafe).text
+    return helpers.fixed(text, config=config or RT, unsafe=unsafe)
 
 
 # -- the helpers the bodies rely on ---------------------------------------------
@@ -766,7 +766,7 @@ def test_jekyll_preset_counts_like_number_of_words_in_cjk_mode():
 def test_unknown_accept_presets_are_a_config_error():
     from post_lint import ConfigError
 
-    with pytest.raises(ConfigError, match="accept-presets"):
+    with pytest.raises(ConfigError, match="accept[-_]presets.*gatsby"):
         rt(post("reading_time: 5", english(1190)), options(accept_presets=["gatsby"]))
 
 

@@ -17,29 +17,25 @@ from post_lint.fix import fix_post
 from post_lint.post import Post
 from post_lint.text import split_sentences
 
+from . import helpers
 from .conftest import EXAMPLES
+from .helpers import FM
 
-FM = '---\ntitle: "T"\n---\n\n'
 SEED = EXAMPLES / "seed-alibaba-ja.md"
 
 
 def found(body: str, code: str, rules: dict | None = None) -> list[tuple[str, int]]:
     """(code, line) of the findings of ``code`` on a post with ``body``."""
-    config: dict = {"select": [code]}
-    if rules:
-        config["rules"] = rules
-    return [(d.code, d.line) for d in lint_text(FM + body, "post.md", config) if d.code == code]
+    return helpers.found(FM + body, select=[code], rules=rules, only=code)
 
 
 def line_of(body: str, needle: str, nth: int = 1) -> int:
     """1-based line in FM + body of the nth line containing ``needle``."""
-    hits = [i for i, line in enumerate((FM + body).split("\n"), 1) if needle in line]
-    return hits[nth - 1]
+    return helpers.line_of(FM + body, needle, nth)
 
 
 def fixed(body: str, select: tuple[str, ...] = ("TRN", "GEN"), unsafe: bool = True) -> str:
-    post = Post.from_text(FM + body, "post.md")
-    out = fix_post(post, Config.from_mapping({"select": list(select)}), unsafe=unsafe).text
+    out = helpers.fixed(FM + body, select=select, unsafe=unsafe)
     assert out.startswith(FM)
     return out[len(FM) :]
 

@@ -9,17 +9,18 @@ from __future__ import annotations
 
 import regex
 
-from post_lint import lint_text, markers
+from post_lint import markers
 from post_lint.edits import delete_block, delete_line_end, delete_lines
 from post_lint.post import Post
 from post_lint.text import CJK_CHAR, CJK_CLASS, normalize, shorten
 
-FM = '---\ntitle: "T"\n---\n\n'
+from .helpers import FM, reported
+
 PARA = "Install the package with pip and restart the server before you go on to the next step."
 
 
 def diags(text: str, config: dict) -> list[tuple[str, int, int, str]]:
-    return [(d.code, d.line, d.column, d.message) for d in lint_text(text, "post.md", config)]
+    return reported(text, config=config)
 
 
 # -- markers -------------------------------------------------------------------

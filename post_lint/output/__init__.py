@@ -3,7 +3,7 @@ modules are imported only when chosen.
 
 =============  ==============================================================
 ``text``       ``path:line:col: CODE message`` (``--show-source`` adds context)
-``json``       a JSON array of diagnostics (the shape in DESIGN.md)
+``json``       a JSON array of diagnostics (the shape in README.md, Output)
 ``json-lines`` one JSON object per line, same shape
 ``github``     GitHub Actions workflow commands (annotations on the diff)
 ``gitlab``     GitLab Code Quality (Code Climate JSON)

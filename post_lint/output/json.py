@@ -1,4 +1,4 @@
-"""A JSON array of diagnostics in the shape DESIGN.md fixes."""
+"""A JSON array of diagnostics in the shape README.md's Output section fixes."""
 
 from __future__ import annotations
 

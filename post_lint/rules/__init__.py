@@ -8,7 +8,7 @@ never reuse.
 from __future__ import annotations
 
 from . import core, frontmatter, generation, reading_time, repetition, truncation
-from .base import Options, Rule, rule
+from .base import Family, Options, Rule, rule
 
 REGISTRY: tuple[Rule, ...] = (
     *core.RULES,
@@ -21,8 +21,23 @@ REGISTRY: tuple[Rule, ...] = (
 
 BY_CODE: dict[str, Rule] = {r.code: r for r in REGISTRY}
 BY_NAME: dict[str, Rule] = {r.name: r for r in REGISTRY}
+#: Every family (code prefix) with its declaration: the options its rules
+#: share (``[rules.DUP]``); a family that declares none shares only severity.
+FAMILIES: dict[str, Family] = {r.family: r.family_decl for r in REGISTRY if r.family_decl}
+for _r in REGISTRY:
+    FAMILIES.setdefault(_r.family, Family(_r.family, _r.family))
 
-__all__ = ["REGISTRY", "BY_CODE", "BY_NAME", "Rule", "Options", "rule", "resolve_selector"]
+__all__ = [
+    "REGISTRY",
+    "BY_CODE",
+    "BY_NAME",
+    "FAMILIES",
+    "Family",
+    "Rule",
+    "Options",
+    "rule",
+    "resolve_selector",
+]
 
 
 def resolve_selector(selector: str) -> list[Rule]:

@@ -22,21 +22,32 @@ import regex
 
 from ..diagnostics import Diagnostic, Fix
 from ..edits import delete_line_end, delete_lines
+from ..markers import EXTRA_MARKERS
 from ..markers import scan as scan_markers
 from ..post import Block, Post
 from ..text import SENTENCE_END_MARKS, normalize, shorten, split_sentences
-from .base import Options, Rule, rule
+from .base import Options, Rule, family, non_blank_strings, rule
 
 # --------------------------------------------------------------------------
 # Leaked end markers (the vocabulary and the scan live in post_lint.markers)
 # --------------------------------------------------------------------------
 
 
+#: The GEN family's shared option: the user's extra markers (TRN and DUP
+#: rules inherit GEN001's value). ``[rules.GEN]`` sets it for the family.
+FAMILY = family(
+    "GEN",
+    "generation",
+    options={EXTRA_MARKERS: []},
+    validate={EXTRA_MARKERS: non_blank_strings},
+)
+
+
 @rule(
     "GEN001",
     "leaked-end-marker",
     "generation control text left in the body",
-    options={"extra_markers": []},
+    family=FAMILY,
     fixable=True,
 )
 def leaked_end_marker(post: Post, options: Options) -> Iterator[Diagnostic]:
@@ -72,9 +83,11 @@ def leaked_end_marker(post: Post, options: Options) -> Iterator[Diagnostic]:
 
     - ``extra-markers`` (list of strings, default ``[]``): more lines to treat
       as markers, matched against the whole line with surrounding white space
-      removed, e.g. ``["<<END OF ARTICLE>>"]``.
+      removed, e.g. ``["<<END OF ARTICLE>>"]``. Every reader of markers
+      (TRN, DUP) takes this value unless its own table or family sets one;
+      ``[rules.GEN]`` sets it for the GEN family.
     """
-    markers = scan_markers(post, options.get("extra_markers", ()))
+    markers = scan_markers(post, options[EXTRA_MARKERS])
     for m in markers:
         if m.whole_line:
             first = last = m.line
@@ -162,8 +175,7 @@ def builtin_phrases() -> dict[str, tuple[str, ...]]:
 def _group(where: str, extra: Iterable[Any]) -> Any:
     """The compiled alternation of the shipped phrases of ``where`` plus the
     user's ``extra`` ones (cached: the common case has no extras)."""
-    extra_phrases = tuple(p for p in extra if isinstance(p, str) and p.strip())
-    return _compile_group(builtin_phrases()[where] + extra_phrases)
+    return _compile_group(builtin_phrases()[where] + tuple(extra))
 
 
 def _sentence_starts(text: str) -> list[int]:
@@ -195,7 +207,14 @@ def _locate(post: Post, block: Block, snippet: str) -> tuple[int, int]:
     "GEN002",
     "assistant-boilerplate",
     "text written to the person who asked, not to the reader",
+    family=FAMILY,
+    shares=(),
     options={"extra_phrases": [], "extra_opening_phrases": [], "extra_closing_phrases": []},
+    validate={
+        "extra_phrases": non_blank_strings,
+        "extra_opening_phrases": non_blank_strings,
+        "extra_closing_phrases": non_blank_strings,
+    },
 )
 def assistant_boilerplate(post: Post, options: Options) -> Iterator[Diagnostic]:
     """Finds sentences an assistant wrote to the person who asked for the text,
@@ -234,7 +253,7 @@ def assistant_boilerplate(post: Post, options: Options) -> Iterator[Diagnostic]:
     - ``extra-closing-phrases`` (default ``[]``): matched at the end of the body.
     """
     groups = {
-        where: _group(where, options.get(option, ()))
+        where: _group(where, options[option])
         for where, option in (
             ("opening", "extra_opening_phrases"),
             ("closing", "extra_closing_phrases"),

@@ -18,10 +18,9 @@ from typing import Any
 import regex
 
 from ..diagnostics import Diagnostic, Edit, Fix
-from ..errors import ConfigError
 from ..post import Block, KeyInfo, Post
 from ..text import HANGUL_CHAR, count_scripts, shorten
-from .base import Options, Rule, rule
+from .base import Options, Rule, at_least, each_one_of, family, non_blank_strings, rule
 
 DEFAULT_KEYS = [
     "reading_time",
@@ -486,7 +485,7 @@ def estimate_counts(
                 minutes += share
                 parts.append(label)
     has_text = bool(counts.words or counts.cjk or counts.hangul)
-    seconds_per_image = float(options.get("image_seconds", 0) or 0)
+    seconds_per_image = float(options.get("image_seconds", 0.0))
     if images and (seconds_per_image > 0 or preset.image_model == "medium"):
         if seconds_per_image > 0:
             seconds = images * seconds_per_image
@@ -721,12 +720,21 @@ def _minutes_phrase(minutes: float, rounded: int, preset: Preset) -> str:
     return "about 1 minute" if rounded == 1 else f"about {rounded:,} minutes"
 
 
+#: The option both RT rules read, declared once: ``[rules.RT]`` sets it for both.
+FAMILY = family(
+    "RT",
+    "reading time",
+    options={"keys": list(DEFAULT_KEYS)},
+    validate={"keys": non_blank_strings},
+)
+
+
 @rule(
     "RT001",
     "reading-time-mismatch",
     "the declared reading time does not match the body",
+    family=FAMILY,
     options={
-        "keys": list(DEFAULT_KEYS),
         "preset": "default",
         "latin_wpm": 0.0,
         "cjk_cpm": 0.0,
@@ -740,6 +748,16 @@ def _minutes_phrase(minutes: float, rounded: int, preset: Preset) -> str:
         "media_minutes": 90.0,
     },
     choices={"preset": tuple(PRESETS)},
+    validate={
+        "latin_wpm": at_least(0),
+        "cjk_cpm": at_least(0),
+        "hangul_wpm": at_least(0),
+        "image_seconds": at_least(0),
+        "tolerance": at_least(0),
+        "min_tolerance": at_least(0),
+        "accept_presets": each_one_of(GENERATOR_PRESETS),
+        "media_minutes": at_least(0),
+    },
     fixable=True,
 )
 def reading_time_mismatch(post: Post, options: Options) -> Iterator[Diagnostic]:
@@ -922,8 +940,8 @@ def reading_time_mismatch(post: Post, options: Options) -> Iterator[Diagnostic]:
         escaped = Counts(hugo_word_count(prose + "\n" + other, cjk_page, escaped=True))
         escaped_minutes = estimate_counts(escaped, images, preset, options, cjk_page).minutes
         upper_minutes = max(upper_minutes, escaped_minutes)
-    tolerance = max(0.0, float(options.get("tolerance", 0.3)))
-    min_tolerance = max(0.0, float(options.get("min_tolerance", 1.0)))
+    tolerance = float(options.get("tolerance", 0.3))
+    min_tolerance = float(options.get("min_tolerance", 1.0))
     low = min(main.minutes * (1 - tolerance), main.minutes - min_tolerance)
     high = max(upper_minutes * (1 + tolerance), upper_minutes + min_tolerance)
     if _INCLUDE.search(post.body):
@@ -931,7 +949,7 @@ def reading_time_mismatch(post: Post, options: Options) -> Iterator[Diagnostic]:
     embeds = _embeds(post)
     if embeds:
         # A video, talk or slides: the value may time those too.
-        media = max(0.0, float(options.get("media_minutes", 90.0)))
+        media = float(options.get("media_minutes", 90.0))
         high = max(high, upper_minutes + media * embeds)
     elif upper_minutes >= 2 * main.minutes:
         # Mostly code: it is studied, slower than prose is read.
@@ -943,13 +961,7 @@ def reading_time_mismatch(post: Post, options: Options) -> Iterator[Diagnostic]:
     high_bound = math.ceil(high) if math.isfinite(high) else math.inf
     bands = [(float(low_bound), high_bound)]
     if preset.name == "default":
-        names = [str(n) for n in options.get("accept_presets", GENERATOR_PRESETS)]
-        unknown = [n for n in names if n not in PRESETS or n == "default"]
-        if unknown:
-            raise ConfigError(
-                f"RT001 option 'accept-presets': unknown preset {unknown[0]!r} "
-                f"(choose from: {', '.join(GENERATOR_PRESETS)})"
-            )
+        names = list(options.get("accept_presets", GENERATOR_PRESETS))
         bands += _generator_bands(prose, other, images, options, names, use_code)
     rounded = round_minutes(main.minutes, preset)
     for key, value, info in declarations:
@@ -978,7 +990,7 @@ def reading_time_mismatch(post: Post, options: Options) -> Iterator[Diagnostic]:
     "RT002",
     "reading-time-unparseable",
     "the declared reading time cannot be read as a duration",
-    options={"keys": list(DEFAULT_KEYS)},
+    family=FAMILY,
 )
 def reading_time_unparseable(post: Post, options: Options) -> Iterator[Diagnostic]:
     """Reports a reading-time value that is meant as one (it holds a number
@@ -1000,8 +1012,8 @@ def reading_time_unparseable(post: Post, options: Options) -> Iterator[Diagnosti
 
     **Options:**
 
-    - ``keys`` (list of strings): the front-matter keys holding a reading time;
-      keep it equal to RT001's ``keys``.
+    - ``keys`` (list of strings): the front-matter keys holding a reading
+      time, as for RT001; set them once for both rules in ``[rules.RT]``.
     """
     for key, value, info in _declarations(post, options):
         if _mentions_media(value):

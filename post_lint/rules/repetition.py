@@ -25,7 +25,6 @@ from __future__ import annotations
 
 import bisect
 import re
-import weakref
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -35,7 +34,7 @@ import regex
 
 from ..diagnostics import Diagnostic, Fix
 from ..edits import delete_block
-from ..markers import normalize_extra, remove_all
+from ..markers import EXTRA_MARKERS, normalize_extra, remove_all
 from ..markers import scan as scan_markers
 from ..post import Block, Post
 from ..text import (
@@ -47,7 +46,16 @@ from ..text import (
     fold_whitespace,
     normalize,
 )
-from .base import Options, Rule, rule
+from .base import (
+    FamilySettings,
+    Options,
+    Rule,
+    at_least,
+    between,
+    family,
+    non_blank_strings,
+    rule,
+)
 
 # -- text forms ----------------------------------------------------------------
 
@@ -144,38 +152,79 @@ def _shingles(tokens: list[str], context: str) -> set[int]:
 
 # -- settings ------------------------------------------------------------------
 
-#: Options every comparing rule (DUP001-DUP003) accepts, with their defaults.
-_COMPARE_OPTIONS: dict[str, Any] = {
-    "min_chars": 40,
-    "min_words": 8,
-    "list_item_min_words": 40,
-    "quotes": False,
-    "allow_section_boilerplate": True,
-    "extra_markers": [],
-}
+#: The options every comparing rule (DUP001-DUP003) reads, declared once;
+#: ``[rules.DUP]`` sets them for all three, a rule's own table for itself.
+FAMILY = family(
+    "DUP",
+    "repetition",
+    options={
+        "min_chars": 40,
+        "min_words": 8,
+        "list_item_min_words": 40,
+        "quotes": False,
+        "allow_section_boilerplate": True,
+        EXTRA_MARKERS: [],
+    },
+    validate={
+        "min_chars": at_least(0),
+        "min_words": at_least(0),
+        "list_item_min_words": at_least(0),
+        EXTRA_MARKERS: non_blank_strings,
+    },
+)
+
+
+@dataclass(frozen=True)
+class _Thresholds:
+    """What one comparing rule asks of a paragraph before comparing it (its
+    resolved family options)."""
+
+    min_chars: int
+    min_words: int
+    list_item_min_words: int
+    quotes: bool
+    allow_section_boilerplate: bool
+
+    @classmethod
+    def of(cls, options: Options) -> _Thresholds:
+        return cls(**{name: options[name] for name in cls.__dataclass_fields__})
 
 
 @dataclass(frozen=True)
 class _Settings:
-    min_chars: int = 40
-    min_words: int = 8
-    list_item_min_words: int = 40
-    quotes: bool = False
-    allow_section_boilerplate: bool = True
-    similarity: float = 0.5
-    near_min_words: int = 30
-    min_ratio: float = 0.5
-    min_parts: int = 2
-    extra_markers: frozenset[str] = frozenset()
+    """The DUP family's settings as its one shared analysis reads them: each
+    comparing rule's thresholds, so that every rule's paragraphs are judged by
+    its own options and all four rules read the same findings."""
+
+    exact: _Thresholds  # DUP001
+    near: _Thresholds  # DUP002
+    merged: _Thresholds  # DUP003
+    similarity: float
+    near_min_words: int
+    min_ratio: float
+    min_parts: int
+    #: Extra markers of every DUP rule (ignored when comparing).
+    extra_markers: frozenset[str]
 
     @classmethod
-    def from_options(cls, options: Options) -> _Settings:
-        defaults = cls()
-        values = {
-            name: options.get(name, getattr(defaults, name)) for name in cls.__dataclass_fields__
-        }
-        values["extra_markers"] = normalize_extra(values["extra_markers"])
-        return cls(**values)
+    def of(cls, settings: FamilySettings) -> _Settings:
+        near, merged = settings["DUP002"], settings["DUP003"]
+        extra = frozenset().union(*map(normalize_extra, settings.values(EXTRA_MARKERS)))
+        return cls(
+            _Thresholds.of(settings["DUP001"]),
+            _Thresholds.of(near),
+            _Thresholds.of(merged),
+            near["similarity"],
+            near["near_min_words"],
+            near["min_ratio"],
+            merged["min_parts"],
+            extra,
+        )
+
+    @property
+    def quotes(self) -> bool:
+        """Does any comparing rule compare quoted paragraphs?"""
+        return self.exact.quotes or self.near.quotes or self.merged.quotes
 
 
 # -- the analysis ----------------------------------------------------------------
@@ -191,7 +240,10 @@ class _Para:
     key: str
     tokens: list[str]
     words: float
-    eligible: bool
+    #: Long enough (and of a kind) to be compared by DUP001, DUP002, DUP003.
+    for_exact: bool
+    for_near: bool
+    for_merged: bool
     #: Text of the heading right above, when the paragraph opens a section.
     section: str | None
 
@@ -235,16 +287,11 @@ class _Budget:
         return True
 
 
-_CACHE: weakref.WeakKeyDictionary[Post, dict[_Settings, _Analysis]] = weakref.WeakKeyDictionary()
-
-
-def _analysis(post: Post, options: Options) -> _Analysis:
-    settings = _Settings.from_options(options)
-    per_post = _CACHE.setdefault(post, {})
-    found = per_post.get(settings)
-    if found is None:
-        found = per_post[settings] = _analyse(post, settings)
-    return found
+def _analysis(post: Post, code: str, options: Options) -> _Analysis:
+    """The family's one analysis of ``post``, memoised on the post under the
+    family settings (every DUP rule of one configuration reads the same)."""
+    settings = _Settings.of(FAMILY.settings(code, options))
+    return post.memo(("DUP", settings), lambda: _analyse(post, settings))
 
 
 def _context(block: Block) -> str:
@@ -286,14 +333,35 @@ def _paragraphs(post: Post, s: _Settings) -> list[_Para]:
         cjk = len(CJK_CHAR.findall(normalized))
         words = len(tokens) - cjk + cjk / CJK_CHARS_PER_WORD
         context = _context(block)
-        eligible = words >= s.min_words and _at_least_width(normalized, s.min_chars)
-        if context == "list" and words < s.list_item_min_words:
-            eligible = False
+
         section = None
         if above is not None and above.kind == "heading" and above.end_line < block.start_line:
             section = normalize(above.prose)
-        paras.append(_Para(len(paras), block, context, key, tokens, words, eligible, section))
+        paras.append(
+            _Para(
+                len(paras),
+                block,
+                context,
+                key,
+                tokens,
+                words,
+                _compared(s.exact, context, words, normalized),
+                _compared(s.near, context, words, normalized),
+                _compared(s.merged, context, words, normalized),
+                section,
+            )
+        )
     return paras
+
+
+def _compared(t: _Thresholds, context: str, words: float, normalized: str) -> bool:
+    """Is a paragraph (its context, words and text) long enough, and of a
+    kind, to be compared by the rule with thresholds ``t``?"""
+    if context == "quote" and not t.quotes:
+        return False
+    if context == "list" and words < t.list_item_min_words:
+        return False
+    return words >= t.min_words and _at_least_width(normalized, t.min_chars)
 
 
 def _template_code_spans(post: Post) -> list[tuple[int, int]]:
@@ -320,10 +388,10 @@ def _inside(spans: list[tuple[int, int]], line: int) -> bool:
     return i >= 0 and spans[i][0] <= line <= spans[i][1]
 
 
-def _is_section_boilerplate(a: _Para, b: _Para, s: _Settings) -> bool:
+def _is_section_boilerplate(a: _Para, b: _Para, t: _Thresholds) -> bool:
     """Both open sections under different headings (per-version, per-CVE text)."""
     return (
-        s.allow_section_boilerplate
+        t.allow_section_boilerplate
         and a.section is not None
         and b.section is not None
         and a.section != b.section
@@ -388,14 +456,14 @@ def _find_exact_repeats(
     first: dict[str, _Para] = {}
     seen: Counter[str] = Counter()
     for p in paras:
-        if not p.eligible or p.index in taken:
+        if not p.for_exact or p.index in taken:
             continue
         original = first.get(p.ckey)
         if original is None:
             first[p.ckey] = p
             seen[p.ckey] = 1
             continue
-        if _is_section_boilerplate(p, original, s):
+        if _is_section_boilerplate(p, original, s.exact):
             continue
         seen[p.ckey] += 1
         nth = seen[p.ckey]
@@ -465,7 +533,7 @@ def _find_merged(
         if len(parts) < 2:
             continue
         merged.add(m.index)
-        if not m.eligible or sum(1 for _, _, p in parts if p.eligible) < s.min_parts:
+        if not m.for_merged or sum(1 for _, _, p in parts if p.for_merged) < s.min_parts:
             continue
         covered = sum(end - start for start, end, _ in parts)
         residue: list[str] = []
@@ -547,7 +615,7 @@ def _find_near_duplicates(
     sizes: dict[int, int] = {}
     by_index = {p.index: p for p in paras}
     for a in paras:
-        if not a.eligible or a.index in merged or a.index in taken:
+        if not a.for_near or a.index in merged or a.index in taken:
             continue
         shingles = _shingles(a.tokens, a.context)
         if not shingles:
@@ -599,7 +667,7 @@ def _best_match(
     best: tuple[tuple[float, int], _Finding] | None = None
     for b_index, inter in hits.most_common(CANDIDATES):
         b = by_index[b_index]
-        if _is_section_boilerplate(a, b, s):
+        if _is_section_boilerplate(a, b, s.near):
             continue
         size_b = sizes[b_index]
         small, large = min(size_a, size_b), max(size_a, size_b)
@@ -690,8 +758,8 @@ def _diagnostics(post: Post, analysis: _Analysis, code: str) -> Iterator[Diagnos
     "DUP001",
     "repeated-paragraph",
     "a paragraph repeats an earlier one word for word",
-    options=dict(_COMPARE_OPTIONS),
-    inherits={"extra_markers": "GEN001"},
+    family=FAMILY,
+    inherits={EXTRA_MARKERS: "GEN001"},
     fixable=True,
 )
 def repeated_paragraph(post: Post, options: Options) -> Iterator[Diagnostic]:
@@ -724,7 +792,8 @@ def repeated_paragraph(post: Post, options: Options) -> Iterator[Diagnostic]:
 
     reports ``post.md:3:1: DUP001 paragraph repeats the one at line 1``.
 
-    **Options:**
+    **Options:** shared by DUP001, DUP002 and DUP003 (set them once for the
+    three in ``[rules.DUP]``; a rule's own table wins over it):
 
     - ``min-chars`` (default 40) and ``min-words`` (default 8): shorter
       paragraphs are not compared. ``min-chars`` counts display columns
@@ -743,15 +812,21 @@ def repeated_paragraph(post: Post, options: Options) -> Iterator[Diagnostic]:
       as leaked markers (ignored when comparing) besides the built-in ones;
       taken from GEN001's table (``[rules.leaked-end-marker]``) unless set here.
     """
-    yield from _diagnostics(post, _analysis(post, options), "DUP001")
+    yield from _diagnostics(post, _analysis(post, "DUP001", options), "DUP001")
 
 
 @rule(
     "DUP002",
     "near-duplicate-paragraph",
     "a paragraph nearly repeats, contains or is contained in an earlier one",
-    options={**_COMPARE_OPTIONS, "similarity": 0.5, "near_min_words": 30, "min_ratio": 0.5},
-    inherits={"extra_markers": "GEN001"},
+    family=FAMILY,
+    options={"similarity": 0.5, "near_min_words": 30, "min_ratio": 0.5},
+    validate={
+        "similarity": between(0, 1, low_open=True),
+        "near_min_words": at_least(0),
+        "min_ratio": between(0, 1),
+    },
+    inherits={EXTRA_MARKERS: "GEN001"},
     fixable=True,
 )
 def near_duplicate_paragraph(post: Post, options: Options) -> Iterator[Diagnostic]:
@@ -801,15 +876,17 @@ def near_duplicate_paragraph(post: Post, options: Options) -> Iterator[Diagnosti
     - ``min-chars``, ``min-words``, ``list-item-min-words``, ``quotes``,
       ``allow-section-boilerplate``, ``extra-markers``: as for DUP001.
     """
-    yield from _diagnostics(post, _analysis(post, options), "DUP002")
+    yield from _diagnostics(post, _analysis(post, "DUP002", options), "DUP002")
 
 
 @rule(
     "DUP003",
     "merged-paragraphs",
     "a paragraph is two or more other paragraphs of the post run together",
-    options={**_COMPARE_OPTIONS, "min_parts": 2},
-    inherits={"extra_markers": "GEN001"},
+    family=FAMILY,
+    options={"min_parts": 2},
+    validate={"min_parts": at_least(1)},
+    inherits={EXTRA_MARKERS: "GEN001"},
     fixable=True,
 )
 def merged_paragraphs(post: Post, options: Options) -> Iterator[Diagnostic]:
@@ -848,13 +925,15 @@ def merged_paragraphs(post: Post, options: Options) -> Iterator[Diagnostic]:
     - ``min-chars``, ``min-words``, ``list-item-min-words``, ``quotes``,
       ``allow-section-boilerplate``, ``extra-markers``: as for DUP001.
     """
-    yield from _diagnostics(post, _analysis(post, options), "DUP003")
+    yield from _diagnostics(post, _analysis(post, "DUP003", options), "DUP003")
 
 
 @rule(
     "DUP004",
     "title-repeated-in-body",
     "a body paragraph repeats the front-matter title",
+    family=FAMILY,
+    shares=(),
     options={"headings": False},
     fixable=True,
 )
@@ -879,7 +958,7 @@ def title_repeated_in_body(post: Post, options: Options) -> Iterator[Diagnostic]
     - ``headings`` (default false): also report headings whose text is the
       title (a leading ``# Title`` included).
     """
-    yield from _diagnostics(post, _analysis(post, {}), "DUP004")
+    yield from _diagnostics(post, _analysis(post, "DUP004", options), "DUP004")
     if options.get("headings"):
         yield from _title_headings(post)
 

@@ -26,7 +26,7 @@ import regex
 
 from ..diagnostics import Diagnostic, Edit, Fix
 from ..edits import delete_lines
-from ..markers import Marker, normalize_extra
+from ..markers import EXTRA_MARKERS, Marker, normalize_extra
 from ..markers import scan as scan_markers
 from ..post import Block, Post
 from ..text import (
@@ -45,7 +45,15 @@ from ..text import (
     shorten,
     split_sentences,
 )
-from .base import Options, Rule, rule
+from .base import (
+    Options,
+    Rule,
+    between,
+    char_pairs,
+    family,
+    non_blank_strings,
+    rule,
+)
 
 # --------------------------------------------------------------------------
 # Evidence vocabularies
@@ -479,18 +487,25 @@ class _Analysis:
         return bool(sentences) and all(self.found_elsewhere(p, s, later=True) for s in sentences)
 
 
-def _extra_markers(options: Options) -> frozenset[str]:
-    """GEN001's ``extra-markers`` (the TRN rules inherit the option)."""
-    return normalize_extra(options.get("extra_markers", ()))
+#: The option every TRN rule reads, declared once (``[rules.TRN]``); when
+#: neither sets it, each rule takes GEN001's (``inherits``).
+FAMILY = family(
+    "TRN",
+    "truncation",
+    options={EXTRA_MARKERS: []},
+    validate={EXTRA_MARKERS: non_blank_strings},
+)
 
 
-def _analysis(
-    post: Post, min_overlap: int = _DEFAULT_MIN_OVERLAP, extra_markers: frozenset[str] = frozenset()
-) -> _Analysis:
-    """The analysis of ``post``, built once per post (and settings)."""
-    return post.memo(
-        ("TRN", min_overlap, extra_markers), lambda: _Analysis(post, min_overlap, extra_markers)
-    )
+def _analysis(post: Post, code: str, options: Options) -> _Analysis:
+    """The family's one analysis of ``post``, memoised on the post under the
+    family settings it reads: TRN002's ``min-overlap`` (TRN001 takes the
+    continuations TRN002 finds as evidence) and the extra markers of every
+    TRN rule. So the three rules read one post one way."""
+    settings = FAMILY.settings(code, options)
+    min_overlap = settings["TRN002"]["min_overlap"]
+    extra = frozenset().union(*map(normalize_extra, settings.values(EXTRA_MARKERS)))
+    return post.memo(("TRN", min_overlap, extra), lambda: _Analysis(post, min_overlap, extra))
 
 
 def _last_line_span(a: _Analysis, p: _Para) -> tuple[int, int, int]:
@@ -577,13 +592,10 @@ def _prose_follows(a: _Analysis, p: _Para) -> bool:
     "TRN001",
     "truncated-sentence",
     "a paragraph ends in the middle of a sentence",
-    options={
-        "ending_evidence": True,
-        "extra_endings": [],
-        "ignore_endings": [],
-        "extra_markers": [],
-    },
-    inherits={"extra_markers": "GEN001"},
+    family=FAMILY,
+    options={"ending_evidence": True, "extra_endings": [], "ignore_endings": []},
+    validate={"extra_endings": non_blank_strings, "ignore_endings": non_blank_strings},
+    inherits={EXTRA_MARKERS: "GEN001"},
 )
 def truncated_sentence(post: Post, options: Options) -> Iterator[Diagnostic]:
     """Finds a prose paragraph that stops mid-sentence, the way a generator
@@ -656,13 +668,14 @@ def truncated_sentence(post: Post, options: Options) -> Iterator[Diagnostic]:
       treat as evidence (e.g. ``["ため"]`` for a house style of headline-like
       paragraphs).
     - ``extra-markers`` (list of strings, default ``[]``): lines that count
-      as leaked markers besides the built-in ones; taken from GEN001's table
-      (``[rules.leaked-end-marker]``) unless set here.
+      as leaked markers besides the built-in ones. Shared by the TRN rules:
+      set it once in ``[rules.TRN]``; taken from GEN001's
+      (``[rules.leaked-end-marker]`` or ``[rules.GEN]``) unless set for TRN.
     """
-    a = _analysis(post, _DEFAULT_MIN_OVERLAP, _extra_markers(options))
-    use_endings = bool(options.get("ending_evidence", True))
-    extra = tuple(s for s in options.get("extra_endings", ()) if isinstance(s, str) and s)
-    ignore = tuple(s for s in options.get("ignore_endings", ()) if isinstance(s, str) and s)
+    a = _analysis(post, "TRN001", options)
+    use_endings = options["ending_evidence"]
+    extra = tuple(options["extra_endings"])
+    ignore = tuple(options["ignore_endings"])
     continuation_of = {id(c.previous): c for c in a.continuations if c.continues_previous}
     for p in a.paras:
         if p.exempt or p.complete:
@@ -781,8 +794,10 @@ def _delete_fix(a: _Analysis, c: _Continuation) -> Fix | None:
     "TRN002",
     "continuation-fragment",
     "a paragraph resumes a cut sentence with a leading ellipsis",
-    options={"min_overlap": _DEFAULT_MIN_OVERLAP, "extra_markers": []},
-    inherits={"extra_markers": "GEN001"},
+    family=FAMILY,
+    options={"min_overlap": _DEFAULT_MIN_OVERLAP},
+    validate={"min_overlap": between(1, _TAIL_CHARS)},
+    inherits={EXTRA_MARKERS: "GEN001"},
     fixable=True,
 )
 def continuation_fragment(post: Post, options: Options) -> Iterator[Diagnostic]:
@@ -832,17 +847,17 @@ def continuation_fragment(post: Post, options: Options) -> Iterator[Diagnostic]:
 
     **Options:**
 
-    - ``min-overlap`` (int, default 4): how many characters (CJK; twice as
-      many in Latin script) a fragment must repeat of a paragraph's end to
-      count as overlapping it, for the evidence and for the join.
+    - ``min-overlap`` (int from 1 to 200, default 4): how many characters
+      (CJK; twice as many in Latin script) a fragment must repeat of a
+      paragraph's end to count as overlapping it, for the evidence and for
+      the join. TRN001 reads the same continuations, so it agrees.
     - ``extra-markers`` (list of strings, default ``[]``): lines that count
-      as leaked markers besides the built-in ones; taken from GEN001's table
-      (``[rules.leaked-end-marker]``) unless set here.
+      as leaked markers besides the built-in ones. Shared by the TRN rules:
+      set it once in ``[rules.TRN]``; taken from GEN001's
+      (``[rules.leaked-end-marker]`` or ``[rules.GEN]``) unless set for TRN.
     """
-    min_overlap = options.get("min_overlap", _DEFAULT_MIN_OVERLAP)
-    if not isinstance(min_overlap, int) or min_overlap < 1:
-        min_overlap = _DEFAULT_MIN_OVERLAP
-    a = _analysis(post, min(min_overlap, 200), _extra_markers(options))
+    min_overlap = options["min_overlap"]
+    a = _analysis(post, "TRN002", options)
     for c in a.continuations:
         p = c.para
         fix = _join_fix(a, c, min_overlap) or _delete_fix(a, c)
@@ -930,8 +945,10 @@ _DEFAULT_PAIRS_MAP = tuple((p[0], p[1]) for p in _DEFAULT_PAIRS)
     "TRN003",
     "unclosed-bracket",
     "a paragraph ends inside a quote or bracket it opened",
-    options={"pairs": list(_DEFAULT_PAIRS), "extra_markers": []},
-    inherits={"extra_markers": "GEN001"},
+    family=FAMILY,
+    options={"pairs": list(_DEFAULT_PAIRS)},
+    validate={"pairs": char_pairs},
+    inherits={EXTRA_MARKERS: "GEN001"},
 )
 def unclosed_bracket(post: Post, options: Options) -> Iterator[Diagnostic]:
     """Finds a paragraph that opens 「, 『, （, “ or ( and ends before closing
@@ -965,12 +982,12 @@ def unclosed_bracket(post: Post, options: Options) -> Iterator[Diagnostic]:
       ``["「」", "『』", "（）", "“”", "()"]``): the opening and closing
       characters to check.
     - ``extra-markers`` (list of strings, default ``[]``): lines that count
-      as leaked markers besides the built-in ones; taken from GEN001's table
-      (``[rules.leaked-end-marker]``) unless set here.
+      as leaked markers besides the built-in ones. Shared by the TRN rules:
+      set it once in ``[rules.TRN]``; taken from GEN001's
+      (``[rules.leaked-end-marker]`` or ``[rules.GEN]``) unless set for TRN.
     """
-    a = _analysis(post, _DEFAULT_MIN_OVERLAP, _extra_markers(options))
-    pairs_opt = options.get("pairs", _DEFAULT_PAIRS)
-    pairs = {s[0]: s[1] for s in pairs_opt if isinstance(s, str) and len(s) == 2 and s[0] != s[1]}
+    a = _analysis(post, "TRN003", options)
+    pairs = {s[0]: s[1] for s in options["pairs"]}
     if not pairs:
         return
     for p in a.paras:

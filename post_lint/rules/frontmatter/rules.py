@@ -20,7 +20,7 @@ from ...globs import path_segments
 from ...pages import PageKind, page_kind
 from ...post import Post
 from ...text import shorten
-from ..base import Options, Rule, rule
+from ..base import Options, Rule, at_least, family, non_blank_strings, rule
 from .dates import ELEVENTY_DATES, WrittenDate, date_problem, filename_date, parse_written_date
 from .keys import continues_text, looks_like_prose, suggest_key
 from .quick import quick_valid
@@ -51,7 +51,15 @@ _CAPITALS_NAME = re.compile(r"[A-Z][A-Z0-9_-]*[A-Z0-9](?:\.[A-Za-z0-9]+)+")
 _MDX_ESM = re.compile(r"\A\s*(?:import|export)\s")
 
 #: What-is-a-post options: FM001 declares them, FM003 and FM007 inherit them.
-PAGE_OPTIONS: dict[str, list[str]] = {"posts": [], "not_posts": []}
+#: Which files are posts and which are not (FM001 documents them; FM003 and
+#: FM007 read the same, from FM001's table unless their own sets them):
+#: declared once for the family, ``[rules.FM]`` sets them for all three.
+FAMILY = family(
+    "FM",
+    "front matter",
+    options={"posts": [], "not_posts": []},
+    validate={"posts": non_blank_strings, "not_posts": non_blank_strings},
+)
 _INHERIT_PAGES = {"posts": "FM001", "not_posts": "FM001"}
 
 
@@ -85,8 +93,9 @@ def _in_posts_folder(path: str, posts_dirs: Iterable[str]) -> bool:
     "a post in a posts folder has no front matter",
     options={
         "posts_dirs": ["_posts", "_drafts", "content", "src/content", "posts", "articles/*"],
-        **PAGE_OPTIONS,
     },
+    family=FAMILY,
+    validate={"posts_dirs": non_blank_strings},
     severity="error",
 )
 def missing_front_matter(post: Post, options: Options) -> Iterator[Diagnostic]:
@@ -245,7 +254,8 @@ _YAML11_BOOL = re.compile(r"[ \t]*(?:-[ \t]+)?(y|yes|n|no|on|off|true|false)[ \t
     "FM003",
     "schema-violation",
     "the front matter does not match the schema",
-    options={"schema": "", "schemas": {}, "extend_builtin": False, **PAGE_OPTIONS},
+    options={"schema": "", "schemas": {}, "extend_builtin": False},
+    family=FAMILY,
     severity="error",
     path_options=("schema", "schemas"),
     inherits=_INHERIT_PAGES,
@@ -396,6 +406,7 @@ _JEKYLL_FOLDERS = {"_posts", "_drafts"}
         "extend_date_keys": [],
     },
     severity="error",
+    validate={"date_keys": non_blank_strings, "extend_date_keys": non_blank_strings},
 )
 def invalid_date(post: Post, options: Options) -> Iterator[Diagnostic]:
     """Reports a date key (``date``, ``lastmod``, ``updated``,
@@ -468,7 +479,9 @@ def _year_off(day: dt.date, file_day: dt.date) -> bool:
     "FM007",
     "filename-date-mismatch",
     "the date in the file name and the front-matter date differ",
-    options={"tolerance_days": 92, **PAGE_OPTIONS},
+    options={"tolerance_days": 92},
+    family=FAMILY,
+    validate={"tolerance_days": at_least(0)},
     inherits=_INHERIT_PAGES,
 )
 def filename_date_mismatch(post: Post, options: Options) -> Iterator[Diagnostic]:
@@ -541,7 +554,7 @@ def filename_date_mismatch(post: Post, options: Options) -> Iterator[Diagnostic]
         return
     file_day, file_text = named
     year_off = _year_off(day, file_day)
-    if abs((day - file_day).days) <= max(options["tolerance_days"], 0) and not year_off:
+    if abs((day - file_day).days) <= options["tolerance_days"] and not year_off:
         return
     info = fm.keys.get(key)
     if info is None:
@@ -579,6 +592,7 @@ def filename_date_mismatch(post: Post, options: Options) -> Iterator[Diagnostic]
         "ignore_case": False,
     },
     path_options=("schema", "schemas"),
+    validate={"allowed_keys": non_blank_strings},
     inherits={"schema": "FM003", "schemas": "FM003", "extend_builtin": "FM003"},
 )
 def unknown_key(post: Post, options: Options) -> Iterator[Diagnostic]:
