@@ -653,33 +653,43 @@ def _embeds(post: Post) -> int:
     return found
 
 
+#: How far post-lint's count of a page may be from the count a generator
+#: makes of the rendered page (expanded shortcodes, link text, entities).
+GENERATOR_COUNT_SLACK = 0.05
+
+
+def _scaled(counts: Counts, factor: float) -> Counts:
+    up = math.ceil if factor > 1 else math.floor
+    return Counts(up(counts.words * factor), up(counts.cjk * factor), up(counts.hangul * factor))
+
+
 def _generator_bands(
     prose: str, other: str, images: int, options: Options, names: list[str], use_code: bool
 ) -> list[tuple[float, float]]:
     """(low, high) minutes each named generator could have written: its own
-    count and rounding, from the prose alone up to the whole text (it sees the
-    rendered page, which post-lint only approximates), a tenth of
-    slack either way (at least half a minute)."""
+    count and rounding, from the prose alone up to the whole text, each
+    counted 5% short or over (:data:`GENERATOR_COUNT_SLACK`: the
+    generator counts the rendered page, which post-lint only approximates)."""
     bands = []
     cjk_page = bool(_HUGO_CJK.search(prose) or _HUGO_CJK.search(other))
+
+    def minutes(counts: Counts, preset: Preset, pictures: int = images) -> int:
+        return round_minutes(
+            estimate_counts(counts, pictures, preset, {}, cjk_page).minutes, preset
+        )
+
     for name in names:
-        preset = PRESETS.get(name)
-        if preset is None or preset.counting == "scripts":
+        preset = PRESETS[name]
+        if preset.counting == "scripts":
             continue
         low_counts = measure(prose, preset, cjk_page)
         high_counts = low_counts + measure(other, preset, cjk_page) if use_code else low_counts
-        low = round_minutes(
-            estimate_counts(low_counts, images, preset, {}, cjk_page).minutes, preset
-        )
-        high = round_minutes(
-            estimate_counts(high_counts, images, preset, {}, cjk_page).minutes, preset
-        )
+        low = minutes(_scaled(low_counts, 1 - GENERATOR_COUNT_SLACK), preset)
+        high = minutes(_scaled(high_counts, 1 + GENERATOR_COUNT_SLACK), preset)
         if preset.counting == "hugo" and cjk_page and use_code:
             escaped = Counts(hugo_word_count(prose + "\n" + other, True, escaped=True))
-            high = max(
-                high, round_minutes(estimate_counts(escaped, 0, preset, {}, True).minutes, preset)
-            )
-        bands.append((low - max(0.5, 0.1 * low), high + max(0.5, 0.1 * high)))
+            high = max(high, minutes(_scaled(escaped, 1 + GENERATOR_COUNT_SLACK), preset, 0))
+        bands.append((float(low), float(high)))
     return bands
 
 
@@ -800,8 +810,9 @@ def reading_time_mismatch(post: Post, options: Options) -> Iterator[Diagnostic]:
     preset a value is also accepted when it is what one of the generators in
     ``accept-presets`` would have written for this page (by default all of
     them: ``hugo``, ``hugo-2026``, ``jekyll``, ``medium``, ``reading-time``),
-    counted on the prose and up to the whole text, with a tenth (at least a
-    minute) of slack for the rendering post-lint cannot see. Those bands are
+    counted on the prose and up to the whole text, the count 5% short
+    or over (the generator counts the rendered page, which post-lint only
+    approximates), in the generator's own rounding. Those bands are
     separate, not one wide band: on a Japanese page Jekyll's and
     reading-time's 200 characters a minute give two and a half times the
     default estimate, which passes, while twice or three times it is still
