@@ -18,6 +18,15 @@ from .linter import lint_paths, lint_text
 from .post import Post
 
 __version__ = "0.1.0"
+#: Where the project lives (the README's snippets name it too); SARIF logs
+#: point here (``informationUri``) and at each rule's page (``helpUri``).
+__url__ = "https://example.invalid/post-lint"
+
+
+def rule_help_uri(code: str) -> str:
+    """The documentation page of one rule (``docs/rules/CODE.md``)."""
+    return f"{__url__}/blob/main/docs/rules/{code}.md"
+
 
 __all__ = [
     "Config",
@@ -30,4 +39,6 @@ __all__ = [
     "lint_paths",
     "lint_text",
     "__version__",
+    "__url__",
+    "rule_help_uri",
 ]

@@ -17,6 +17,9 @@ from pathlib import Path
 from . import __version__
 from .errors import PostLintError
 
+#: Severities from lowest to highest (``--fail-level``).
+SEVERITY_ORDER = ("info", "warning", "error")
+
 
 def _split(values: list[str] | None) -> list[str] | None:
     if values is None:
@@ -24,10 +27,34 @@ def _split(values: list[str] | None) -> list[str] | None:
     return [v for value in values for v in value.replace(" ", ",").split(",") if v]
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse with "did you mean" for a misspelt option or choice."""
+
+    def error(self, message: str):  # type: ignore[override]
+        from .config import did_you_mean
+
+        options = [o for a in self._actions for o in a.option_strings if o.startswith("--")]
+        if message.startswith("unrecognized arguments:"):
+            words = message.split(":", 1)[1].split()
+            shown = [
+                w + (did_you_mean(w.split("=", 1)[0], options) if w.startswith("-") else "")
+                for w in words
+            ]
+            message = f"unrecognized arguments: {' '.join(shown)}"
+        elif "invalid choice:" in message:
+            import re
+
+            m = re.search(r"invalid choice: '([^']*)' \(choose from (.*)\)", message)
+            if m:
+                choices = [c.strip(" '") for c in m.group(2).split(",")]
+                message += did_you_mean(m.group(1), choices)
+        super().error(message)
+
+
 def build_parser() -> argparse.ArgumentParser:
     from .output import FORMATS
 
-    p = argparse.ArgumentParser(
+    p = _Parser(
         prog="post-lint",
         description="Lint Markdown blog posts with front matter: reading time, repeated "
         "and merged paragraphs, cut sentences, leaked generator markers, front-matter errors.",
@@ -54,11 +81,42 @@ def build_parser() -> argparse.ArgumentParser:
         "--exclude",
         action="append",
         metavar="GLOB",
-        help="skip paths matching GLOB while walking folders",
+        help="skip paths matching GLOB while walking folders (relative to the working folder)",
+    )
+    sel.add_argument(
+        "--force-exclude",
+        action="store_true",
+        help="apply exclude to files named on the command line too (for pre-commit)",
     )
     cfg = p.add_argument_group("configuration")
-    cfg.add_argument("--config", metavar="FILE", help="use this pyproject.toml or .post-lint.toml")
+    cfg.add_argument(
+        "--config",
+        action="append",
+        metavar="FILE|KEY=VALUE",
+        help="use this pyproject.toml or .post-lint.toml for every file, or override one "
+        "setting with a TOML 'key = value' (repeatable), e.g. --config 'ignore = [\"DUP002\"]'",
+    )
     cfg.add_argument("--isolated", action="store_true", help="ignore configuration files")
+    cfg.add_argument(
+        "--show-settings",
+        action="store_true",
+        help="print the settings that apply to the first PATH (or stdin) and exit",
+    )
+    cfg.add_argument(
+        "--baseline",
+        metavar="FILE",
+        help="report only findings not recorded in FILE (see --write-baseline)",
+    )
+    cfg.add_argument(
+        "--write-baseline",
+        metavar="FILE",
+        help="record the current findings in FILE and exit 0",
+    )
+    cfg.add_argument(
+        "--add-suppressions",
+        action="store_true",
+        help="insert post-lint-disable comments above every current finding, and exit 0",
+    )
     cfg.add_argument(
         "--stdin-filename",
         metavar="NAME",
@@ -76,11 +134,34 @@ def build_parser() -> argparse.ArgumentParser:
         help="show the offending line under each finding (text format)",
     )
     out.add_argument(
-        "--statistics", action="store_true", help="print a count per code instead of each finding"
+        "--show-severity",
+        action="store_true",
+        help="text format: 'path:line:col: CODE [severity] message'",
     )
-    out.add_argument("-q", "--quiet", action="store_true", help="no summary line")
+    out.add_argument(
+        "--statistics",
+        action="store_true",
+        help="print a count per code instead of each finding (text or json)",
+    )
+    out.add_argument(
+        "--output-file", "-o", metavar="FILE", help="write the report to FILE instead of stdout"
+    )
+    out.add_argument(
+        "--color",
+        choices=("auto", "always", "never"),
+        default="auto",
+        help="auto (default): on a terminal, unless NO_COLOR, TERM=dumb or Emacs; "
+        "FORCE_COLOR forces it",
+    )
+    out.add_argument("-q", "--quiet", action="store_true", help="no summary line, no progress")
     out.add_argument(
         "--exit-zero", action="store_true", help="exit 0 even when something is reported"
+    )
+    out.add_argument(
+        "--fail-level",
+        choices=SEVERITY_ORDER,
+        default="info",
+        help="exit 1 only for findings of this severity or higher (default: info, every finding)",
     )
     fx = p.add_argument_group("fixing")
     fx.add_argument(
@@ -166,24 +247,50 @@ def _explain(ident: str) -> int:
     return 0
 
 
-def _load_config(args: argparse.Namespace):
-    from .config import Config
+def _config_args(values: list[str] | None) -> tuple[str | None, dict]:
+    """Split ``--config`` values into the one FILE and the KEY=VALUE overrides
+    (TOML, like ruff: a value that is not a file must parse as TOML)."""
+    from .compat import tomllib
+    from .config import merge_tables
 
-    if args.isolated:
-        config = Config()
-    elif args.config:
-        path = Path(args.config)
-        if not path.is_file():
-            raise PostLintError(f"--config: no such file: {args.config}")
-        config = Config.from_file(path)
-    else:
-        config = Config.discover()
-    return config.override(
+    file: str | None = None
+    overrides: dict = {}
+    for value in values or []:
+        if os.path.isfile(value):
+            if file is not None:
+                raise PostLintError(f"--config: only one file may be given ({file}, {value})")
+            file = value
+            continue
+        if "=" not in value:
+            raise PostLintError(f"--config: no such file: {value}")
+        try:
+            table = tomllib.loads(value)
+        except tomllib.TOMLDecodeError as exc:
+            raise PostLintError(
+                f"--config {value!r}: not a file, and not a TOML 'key = value' ({exc}); "
+                "strings need quotes: --config 'select = [\"DUP\"]'"
+            ) from None
+        if isinstance(table.get("tool"), dict) and "post-lint" in table["tool"]:
+            table = table["tool"]["post-lint"]
+        overrides = merge_tables(overrides, table)
+    return file, overrides
+
+
+def _load_config(args: argparse.Namespace):
+    """The ConfigTree for this run: per-file discovery, ``--config``, ``--isolated``."""
+    from .config_tree import load_tree
+
+    file, overrides = _config_args(args.config)
+    cli = dict(
         select=_split(args.select),
         extend_select=_split(args.extend_select) or [],
         ignore=_split(args.ignore) or [],
         exclude=_split(args.exclude) or [],
     )
+    from .config import Config
+
+    Config().override(**cli)  # a bad --select is reported before any file is read
+    return load_tree(config=file, isolated=args.isolated, overrides=overrides, cli=cli)
 
 
 def _main(argv: Sequence[str] | None) -> int:
@@ -197,18 +304,28 @@ def _main(argv: Sequence[str] | None) -> int:
         parser.error("--jobs must be at least 1")
     if args.unsafe_fixes and not (args.fix or args.diff):
         args.fix = True
+    if args.write_baseline and args.baseline:
+        parser.error("--write-baseline and --baseline cannot be combined")
+    if (args.write_baseline or args.add_suppressions) and (args.fix or args.diff):
+        parser.error("--write-baseline and --add-suppressions cannot be combined with --fix/--diff")
+    if args.statistics and args.output_format not in (None, "text", "json", "json-lines"):
+        parser.error("--statistics prints text, json or json-lines")
     fmt = args.output_format or (
         "github" if os.environ.get("GITHUB_ACTIONS") == "true" and _has_format("github") else "text"
     )
-    config = _load_config(args)
+    tree = _load_config(args)
     paths = args.paths or ["."]
+    if args.show_settings:
+        return _show_settings(args, tree, paths)
     if "-" in paths:
         if len(paths) > 1:
             parser.error("'-' (stdin) cannot be combined with other paths")
-        return _run_stdin(args, config, fmt)
+        if args.add_suppressions:
+            parser.error("--add-suppressions needs files, not stdin")
+        return _run_stdin(args, tree, fmt)
     if args.stdin_filename:
         parser.error("--stdin-filename needs '-' as the path")
-    return _run_paths(args, config, fmt, paths)
+    return _run_paths(args, tree, fmt, paths)
 
 
 def _has_format(name: str) -> bool:
@@ -217,73 +334,203 @@ def _has_format(name: str) -> bool:
     return name in FORMATS
 
 
-def _emit(
-    args, fmt: str, diagnostics, sources: dict[str, str] | None, stream=None, paths=None
-) -> None:
+class _Report:
+    """Where the report goes: stdout, or ``--output-file`` (written atomically
+    when the run ends, so a failed run leaves the old report alone)."""
+
+    def __init__(self, args, default=None) -> None:
+        import io
+
+        self.path = args.output_file
+        self.stream = io.StringIO() if self.path else (default or sys.stdout)
+
+    def close(self) -> None:
+        if self.path:
+            from .baseline import write_text_atomic
+
+            write_text_atomic(Path(self.path).resolve(), self.stream.getvalue())
+
+
+def _emit(args, fmt: str, diagnostics, sources: dict[str, str] | None, stream, paths=None) -> None:
     from . import output
 
-    stream = stream or sys.stdout
     if args.statistics:
-        counts = Counter((d.code, d.name) for d in diagnostics)
-        fixable = {d.code for d in diagnostics if d.fix is not None}
-        for (code, name), n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])):
-            mark = "[*] " if code in fixable else ""
-            stream.write(f"{n:>5}\t{code}\t{mark}{name}\n")
+        _statistics(args, diagnostics, stream)
         return
-    color = _want_color(stream)
     output.write(
         fmt,
         diagnostics,
         stream,
         output.OutputOptions(
-            show_source=args.show_source, color=color, sources=sources, paths=paths
+            show_source=args.show_source,
+            # A report file gets colour only when asked for (not from FORCE_COLOR).
+            color=want_color(
+                "never"
+                if getattr(args, "output_file", None) and args.color == "auto"
+                else args.color,
+                stream,
+            ),
+            sources=sources,
+            paths=paths,
+            show_severity=args.show_severity,
         ),
     )
 
 
-def _want_color(stream) -> bool:
-    if os.environ.get("NO_COLOR"):
-        return False
-    if os.environ.get("FORCE_COLOR"):
+def _statistics(args, diagnostics, stream) -> None:
+    """A count per code; ``[*]`` marks codes that ``--fix`` repairs (safe
+    fixes only; ``--unsafe-fixes`` ones are counted apart)."""
+    import json
+
+    counts = Counter((d.code, d.name) for d in diagnostics)
+    safe = Counter(d.code for d in diagnostics if _fix_kind(d) == "safe")
+    unsafe = Counter(d.code for d in diagnostics if _fix_kind(d) == "unsafe")
+    rows = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+    fmt = getattr(args, "output_format", None)
+    if fmt in ("json", "json-lines"):
+        objects = [
+            {
+                "code": code,
+                "name": name,
+                "count": n,
+                "fixable": safe[code] > 0,
+                "fixable_count": safe[code],
+                "unsafe_fixable_count": unsafe[code],
+            }
+            for (code, name), n in rows
+        ]
+        if fmt == "json":
+            json.dump(objects, stream, ensure_ascii=False, indent=2)
+            stream.write("\n")
+        else:
+            for obj in objects:
+                stream.write(json.dumps(obj, ensure_ascii=False) + "\n")
+        return
+    for (code, name), n in rows:
+        mark = "[*] " if safe[code] else ""
+        stream.write(f"{n:>5}\t{code}\t{mark}{name}\n")
+
+
+def _fix_kind(d) -> str | None:
+    return d.fix.applicability if d.fix is not None else None
+
+
+def want_color(mode: str, stream) -> bool:
+    """``--color``: always, never, or auto: a terminal, unless ``NO_COLOR``
+    is set, ``TERM=dumb`` or Emacs runs us (``INSIDE_EMACS``, except its
+    colour terminals vterm, term and eat); ``FORCE_COLOR`` forces colour on
+    (``NO_COLOR`` wins over it)."""
+    if mode == "always":
         return True
+    if mode == "never":
+        return False
+    env = os.environ
+    if env.get("NO_COLOR"):
+        return False
+    if env.get("FORCE_COLOR"):
+        return True
+    if env.get("TERM") == "dumb":
+        return False
+    emacs = env.get("INSIDE_EMACS")
+    if emacs is not None and not any(t in emacs for t in ("vterm", "term:", "eat")):
+        return False
     return hasattr(stream, "isatty") and stream.isatty()
 
 
-def _summary(args, fmt: str, n_diag: int, n_files: int, fixed: int) -> None:
+def _summary(args, fmt: str, diagnostics, fixed: int, silenced: int = 0, stream=None) -> None:
     if args.quiet or fmt != "text" or args.statistics:
         return
+    n_diag = len(diagnostics)
+    n_files = len({d.path for d in diagnostics})
     parts = []
     if fixed:
         parts.append(f"fixed {fixed} problem{'s' * (fixed != 1)}")
     if n_diag:
-        parts.append(
+        found = (
             f"found {n_diag} problem{'s' * (n_diag != 1)} in {n_files} file{'s' * (n_files != 1)}"
         )
+        safe = sum(1 for d in diagnostics if _fix_kind(d) == "safe")
+        unsafe = sum(1 for d in diagnostics if _fix_kind(d) == "unsafe")
+        if safe and unsafe and not args.unsafe_fixes:
+            found += f" ({safe} fixable with --fix, {unsafe} more with --unsafe-fixes)"
+        elif safe:
+            found += f" ({safe} fixable with --fix)"
+        elif unsafe and not args.unsafe_fixes:
+            found += f" ({unsafe} fixable with --unsafe-fixes)"
+        parts.append(found)
     if not parts:
         parts.append("all checks passed")
+    if silenced:
+        parts.append(f"{silenced} more in the baseline")
     msg = "; ".join(parts)
-    print(msg[0].upper() + msg[1:] + ".", file=sys.stderr)
+    print(msg[0].upper() + msg[1:] + ".", file=stream or sys.stderr)
 
 
-def _exit_status(args, n_diag: int, fixed: int, errors: int) -> int:
+def _exit_status(args, diagnostics, fixed: int, errors: int) -> int:
     if errors:
         return 2
     if args.exit_zero:
         return 0
-    if n_diag:
+    level = SEVERITY_ORDER.index(args.fail_level)
+    rank = {s: i for i, s in enumerate(SEVERITY_ORDER)}
+    if any(rank.get(d.severity, 1) >= level for d in diagnostics):
         return 1
     if fixed and args.exit_non_zero_on_fix:
         return 1
     return 0
 
 
-def _run_stdin(args, config, fmt: str) -> int:
+def _apply_baseline(args, tree, diagnostics):
+    """Drop the findings recorded in the baseline (``--baseline``, else the
+    ``baseline`` key of each file's config); returns (shown, how many not)."""
+    from .baseline import Baseline
+
+    if args.write_baseline or args.add_suppressions:
+        return diagnostics, 0
+    if args.baseline:
+        return Baseline.load(args.baseline).filter(diagnostics)
+    groups: dict = {}
+    for d in diagnostics:
+        groups.setdefault(tree.config_for(d.path).baseline, []).append(d)
+    if set(groups) <= {None}:
+        return diagnostics, 0
+    shown, silenced = list(groups.pop(None, [])), 0
+    for path, ds in groups.items():
+        kept, n = Baseline.load(path).filter(ds)
+        shown += kept
+        silenced += n
+    from .diagnostics import Diagnostic
+
+    shown.sort(key=Diagnostic.sort_key)
+    return shown, silenced
+
+
+def _warn(message: str) -> None:
+    print(f"post-lint: warning: {message}", file=sys.stderr)
+
+
+def _warn_empty_selection(tree, path: str) -> None:
+    if not tree.config_for(path).enabled_codes():
+        _warn("no rules are selected (select/ignore leave nothing to check)")
+
+
+def _run_stdin(args, tree, fmt: str) -> int:
+    from .discover import force_excluded
     from .linter import check_post
     from .post import Post
 
     name = args.stdin_filename or "-"
     data = sys.stdin.buffer.read()
+    if args.force_exclude and name != "-" and force_excluded(name, tree):
+        if args.fix:  # an editor replaces the buffer with what we print
+            sys.stdout.buffer.write(data)
+        return 0
+    config = tree.config_for(name)
+    _warn_empty_selection(tree, name)
     post = Post.from_bytes(data, name)
+    if args.write_baseline:
+        result = check_post(post, config)
+        return _write_baseline(args, result.diagnostics, [name], result.errors)
     if args.fix or args.diff:
         from .fix import encode, fix_post, unified_diff
 
@@ -296,15 +543,21 @@ def _run_stdin(args, config, fmt: str) -> int:
         sys.stdout.flush()
         sys.stdout.buffer.write(encode(post, outcome.text) if outcome.fixed else data)
         sys.stdout.buffer.flush()
-        _emit(args, fmt, result.diagnostics, {name: outcome.text}, stream=sys.stderr, paths=[name])
+        shown, silenced = _apply_baseline(args, tree, result.diagnostics)
+        report = _Report(args, sys.stderr)
+        _emit(args, fmt, shown, {name: outcome.text}, report.stream, paths=[name])
+        report.close()
         _report_errors(result.errors)
-        return _exit_status(args, len(result.diagnostics), outcome.fixed, len(result.errors))
+        return _exit_status(args, shown, outcome.fixed, len(result.errors))
     result = check_post(post, config)
+    shown, silenced = _apply_baseline(args, tree, result.diagnostics)
     sources = {name: post.text} if args.show_source else None
-    _emit(args, fmt, result.diagnostics, sources, paths=[name])
+    report = _Report(args)
+    _emit(args, fmt, shown, sources, report.stream, paths=[name])
+    report.close()
     _report_errors(result.errors)
-    _summary(args, fmt, len(result.diagnostics), 1 if result.diagnostics else 0, 0)
-    return _exit_status(args, len(result.diagnostics), 0, len(result.errors))
+    _summary(args, fmt, shown, 0, silenced)
+    return _exit_status(args, shown, 0, len(result.errors))
 
 
 def _report_errors(errors: list[str]) -> None:
@@ -312,40 +565,146 @@ def _report_errors(errors: list[str]) -> None:
         print(f"post-lint: error: {e}", file=sys.stderr)
 
 
-def _run_paths(args, config, fmt: str, paths: list[str]) -> int:
+def _write_baseline(args, diagnostics, linted, errors) -> int:
+    from .baseline import write_baseline
+
+    _report_errors(errors)
+    if errors:
+        return 2
+    n = write_baseline(args.write_baseline, diagnostics, linted, __version__)
+    files = len({d.path for d in diagnostics})
+    if not args.quiet:
+        print(
+            f"post-lint: wrote {len(diagnostics)} finding{'s' * (len(diagnostics) != 1)} in "
+            f"{files} file{'s' * (files != 1)} to {args.write_baseline}"
+            + (f" ({n} in all)" if n != len(diagnostics) else ""),
+            file=sys.stderr,
+        )
+    return 0
+
+
+def _run_paths(args, tree, fmt: str, paths: list[str]) -> int:
     from .discover import iter_files
     from .linter import run
+    from .progress import Progress
 
-    files = list(iter_files(paths, config))
-    if args.fix or args.diff:
-        from .fix import fix_file
-
-        results = run(
-            files,
-            config,
-            jobs=1,
-            task=lambda f, c: fix_file(f, c, unsafe=args.unsafe_fixes, write=not args.diff),
-        )
+    files = list(iter_files(paths, tree, force_exclude=args.force_exclude))
+    if not files:
+        if not (args.force_exclude and all(os.path.isfile(p) for p in paths)):
+            _warn(f"no Markdown files found in {' '.join(paths)}")
     else:
-        results = run(files, config, jobs=args.jobs)
+        _warn_empty_selection(tree, files[0])
+    progress = Progress.start(sys.stderr, len(files), enabled=not args.quiet)
+    try:
+        if args.fix or args.diff:
+            from .fix import fix_file
+
+            results = run(
+                files,
+                tree,
+                jobs=1,
+                task=lambda f, c: fix_file(f, c, unsafe=args.unsafe_fixes, write=not args.diff),
+                on_result=progress.update,
+            )
+        else:
+            results = run(files, tree, jobs=args.jobs, on_result=progress.update)
+    finally:
+        progress.close()
     diagnostics = [d for r in results for d in r.diagnostics]
     errors = [e for r in results for e in r.errors]
+    if args.write_baseline:
+        return _write_baseline(args, diagnostics, [r.path for r in results], errors)
+    if args.add_suppressions:
+        return _add_suppressions(args, tree, results, errors)
     fixed = sum(r.fixed_count for r in results)
-    sources = None
-    if args.show_source:
-        sources = _sources(diagnostics)
     if args.diff:
         from .fix import unified_diff
 
+        report = _Report(args)
         for r in results:
             if r.fixed_text is not None and r.fixed_count:
-                sys.stdout.write(unified_diff(r.path, r.original_text or "", r.fixed_text))
+                report.stream.write(unified_diff(r.path, r.original_text or "", r.fixed_text))
+        report.close()
         _report_errors(errors)
         return 2 if errors else (1 if fixed else 0)
-    _emit(args, fmt, diagnostics, sources, paths=[r.path for r in results])
+    diagnostics, silenced = _apply_baseline(args, tree, diagnostics)
+    sources = _sources(diagnostics) if args.show_source else None
+    report = _Report(args)
+    _emit(args, fmt, diagnostics, sources, report.stream, paths=[r.path for r in results])
+    report.close()
     _report_errors(errors)
-    _summary(args, fmt, len(diagnostics), len({d.path for d in diagnostics}), fixed)
-    return _exit_status(args, len(diagnostics), fixed, len(errors))
+    _summary(args, fmt, diagnostics, fixed, silenced)
+    return _exit_status(args, diagnostics, fixed, len(errors))
+
+
+def _add_suppressions(args, tree, results, errors) -> int:
+    from .inline_records import add_suppressions
+
+    _report_errors(errors)
+    if errors:
+        return 2
+    added = files = skipped = 0
+    for r in results:
+        if not r.diagnostics:
+            continue
+        n, left = add_suppressions(r.path, r.diagnostics, tree)
+        added += n
+        skipped += left
+        files += 1 if n else 0
+    if not args.quiet:
+        msg = f"post-lint: added {added} suppression comment{'s' * (added != 1)} to {files} file{'s' * (files != 1)}"
+        if skipped:
+            msg += f"; {skipped} finding{'s' * (skipped != 1)} could not be suppressed inline (unreadable files, code blocks): use --write-baseline for those"
+        print(msg, file=sys.stderr)
+    return 0
+
+
+def _show_settings(args, tree, paths: list[str]) -> int:
+    """``--show-settings``: where each setting comes from, for one path."""
+    from .docs import toml_value
+
+    target = args.stdin_filename or paths[0]
+    if os.path.isdir(target):
+        config = tree.config_for(os.path.join(target, "_"))
+        shown_for = target.rstrip("/") + "/"
+    else:
+        config = tree.config_for(target)
+        shown_for = target
+    rules = config.rules_for(target if not os.path.isdir(target) else None)
+    out = [
+        f"# Settings for {shown_for}",
+        f"# config file: {config.source or 'none (built-in defaults)'}",
+        f"# globs relative to: {config.root}",
+        f"select = {toml_value(config.select)}"
+        if config.select is not None
+        else "# select: the rules on by default",
+        f"extend-select = {toml_value(config.extend_select)}",
+        f"ignore = {toml_value(config.ignore)}",
+        f"exclude = {toml_value(config.exclude)}",
+    ]
+    if config.cli_exclude:
+        out.append(
+            f"# --exclude (relative to {config.cli_root}) = {toml_value(config.cli_exclude)}"
+        )
+    out.append(f"max-file-size = {config.max_file_size}")
+    if args.baseline or config.baseline:
+        out.append(f"baseline = {toml_value(str(args.baseline or config.baseline))}")
+    out.append("")
+    out.append("[per-file-ignores]")
+    for pattern, selectors in config.per_file_ignores:
+        out.append(f"{toml_value(pattern)} = {toml_value(selectors)}")
+    out.append("")
+    out.append(f"# {len(rules)} enabled rule{'s' * (len(rules) != 1)} for this path")
+    for settings in rules:
+        r = settings.rule
+        out.append(f"[rules.{r.code}]  # {r.name}")
+        out.append(f"severity = {toml_value(settings.severity)}")
+        for key, value in settings.options.items():
+            out.append(f"{key.replace('_', '-')} = {toml_value(value)}")
+    report = _Report(args)
+    report.stream.write("\n".join(out) + "\n")
+    report.close()
+    return 0
 
 
 def _sources(diagnostics) -> dict[str, str]:

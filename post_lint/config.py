@@ -1,8 +1,9 @@
 """Configuration: ``[tool.post-lint]`` in pyproject.toml or ``.post-lint.toml``.
 
-Found upward from the working directory (the first folder with either file
-wins; ``.post-lint.toml`` before ``pyproject.toml``), or named with
-``--config``. Every key is validated; a wrong one is a :class:`ConfigError`
+Each file gets the nearest config above it (the first folder with either
+file wins; ``.post-lint.toml`` before ``pyproject.toml``), its globs relative
+to that config's folder: :meth:`Config.for_path` (see
+:mod:`post_lint.config_tree`), or one named with ``--config``. Every key is validated; a wrong one is a :class:`ConfigError`
 naming the file and the key. Example::
 
     [tool.post-lint]
@@ -48,7 +49,7 @@ DEFAULT_EXCLUDE = (".git", "node_modules", "_site", "public", "vendor")
 DEFAULT_MAX_FILE_SIZE = 16 * 1024 * 1024
 
 _LIST_KEYS = ("select", "extend-select", "ignore", "extend-ignore", "exclude", "extend-exclude")
-_KNOWN_KEYS = {*_LIST_KEYS, "per-file-ignores", "rules", "max-file-size"}
+_KNOWN_KEYS = {*_LIST_KEYS, "per-file-ignores", "rules", "max-file-size", "baseline"}
 
 
 # -- options --------------------------------------------------------------------
@@ -125,6 +126,11 @@ class Config:
     root: Path = field(default_factory=Path.cwd)
     #: The file this came from (None for defaults or a mapping).
     source: Path | None = None
+    #: A baseline file (``baseline = "..."``, relative to the config's folder).
+    baseline: Path | None = None
+    #: ``--exclude`` globs from the command line, relative to ``cli_root``.
+    cli_exclude: list[str] = field(default_factory=list)
+    cli_root: Path = field(default_factory=Path.cwd)
     #: Rule selections computed from the settings above (cleared on override).
     _cache: dict[Any, Any] = field(default_factory=dict, init=False, repr=False, compare=False)
 
@@ -132,19 +138,30 @@ class Config:
 
     @classmethod
     def from_mapping(
-        cls, table: Mapping[str, Any], *, source: Path | None = None, root: Path | None = None
+        cls,
+        table: Mapping[str, Any],
+        *,
+        source: Path | None = None,
+        root: Path | None = None,
+        where: str | None = None,
     ) -> Config:
         """Validate a ``[tool.post-lint]`` table (as parsed TOML)."""
-        where = str(source) if source else "configuration"
+        where = where or (str(source) if source else "configuration")
         if not isinstance(table, Mapping):
             raise ConfigError(f"{where}: [tool.post-lint] must be a table")
         cfg = cls(source=source, root=root or (source.parent if source else Path.cwd()))
         for key in table:
             if key.replace("_", "-") not in _KNOWN_KEYS:
                 raise ConfigError(
-                    f"{where}: unknown key '{key}' (known keys: {', '.join(sorted(_KNOWN_KEYS))})"
+                    f"{where}: unknown key '{key}'{did_you_mean(key, _KNOWN_KEYS)} "
+                    f"(known keys: {', '.join(sorted(_KNOWN_KEYS))})"
                 )
         get = {k.replace("_", "-"): v for k, v in table.items()}
+        if "baseline" in get:
+            value = get["baseline"]
+            if not isinstance(value, str) or not value:
+                raise ConfigError(f"{where}: 'baseline' must be a file name (a string)")
+            cfg.baseline = (cfg.root / value).resolve()
         for key in _LIST_KEYS:
             if key in get:
                 value = get[key]
@@ -196,8 +213,8 @@ class Config:
         return cfg
 
     def _set_rule_options(self, r: Rule, opts: Mapping[str, Any], where: str) -> None:
-        known = ", ".join(k.replace("_", "-") for k in r.options) or "none"
-        unknown = f"for {r.code} {r.name} (its options: {known})"
+        names = ["severity", *(k.replace("_", "-") for k in r.options)]
+        unknown = f"for {r.code} {r.name} (its options: {', '.join(names)})"
         severity, resolved = self._table(r, opts, where, unknown)
         if severity is not None:
             self.rule_severity[r.code] = severity
@@ -227,7 +244,9 @@ class Config:
                 continue
             name = _option_key(key)
             if name not in owner.options:
-                raise ConfigError(f"{where}: unknown option '{key}' {unknown}")
+                names = ["severity", *(k.replace("_", "-") for k in owner.options)]
+                hint = did_you_mean(key.replace("_", "-"), names)
+                raise ConfigError(f"{where}: unknown option '{key}'{hint} {unknown}")
             resolved[name] = self._checked_value(
                 key,
                 value,
@@ -273,7 +292,34 @@ class Config:
         return value
 
     @classmethod
-    def from_file(cls, path: Path) -> Config:
+    def from_file(cls, path: Path, overrides: Mapping[str, Any] | None = None) -> Config:
+        """Load a config file; ``overrides`` (``--config KEY=VALUE``) win over its keys."""
+        table = cls.read_table(path)
+        if overrides:
+            table = merge_tables(table, overrides)
+        return cls.from_mapping(table, source=path, root=path.parent.resolve())
+
+    @classmethod
+    def for_path(cls, path: str | os.PathLike[str]) -> Config:
+        """The configuration that applies to ``path``: the nearest
+        ``.post-lint.toml`` / ``pyproject.toml [tool.post-lint]`` above it
+        (the built-in defaults when there is none). Cached per folder; a
+        config file edited since is read again."""
+        return _tree().config_for(path)
+
+    @classmethod
+    def clear_cache(cls) -> None:
+        """Forget the configs :meth:`for_path` found (a config file was added or removed)."""
+        _tree().clear()
+
+    def config_for(self, path: str | os.PathLike[str]) -> Config:
+        """This config applies to every path (the interface ConfigTree shares)."""
+        return self
+
+    @staticmethod
+    def read_table(path: Path) -> dict[str, Any]:
+        """The ``[tool.post-lint]`` table of a config file (its top level for
+        ``.post-lint.toml``)."""
         from .compat import tomllib  # imported only when a file is read (start-up)
 
         try:
@@ -285,10 +331,8 @@ class Config:
         except tomllib.TOMLDecodeError as exc:
             raise ConfigError(f"{path}: invalid TOML: {exc}") from None
         if path.name == "pyproject.toml":
-            table = data.get("tool", {}).get("post-lint", {})
-        else:
-            table = data.get("tool", {}).get("post-lint", data) if "tool" in data else data
-        return cls.from_mapping(table, source=path, root=path.parent.resolve())
+            return data.get("tool", {}).get("post-lint", {})
+        return data.get("tool", {}).get("post-lint", data) if "tool" in data else data
 
     @classmethod
     def discover(cls, start: Path | None = None) -> Config:
@@ -318,7 +362,9 @@ class Config:
             self.select = list(select)
         self.extend_select += list(extend_select)
         self.ignore += list(ignore)
-        self.exclude += list(exclude)
+        if exclude:
+            self.cli_exclude += list(exclude)
+            self.cli_root = Path.cwd()
         self._cache.clear()
         return self
 
@@ -372,18 +418,19 @@ class Config:
 
     def relative(self, path: str | os.PathLike[str]) -> str:
         """``path`` relative to the config root, POSIX style (for globs)."""
-        p = Path(path)
-        try:
-            rel = (
-                p.resolve().relative_to(self.root.resolve()) if p.is_absolute() or p.exists() else p
-            )
-        except (ValueError, OSError):
-            rel = p
-        return PurePosixPath(*rel.parts).as_posix() if rel.parts else str(p)
+        return _relative_to(path, self.root)
 
     def is_excluded(self, path: str | os.PathLike[str]) -> bool:
-        rel = self.relative(path)
-        return any(glob_match(p, rel) for p in self.exclude)
+        """Whether ``exclude`` (relative to the config's folder) or ``--exclude``
+        (relative to the working directory) matches ``path``."""
+        if self.exclude:
+            rel = self.relative(path)
+            if any(glob_match(p, rel) for p in self.exclude):
+                return True
+        if self.cli_exclude:
+            rel = _relative_to(path, self.cli_root)
+            return any(glob_match(p, rel) for p in self.cli_exclude)
+        return False
 
     def rules_for(self, path: str | None) -> list[RuleSettings]:
         """The rules that run on ``path``, with options and severities."""
@@ -418,12 +465,58 @@ def _check_severity(value: Any, where: str) -> str:
     return value
 
 
-def _suggest(ident: str) -> str:
+#: The process-wide ConfigTree behind Config.for_path; post_lint.config_tree
+#: registers its factory here when imported (config imports nothing of it).
+_default_tree_factory: Any = None
+
+
+def _tree() -> Any:
+    if _default_tree_factory is None:
+        import importlib
+
+        importlib.import_module("post_lint.config_tree")  # registers the factory
+    return _default_tree_factory()
+
+
+def _relative_to(path: str | os.PathLike[str], root: Path) -> str:
+    """``path`` relative to ``root``, POSIX style (for globs); a path outside
+    ``root`` keeps its form. A relative path is taken from the working directory."""
+    p = Path(path)
+    try:
+        rel = Path(os.path.abspath(p)).relative_to(root)
+    except ValueError:
+        try:
+            rel = p.resolve().relative_to(root.resolve())
+        except (ValueError, OSError):
+            rel = p
+    return PurePosixPath(*rel.parts).as_posix() if rel.parts else str(p)
+
+
+def merge_tables(base: Mapping[str, Any], over: Mapping[str, Any]) -> dict[str, Any]:
+    """``base`` with ``over``'s keys on top; tables merge key by key (keys
+    compared with ``_`` read as ``-``), other values are replaced."""
+    out = dict(base)
+    norm = {k.replace("_", "-"): k for k in out}
+    for key, value in over.items():
+        existing = norm.get(key.replace("_", "-"), key)
+        if isinstance(value, Mapping) and isinstance(out.get(existing), Mapping):
+            out[existing] = merge_tables(out[existing], value)
+        else:
+            out.pop(existing, None)
+            out[key] = value
+    return out
+
+
+def did_you_mean(word: str, choices: Iterable[str]) -> str:
+    """`` (did you mean 'x'?)`` for the closest of ``choices``, or ''."""
     import difflib
 
-    names = [r.name for r in REGISTRY] + [r.code for r in REGISTRY]
-    close = difflib.get_close_matches(ident, names, n=1)
+    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
     return f" (did you mean '{close[0]}'?)" if close else ""
+
+
+def _suggest(ident: str) -> str:
+    return did_you_mean(ident, [r.name for r in REGISTRY] + [r.code for r in REGISTRY])
 
 
 def _validate_selectors(selectors: list[str], where: str) -> None:

@@ -6,7 +6,9 @@ Run from a source checkout after adding or changing a rule::
     python -m post_lint.docs --check    # exit 1 if docs/rules/ is out of date
 
 When README.md has the markers ``TABLE_START`` and ``TABLE_END`` around its
-rule table, that table is regenerated too, each code linked to its page.
+rule table, that table is regenerated too, each code linked to its page, and
+so is the configuration's JSON Schema (``post_lint/schemas/config.schema.json``,
+see :mod:`post_lint.config_schema`).
 
 Each page is made from the registry and the rule's docstring (what
 ``post-lint --explain`` prints), its options with their defaults, and a
@@ -155,26 +157,28 @@ def rule_page(rule, fixtures: Path = FIXTURES) -> str:
         f"{'yes (`--fix`)' if rule.fixable else 'no'} |\n"
     )
     parts.append(markdown_doc(rule.doc).strip() + "\n")
-    if rule.options:
-        parts.append("## Defaults\n")
-        rows = ["| option | default |", "|---|---|"]
-        for key, value in rule.options.items():
-            rows.append(f"| `{key.replace('_', '-')}` | `{toml_value(value)}` |")
-        parts.append("\n".join(rows) + "\n")
-        example = "\n".join(
-            f"{k.replace('_', '-')} = {toml_value(v)}" for k, v in rule.options.items()
-        )
+    # Every rule has at least its severity among its options.
+    parts.append("## Defaults\n")
+    rows = ["| option | default |", "|---|---|"]
+    rows.append(f"| `severity` | `{toml_value(rule.severity)}` (error, warning or info) |")
+    for key, value in rule.options.items():
+        rows.append(f"| `{key.replace('_', '-')}` | `{toml_value(value)}` |")
+    parts.append("\n".join(rows) + "\n")
+    example = "\n".join(
+        [f"severity = {toml_value(rule.severity)}"]
+        + [f"{k.replace('_', '-')} = {toml_value(v)}" for k, v in rule.options.items()]
+    )
+    parts.append(
+        "In `pyproject.toml` (or at the top level of `.post-lint.toml`, without `tool.`):\n"
+    )
+    parts.append(fence(f"[tool.post-lint.rules.{rule.name}]\n{example}", "toml"))
+    if rule.shares:
+        shared = ", ".join(f"`{k.replace('_', '-')}`" for k in rule.shares)
         parts.append(
-            "In `pyproject.toml` (or at the top level of `.post-lint.toml`, without `tool.`):\n"
+            f"Shared with the other {rule.family} rules: {shared}. Set them once for the "
+            f"family in `[tool.post-lint.rules.{rule.family}]`; this rule's own table "
+            "overrides the family's.\n"
         )
-        parts.append(fence(f"[tool.post-lint.rules.{rule.name}]\n{example}", "toml"))
-        if rule.shares:
-            shared = ", ".join(f"`{k.replace('_', '-')}`" for k in rule.shares)
-            parts.append(
-                f"Shared with the other {rule.family} rules: {shared}. Set them once for the "
-                f"family in `[tool.post-lint.rules.{rule.family}]`; this rule's own table "
-                "overrides the family's.\n"
-            )
     bad = first_fixture(rule.code, "bad", fixtures)
     good = first_fixture(rule.code, "good", fixtures)
     if bad or good:
@@ -293,6 +297,10 @@ def main(argv: list[str] | None = None) -> int:
     with_readme = README.is_file() and args.output.resolve() == DOCS.resolve()
     if args.check:
         problems = stale(args.output)
+        from . import config_schema
+
+        if with_readme and not config_schema.is_current():
+            problems.append(str(config_schema.PATH))
         if with_readme:
             current = README.read_text(encoding="utf-8")
             if updated_readme(current) not in (None, current):
@@ -304,6 +312,11 @@ def main(argv: list[str] | None = None) -> int:
         return 1 if problems else 0
     for name in write(args.output):
         print(f"wrote {args.output / name}")
+    if with_readme:
+        from . import config_schema
+
+        if config_schema.write():
+            print(f"wrote {config_schema.PATH}")
     if with_readme:
         current = README.read_text(encoding="utf-8")
         new = updated_readme(current)

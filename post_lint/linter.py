@@ -10,6 +10,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 
+from .baseline import fingerprint
 from .config import Config
 from .diagnostics import Diagnostic
 from .discover import display_path, iter_files
@@ -32,16 +33,22 @@ class FileResult:
     fixed_count: int = 0
 
 
-def _as_config(config: Config | dict | None) -> Config:
+def _as_config(config: Config | dict | None):
+    """A Config or ConfigTree (anything with ``config_for(path)``); None: the
+    config that applies to each file (the nearest one above it)."""
     if config is None:
-        return Config()
-    if isinstance(config, Config):
-        return config
-    return Config.from_mapping(config)
+        from .config_tree import default_tree
+
+        return default_tree()
+    if isinstance(config, dict):
+        return Config.from_mapping(config)
+    return config
 
 
-def check_post(post: Post, config: Config) -> FileResult:
-    """Run every enabled rule on a parsed post; apply inline suppressions."""
+def check_post(post: Post, config) -> FileResult:
+    """Run every enabled rule on a parsed post; apply inline suppressions.
+    ``config`` is a Config, or a ConfigTree that picks the one for ``post.path``."""
+    config = config.config_for(post.path)
     result = FileResult(post.path)
     found: list[Diagnostic] = []
     for settings in config.rules_for(post.path):
@@ -60,9 +67,10 @@ def check_post(post: Post, config: Config) -> FileResult:
                 f"{post.path}: internal error in rule {r.code} ({r.name}): "
                 f"{type(exc).__name__}: {exc}"
             )
-    if found and "post-lint-" in post.text:
-        sup = Suppressions.from_post(post)
-        found = [d for d in found if not sup.hides(d)]
+    if "post-lint-" in post.text:
+        found = Suppressions.from_post(post).apply(found, post, config)
+    if found:
+        found = [d.with_(extra={**d.extra, "fingerprint": fingerprint(d, post)}) for d in found]
     found.sort(key=Diagnostic.sort_key)
     result.diagnostics = found
     return result
@@ -75,9 +83,13 @@ def lint_text(
 
     ``path`` is used in the diagnostics and for per-file settings;
     ``config`` is a :class:`Config`, a ``[tool.post-lint]``-shaped dict, or
-    None for the built-in defaults.
+    None: the config that applies to ``path`` (:meth:`Config.for_path`, the
+    nearest one above it; the built-in defaults when ``path`` is None).
     """
-    cfg = _as_config(config)
+    if config is None:
+        cfg = Config.for_path(path) if path else Config()
+    else:
+        cfg = _as_config(config)
     name = path or "-"
     post = Post.from_bytes(text, name) if isinstance(text, bytes) else Post.from_text(text, name)
     result = check_post(post, cfg)
@@ -88,9 +100,10 @@ def lint_text(
     return result.diagnostics
 
 
-def read_post(path: str, config: Config) -> tuple[Post, bytes | None]:
+def read_post(path: str, config) -> tuple[Post, bytes | None]:
     """Read and parse one file; a file that cannot be read becomes a Post
     carrying the reason (PL001) or its size (PL003)."""
+    config = config.config_for(path)
     shown = display_path(path)
     try:
         st = os.stat(path)
@@ -144,7 +157,8 @@ def _describe_os_error(path: str, exc: OSError) -> str:
     return exc.strerror or str(exc)
 
 
-def lint_file(path: str, config: Config) -> FileResult:
+def lint_file(path: str, config) -> FileResult:
+    config = config.config_for(path)
     post, _ = read_post(path, config)
     return check_post(post, config)
 
@@ -155,7 +169,8 @@ def lint_paths(
     *,
     jobs: int | None = 1,
 ) -> list[Diagnostic]:
-    """Lint files and folders (walked for Markdown) and return all diagnostics."""
+    """Lint files and folders (walked for Markdown) and return all diagnostics.
+    ``config`` as for :func:`lint_text`; None: each file's nearest config."""
     cfg = _as_config(config)
     out: list[Diagnostic] = []
     for result in run(list(iter_files([os.fspath(p) for p in paths], cfg)), cfg, jobs=jobs):
@@ -179,10 +194,10 @@ def default_jobs(n_files: int) -> int:
     return max(1, min(os.cpu_count() or 1, 8))
 
 
-_worker_config: Config | None = None
+_worker_config = None
 
 
-def _init_worker(config: Config) -> None:
+def _init_worker(config) -> None:
     global _worker_config
     _worker_config = config
 
@@ -219,19 +234,26 @@ def gc_tuned() -> Iterator[None]:
 
 
 def run(
-    files: Iterable[str], config: Config, *, jobs: int | None = None, task=None
+    files: Iterable[str], config, *, jobs: int | None = None, task=None, on_result=None
 ) -> list[FileResult]:
     """Lint ``files`` with ``task`` (default: :func:`lint_file`), in order,
-    using ``jobs`` processes (None: one per core when there are many files)."""
+    using ``jobs`` processes (None: one per core when there are many files).
+    ``config`` is a Config or a ConfigTree; ``on_result(result)`` is called
+    as each file is done (progress)."""
     with gc_tuned():
-        return _run(list(files), config, jobs=jobs, task=task)
+        return _run(list(files), config, jobs=jobs, task=task, on_result=on_result)
 
 
-def _run(files: list[str], config: Config, *, jobs: int | None, task) -> list[FileResult]:
+def _run(files: list[str], config, *, jobs: int | None, task, on_result) -> list[FileResult]:
     n = default_jobs(len(files)) if jobs is None or jobs < 1 else jobs
     task = task or lint_file
     if n <= 1 or len(files) < 2 or task is not lint_file:
-        return [task(f, config) for f in files]
+        out = []
+        for f in files:
+            out.append(task(f, config))
+            if on_result is not None:
+                on_result(out[-1])
+        return out
     import multiprocessing as mp
     from concurrent.futures import ProcessPoolExecutor
 
@@ -240,7 +262,12 @@ def _run(files: list[str], config: Config, *, jobs: int | None, task) -> list[Fi
     # 100x; with 8 chunks per worker the last one alone took ~1 s of the corpus).
     chunk = max(1, len(files) // (n * 32))
     with ProcessPoolExecutor(n, mp_context=ctx, initializer=_init_worker, initargs=(config,)) as ex:
-        return list(ex.map(_work, files, chunksize=chunk))
+        out = []
+        for result in ex.map(_work, files, chunksize=chunk):
+            out.append(result)
+            if on_result is not None:
+                on_result(result)
+        return out
 
 
 __all__ = ["FileResult", "check_post", "lint_text", "lint_paths", "lint_file", "read_post", "run"]

@@ -21,9 +21,12 @@ from array import array
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from .text import strip_template_tags, strip_urls
+
+if TYPE_CHECKING:
+    from .outline import Outline
 
 _T = TypeVar("_T")
 
@@ -1006,6 +1009,14 @@ class Post:
             if b.kind == "code":
                 lines.update(range(b.start_line, b.end_line + 1))
         return frozenset(lines)
+
+    @cached_property
+    def outline(self) -> Outline:
+        """Sections under headings, shortcode/tab containers and each block's
+        neighbours (see :mod:`post_lint.outline`), indexed like ``blocks``."""
+        from .outline import build
+
+        return build(self.blocks, self.body, self.body_line, self.code_lines, self.block_source)
 
     def memo(self, key: Any, build: Callable[[], _T]) -> _T:
         """The value computed by ``build()`` for ``key``, built on first use and

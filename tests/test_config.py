@@ -19,10 +19,16 @@ def test_defaults_enable_default_rules():
 
 def test_select_by_code_prefix_and_name():
     assert Config.from_mapping({"select": ["PL002"]}).enabled_codes() == ["PL002"]
-    assert Config.from_mapping({"select": ["PL"]}).enabled_codes() == ["PL001", "PL002", "PL003"]
+    assert Config.from_mapping({"select": ["PL"]}).enabled_codes() == [
+        "PL001",
+        "PL002",
+        "PL003",
+        "PL004",
+        "PL005",
+    ]
     assert Config.from_mapping({"select": ["invalid-utf8"]}).enabled_codes() == ["PL002"]
     cfg = Config.from_mapping({"select": ["PL"], "ignore": ["file-too-large"]})
-    assert cfg.enabled_codes() == ["PL001", "PL002"]
+    assert cfg.enabled_codes() == ["PL001", "PL002", "PL004", "PL005"]
     assert "PL002" in Config.from_mapping({"select": ["ALL"]}).enabled_codes()
 
 

@@ -432,9 +432,16 @@ def test_action_installs_post_lint_and_reports_with_the_github_format(site, tmp_
     )
     assert json.loads(done.stdout)[0]["code"] == "PL002"
 
-    # Inputs are data: no command substitution, no globbing.
+    # Inputs are data: no command substitution; globs reach post-lint, which
+    # expands them itself (the shell's globbing is off).
     done = _run_step(
         run, dict(env, POST_LINT_PATHS="posts/*.md", POST_LINT_ARGS="$(touch pwned) `touch x`"), cwd
     )
-    assert "file=posts/*.md,line=1,col=1," in done.stdout  # PL001: no such file
+    assert "file=$(touch,line=1,col=1," in done.stdout  # PL001: args are split, never run
+    assert "::error file=posts/bad.md,line=5,col=3," in done.stdout
     assert not (cwd / "pwned").exists() and not (cwd / "x").exists()
+    done = _run_step(run, dict(env, POST_LINT_PATHS="posts/**/*.md", POST_LINT_ARGS=""), cwd)
+    assert done.returncode == 1 and "::error file=posts/bad.md,line=5,col=3," in done.stdout
+    done = _run_step(run, dict(env, POST_LINT_PATHS="drafts/*.md", POST_LINT_ARGS=""), cwd)
+    assert done.returncode == 2
+    assert done.stderr.strip() == "post-lint: error: no file or folder matches 'drafts/*.md'"

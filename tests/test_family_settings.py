@@ -177,6 +177,8 @@ BAD_VALUES = [
     ("DUP001", "min-chars", -1, "must be at least 0"),
     ("DUP001", "min-words", -5, "must be at least 0"),
     ("DUP001", "list-item-min-words", -1, "must be at least 0"),
+    ("DUP001", "lead-in-max-words", -1, "must be at least 0"),
+    ("DUP", "min-run", 1, "must be at least 2"),
     ("DUP002", "similarity", 0.0, "must be more than 0 and at most 1"),
     ("DUP002", "similarity", 1.5, "must be more than 0 and at most 1"),
     ("DUP002", "near-min-words", -1, "must be at least 0"),

@@ -211,10 +211,17 @@ def test_list_items_and_quotes_need_their_options():
 
 
 def test_section_boilerplate_is_allowed_unless_configured():
+    """A paragraph repeated at the same place of parallel sections (opening
+    each, closing each) is per-section boilerplate; one copied into the middle
+    of another section is not."""
     text = post("## Version 2.4", EN_A, "## Version 2.3", EN_A, "## Notes", EN_B, EN_A)
-    assert found(text) == [("DUP001", 17)]  # the last copy does not open a section
+    assert found(text) == []  # each copy opens or closes a sibling section
     cfg = {"select": ["DUP001"], "rules": {"DUP001": {"allow-section-boilerplate": False}}}
     assert found(text, cfg) == [("DUP001", 11), ("DUP001", 17)]
+    middle = post(
+        "## Version 2.4", EN_A, EN_C, "## Notes", EN_B, EN_A, EN_C.replace("Small", "Big")
+    )
+    assert found(middle) == [("DUP001", 15)]  # second in one section, first in the other
     same_heading = post("## Setup", EN_A, "## Setup", EN_A)
     assert found(same_heading) == [("DUP001", 11)]
 
@@ -241,8 +248,10 @@ def test_fifty_word_paragraph_with_four_words_changed_is_a_near_duplicate(positi
     words = FIFTY_WORDS.split()
     assert len(words) == 50
     edited = list(words)
-    for i in positions:
-        edited[i] = "changed" + str(i)
+    # Ordinary words, as a regenerated paragraph changes them (a word with
+    # digits or capitals would be a name: parallel text about another thing).
+    for i, word in zip(positions, ("homegrown", "autumn", "pleased", "quarter")):
+        edited[i] = word
     text = post(FIFTY_WORDS + ".", EN_B, " ".join(edited) + ".")
     got = diagnostics(text)
     assert [(d.code, d.line) for d in got] == [("DUP002", 9)]
@@ -597,3 +606,89 @@ def test_short_truncated_repeat_in_another_section_stays_quiet():
         + "Keep in touch with us by watching the vimconf hashtag\n"
     )
     assert [d for d in lint_text(text, "p.md", {"select": ["DUP"]})] == []
+
+
+# -- generator repetition or authored repetition (issue 15) ---------------------------------
+
+
+def messages(text: str, config: dict | None = None) -> list[tuple[str, int, str]]:
+    return [(d.code, d.line, d.message) for d in diagnostics(text, config)]
+
+
+def test_copies_in_other_tab_panes_are_not_compared_but_a_paste_inside_one_is():
+    text = (FIXTURES / "DUP001/bad/content/docs/pasted-in-a-tab.md").read_text()
+    # Line 19 repeats line 9 too, but in the Go pane: the per-language copy.
+    assert messages(text) == [("DUP001", 12, "paragraph repeats the one at line 9")]
+
+
+def test_block_repeated_into_another_section_fires_in_japanese():
+    text = (FIXTURES / "DUP001/bad/content/docs/block-repeated-ja.md").read_text()
+    assert messages(text) == [
+        ("DUP001", 17, "paragraph repeats the one at line 7"),
+        ("DUP001", 19, "paragraph repeats the one at line 9"),
+        ("DUP001", 21, "paragraph repeats the one at line 11"),
+    ]
+
+
+def test_lead_in_after_a_leaked_marker_fires_in_chinese():
+    text = (FIXTURES / "DUP001/bad/content/docs/after-marker-zh.md").read_text()
+    assert messages(text) == [("DUP001", 17, "paragraph repeats the one at line 9")]
+    # Without the marker, the same lead-in before the same command is a step
+    # written twice on purpose.
+    assert messages(text.replace("---END---\n\n", "")) == []
+
+
+LEAD_IN = "Trigger a canary deployment by updating the container image of the service:"
+
+
+def test_repeated_lead_in_before_code_is_quiet_unless_pasted_back_to_back():
+    code_a = "```bash\nkubectl set image deploy/podinfo podinfod=podinfo:6.0.1\n```"
+    code_b = "```bash\nkubectl set image deploy/podinfo podinfod=podinfo:6.0.2\n```"
+    assert messages(post(LEAD_IN, code_a, EN_A, LEAD_IN, code_b)) == []
+    assert messages(post(LEAD_IN, LEAD_IN, code_a)) == [
+        ("DUP001", 7, "paragraph repeats the one at line 5")
+    ]
+
+
+def test_article_restarted_with_its_headings_fires_in_chinese():
+    zh_c = "第三部分介绍了我们如何在每次推送之后自动检查所有链接，并把结果发送到团队的聊天频道。"
+    first = ["## 背景", ZH_A, ZH_B, "## 做法", zh_c]
+    assert messages(post(*first, *first)) == [
+        ("DUP001", 17, "paragraph repeats the one at line 7"),
+        ("DUP001", 19, "paragraph repeats the one at line 9"),
+        ("DUP001", 23, "paragraph repeats the one at line 13"),
+    ]
+
+
+def test_per_version_boilerplate_at_the_same_place_is_quiet_in_japanese():
+    notice = "このバージョンは次の二つのマイナーリリースが出るまでサポートされ、その間はセキュリティ修正も提供されます。"
+    text = post("## バージョン 2.1", notice, JA_A, "## バージョン 2.0", notice, JA_B)
+    assert messages(text) == []
+    # Copied into the middle of another section instead, it is reported.
+    moved = post("## バージョン 2.1", notice, JA_A, "## バージョン 2.0", JA_B, notice, ZH_A)
+    assert messages(moved) == [("DUP001", 15, "paragraph repeats the one at line 7")]
+
+
+def test_parallel_sentences_that_swap_names_are_not_near_duplicates():
+    text = (FIXTURES / "DUP002/good/content/docs/parallel-options.md").read_text()
+    assert messages(text) == []
+    # The same pair with ordinary words changed is a regenerated paragraph.
+    words = FIFTY_WORDS.split()
+    edited = list(words)
+    for i, word in zip((3, 17, 29, 41), ("shifted", "honestly", "quickly", "plainly")):
+        edited[i] = word
+    assert messages(post(FIFTY_WORDS + ".", " ".join(edited) + "."))[0][:2] == ("DUP002", 7)
+    # Swapping only names (capitalised words, code) is parallel text.
+    named = FIFTY_WORDS.replace("Django", "Rails").replace("documentation", "`docs`")
+    assert messages(post(FIFTY_WORDS + ".", named + ".")) == []
+
+
+def test_a_lone_near_copy_far_from_its_original_is_quiet():
+    words = FIFTY_WORDS.split()
+    edited = list(words)
+    for i, word in zip((3, 17, 29, 41), ("shifted", "honestly", "quickly", "plainly")):
+        edited[i] = word
+    far = post(FIFTY_WORDS + ".", EN_A, EN_B, EN_C, " ".join(edited) + ".")
+    assert messages(far) == []
+    near = post(FIFTY_WORDS + ".", EN_A, " ".join(edited) + ".")
+    assert [m[:2] for m in messages(near)] == [("DUP002", 9)]

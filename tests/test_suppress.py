@@ -65,4 +65,68 @@ def test_end_to_end_with_a_real_rule():
         "\ufffd".encode(), b"\xff"
     )
     assert lint_text(bad, "a.md") == []
-    assert [d.code for d in lint_text(bad.replace(b"next-line", b"line"), "a.md")] == ["PL002"]
+    # disable-line on line 1 hides nothing (PL005) and PL002 on line 2 shows
+    found = lint_text(bad.replace(b"next-line", b"line"), "a.md")
+    assert [(d.code, d.line) for d in found] == [("PL005", 1), ("PL002", 2)]
+
+
+def _found(text: str, **config):
+    return [(d.code, d.line, d.column, d.message) for d in lint_text(text, "a.md", config or None)]
+
+
+DUP_PARA = "We moved the blog to Hugo last spring and kept every old address working."
+
+
+def test_misspelt_code_is_pl004_with_a_suggestion_and_hides_nothing():
+    text = f"{BODY}{DUP_PARA}\n\n<!-- post-lint-disable-next-line DUP01 -->\n{DUP_PARA}\n"
+    assert _found(text) == [
+        (
+            "PL004",
+            7,
+            34,
+            "unknown rule code or name 'DUP01' in a suppression comment (did you mean 'DUP001'?)",
+        ),
+        ("DUP001", 8, 1, "paragraph repeats the one at line 5"),
+    ]
+
+
+def test_misspelt_name_in_japanese_post():
+    para = "去年の春にブログをHugoへ移行し、古いURLはすべてそのまま使えるようにしました。"
+    text = f"{BODY}{para}\n\n{para} <!-- post-lint-disable-line repeated-paragraf -->\n"
+    found = _found(text)
+    column = len(para) + len(" <!-- post-lint-disable-line ") + 1
+    assert [f[:3] for f in found] == [("DUP001", 7, 1), ("PL004", 7, column)]
+    assert "(did you mean 'repeated-paragraph'?)" in found[1][3]
+
+
+def test_unused_comment_is_pl005_and_a_used_one_is_not():
+    text = f"{BODY}{DUP_PARA}\n\n<!-- post-lint-disable-next-line DUP001 -->\n{DUP_PARA}\n"
+    assert _found(text) == []
+    text = f"{BODY}<!-- post-lint-disable-next-line DUP001 -->\n{DUP_PARA}\n"
+    assert _found(text) == [
+        ("PL005", 5, 1, "unused suppression comment: nothing reported here for DUP001")
+    ]
+    # One code used, one not: only the unused one is named, without a fix.
+    text = f"{BODY}{DUP_PARA}\n\n<!-- post-lint-disable-next-line DUP001, GEN001 -->\n{DUP_PARA}\n"
+    (d,) = lint_text(text, "a.md")
+    assert (d.code, d.line, d.message) == (
+        "PL005",
+        7,
+        "unused code in a suppression comment: nothing reported here for GEN001",
+    )
+    assert d.fix is None
+
+
+def test_comments_for_rules_that_did_not_run_are_not_unused():
+    text = f"{BODY}<!-- post-lint-disable-next-line DUP001 -->\nOnce only.\n"
+    assert _found(text, ignore=["DUP001"]) == []
+    assert _found(text, ignore=["PL005"]) == []
+    text = f"{BODY}<!-- post-lint-enable DUP001 -->\nOnce only.\n"
+    assert _found(text) == []  # enable comments are never reported
+
+
+def test_pl005_can_be_suppressed_but_not_by_the_comment_itself():
+    text = f"{BODY}x <!-- post-lint-disable-line -->\n"
+    assert [f[:2] for f in _found(text)] == [("PL005", 5)]
+    text = f"{BODY}<!-- post-lint-disable-file PL005 -->\n\nx <!-- post-lint-disable-line -->\n"
+    assert _found(text) == []

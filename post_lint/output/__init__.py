@@ -42,6 +42,8 @@ class OutputOptions:
     #: Every path that was checked, with or without findings (JUnit lists the
     #: clean ones as passing test cases). None: only the paths with findings.
     paths: Sequence[str] | None = None
+    #: text: ``path:line:col: CODE [severity] message`` (``--show-severity``).
+    show_severity: bool = False
 
 
 def write(

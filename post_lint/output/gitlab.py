@@ -8,9 +8,12 @@ inside GitLab CI, else the working directory) and
 ``positions`` (begin and end line and column).
 
 The fingerprint is what GitLab uses to tell new issues from fixed ones
-between two pipelines, so it does not contain the line number (an edit above
-a finding must not make it "new"): it hashes the path, the code, the message
-and, to keep it unique, how many identical findings precede it in the file.
+between two pipelines, so it contains neither the line number nor the
+message (messages quote line numbers: "repeats the one at line 4"), so that
+an edit above a finding does not make it "new": it hashes the path, the
+finding's line-free identity (:func:`post_lint.baseline.fingerprint`: the
+code and the text it points at) and, to keep it unique, how many identical
+findings precede it in the file.
 """
 
 from __future__ import annotations
@@ -22,6 +25,7 @@ from collections import Counter
 from collections.abc import Sequence
 from typing import IO, Any
 
+from ..baseline import fingerprint_of
 from ..diagnostics import Diagnostic
 from .common import relative_posix
 
@@ -29,8 +33,8 @@ SEVERITIES = {"error": "major", "warning": "minor", "info": "info"}
 CATEGORIES = {"DUP": "Duplication"}
 
 
-def fingerprint(path: str, code: str, message: str, occurrence: int) -> str:
-    key = "\x00".join((path, code, message, str(occurrence)))
+def fingerprint(path: str, code: str, identity: str, occurrence: int) -> str:
+    key = "\x00".join((path, code, identity, str(occurrence)))
     return hashlib.blake2b(key.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
 
 
@@ -39,7 +43,8 @@ def issues(diagnostics: Sequence[Diagnostic]) -> list[dict[str, Any]]:
     out = []
     for d in diagnostics:
         path = relative_posix(d.path, os.environ.get("CI_PROJECT_DIR"))
-        key = (path, d.code, d.message)
+        identity = fingerprint_of(d)
+        key = (path, d.code, identity)
         occurrence = seen[key]
         seen[key] += 1
         out.append(
@@ -49,7 +54,7 @@ def issues(diagnostics: Sequence[Diagnostic]) -> list[dict[str, Any]]:
                 "description": f"{d.code} {d.message}",
                 "categories": [CATEGORIES.get(d.code.rstrip("0123456789"), "Style")],
                 "severity": SEVERITIES.get(d.severity, "minor"),
-                "fingerprint": fingerprint(path, d.code, d.message, occurrence),
+                "fingerprint": fingerprint(path, d.code, identity, occurrence),
                 "location": {
                     "path": path,
                     "positions": {

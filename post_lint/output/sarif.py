@@ -38,10 +38,13 @@ def _first_paragraph(doc: str) -> str:
 
 
 def rule_descriptor(rule) -> dict[str, Any]:
+    from .. import rule_help_uri
+
     doc = rule.doc
     descriptor: dict[str, Any] = {
         "id": rule.code,
         "name": rule.name,
+        "helpUri": rule_help_uri(rule.code),
         "shortDescription": {"text": rule.summary},
         "defaultConfiguration": {
             "level": LEVELS.get(rule.severity, "warning"),
@@ -100,11 +103,15 @@ def result(d: Diagnostic, rule_index: dict[str, int]) -> dict[str, Any]:
     }
     if d.fix is not None and d.fix.edits:
         res["fixes"] = [sarif_fix(d, d.fix)]
+    if d.extra and d.extra.get("fingerprint"):
+        # Line-free identity (see post_lint.baseline): code scanning keeps
+        # tracking a finding when lines above it move.
+        res["partialFingerprints"] = {"postLintFinding/v1": d.extra["fingerprint"]}
     return res
 
 
 def log(diagnostics: Sequence[Diagnostic]) -> dict[str, Any]:
-    from .. import __version__
+    from .. import __url__, __version__
     from ..rules import REGISTRY
 
     rules = sorted(REGISTRY, key=lambda r: r.code)
@@ -124,6 +131,7 @@ def log(diagnostics: Sequence[Diagnostic]) -> dict[str, Any]:
                         "name": "post-lint",
                         "version": __version__,
                         "semanticVersion": __version__,
+                        "informationUri": __url__,
                         "rules": descriptors,
                     }
                 },

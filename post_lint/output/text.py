@@ -39,7 +39,7 @@ GUTTER_COLOR = "\x1b[34m"
 def write(diagnostics: Sequence[Diagnostic], stream: IO[str], options: OutputOptions) -> None:
     lines_of: dict[str, list[str]] = {}
     for d in diagnostics:
-        stream.write(header(d, options.color) + "\n")
+        stream.write(header(d, options.color, options.show_severity) + "\n")
         if options.show_source and options.sources and d.path in options.sources:
             if d.path not in lines_of:
                 text = options.sources[d.path].replace("\r\n", "\n").replace("\r", "\n")
@@ -47,13 +47,20 @@ def write(diagnostics: Sequence[Diagnostic], stream: IO[str], options: OutputOpt
             stream.write(source_excerpt(d, lines_of[d.path], options.color))
 
 
-def header(d: Diagnostic, color: bool = False) -> str:
+def header(d: Diagnostic, color: bool = False, show_severity: bool = False) -> str:
+    """``path:line:col: CODE message``; with ``show_severity`` the severity
+    goes between the code and the message (``CODE [error] message``), where
+    ruff puts its ``[*]``, so parsers of ``CODE (.*)`` keep working."""
     message = safe_for_terminal(one_line(d.message))
     path = safe_for_terminal(d.path)
     if not color:
-        return f"{path}:{d.line}:{d.column}: {d.code} {message}"
+        severity = f"[{d.severity}] " if show_severity else ""
+        return f"{path}:{d.line}:{d.column}: {d.code} {severity}{message}"
     code_color = SEVERITY_COLORS.get(d.severity, BOLD)
-    return f"{BOLD}{path}{RESET}:{d.line}:{d.column}: {code_color}{d.code}{RESET} {message}"
+    severity = f"{code_color}[{d.severity}]{RESET} " if show_severity else ""
+    return (
+        f"{BOLD}{path}{RESET}:{d.line}:{d.column}: {code_color}{d.code}{RESET} {severity}{message}"
+    )
 
 
 def cell_width(ch: str) -> int:

@@ -69,4 +69,55 @@ def file_too_large(post: Post, options: Options) -> Iterator[Diagnostic]:
         )
 
 
-RULES: tuple[Rule, ...] = (unreadable_file, invalid_utf8, file_too_large)
+@rule("PL004", "unknown-code-in-comment", "a suppression comment names a code no rule has")
+def unknown_code_in_comment(post: Post, options: Options) -> Iterator[Diagnostic]:
+    """Reports a code, prefix or rule name in a ``post-lint-disable...``
+    comment that matches no rule, with the closest real one.
+
+    **Why:** a misspelt code suppresses nothing, so the finding it was meant
+    to hide keeps coming back, or (worse) the comment is believed to be
+    doing its job. ruff reports the same for ``# noqa``.
+
+    **Example:** ``<!-- post-lint-disable-next-line DUP01 -->`` reports
+    ``post.md:7:39: PL004 unknown rule code or name 'DUP01' in a suppression
+    comment (did you mean 'DUP001'?)``.
+
+    **Options:** none. The comments are checked by the linter itself, after
+    the other rules ran (see ``post_lint/suppress.py``).
+    """
+    return iter(())
+
+
+@rule(
+    "PL005",
+    "unused-suppression",
+    "a suppression comment hides nothing",
+    fixable=True,
+)
+def unused_suppression(post: Post, options: Options) -> Iterator[Diagnostic]:
+    """Reports a ``post-lint-disable...`` comment (or one code in it) that
+    hid no finding in this run, ruff's RUF100 for Markdown. Only rules that
+    ran count: a comment for a rule you turned off is left alone, and
+    ``enable`` comments are never reported.
+
+    **Why:** a comment left behind after the problem was fixed hides the
+    next real problem at that place.
+
+    **Example:** ``<!-- post-lint-disable-next-line DUP001 -->`` above a
+    paragraph that repeats nothing reports ``post.md:7:1: PL005 unused
+    suppression comment: nothing reported here for DUP001``. ``--fix``
+    removes the comment (its line too, when nothing else is on it); a comment
+    with some codes still in use is only reported.
+
+    **Options:** none.
+    """
+    return iter(())
+
+
+RULES: tuple[Rule, ...] = (
+    unreadable_file,
+    invalid_utf8,
+    file_too_large,
+    unknown_code_in_comment,
+    unused_suppression,
+)

@@ -24,7 +24,9 @@ every verification is bounded by a budget proportional to the post's size.
 from __future__ import annotations
 
 import bisect
+import difflib
 import re
+import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -110,6 +112,12 @@ CANDIDATES = 3
 #: Share of the smaller paragraph's shingles found in the larger one above
 #: which one is taken to contain the other (prefix/containment).
 CONTAINMENT = 0.9
+#: Share of ``lead-in-max-words`` a lead-in or caption not ending with a
+#: colon may use (30 of 40 words).
+SHORT_ROLE = 0.75
+#: Paragraphs that may stand between a near-copy and its original when no
+#: other evidence (marker, run) says a generator wrote it.
+NEAR_GAP = 1
 #: Characters compared in verification, per character of the post.
 VERIFY_BUDGET_PER_CHAR = 16
 
@@ -163,12 +171,16 @@ FAMILY = family(
         "list_item_min_words": 40,
         "quotes": False,
         "allow_section_boilerplate": True,
+        "lead_in_max_words": 40,
+        "min_run": 3,
         EXTRA_MARKERS: [],
     },
     validate={
         "min_chars": at_least(0),
         "min_words": at_least(0),
         "list_item_min_words": at_least(0),
+        "lead_in_max_words": at_least(0),
+        "min_run": at_least(2),
         EXTRA_MARKERS: non_blank_strings,
     },
 )
@@ -184,6 +196,8 @@ class _Thresholds:
     list_item_min_words: int
     quotes: bool
     allow_section_boilerplate: bool
+    lead_in_max_words: int
+    min_run: int
 
     @classmethod
     def of(cls, options: Options) -> _Thresholds:
@@ -244,13 +258,27 @@ class _Para:
     for_exact: bool
     for_near: bool
     for_merged: bool
-    #: Text of the heading right above, when the paragraph opens a section.
-    section: str | None
+    #: Where it stands (see :func:`_paragraphs`): index in ``post.blocks``,
+    #: the comparison scope (context plus the shortcode/tab container
+    #: instance), its section, and its place in that section.
+    bi: int = 0
+    scope: str = ""
+    section: int = 0
+    #: (content blocks before it in its section, kind of the block before it)
+    #: and (content blocks after it, the same kind): see :func:`_places`.
+    place_start: tuple[int, str] = (0, "")
+    place_end: tuple[int, str] = (0, "")
+    #: Roles of a short paragraph around code (see :func:`_roles`): ``intro``
+    #: (ends with a colon, or code, a list or a table follows) and
+    #: ``caption`` (code, a list or a table comes right before it).
+    roles: frozenset[str] = frozenset()
+    #: Next to a leaked marker, or opening with a "continued" ellipsis.
+    marked: bool = False
 
     @property
     def ckey(self) -> str:
-        """The key with its context: what DUP001 compares."""
-        return self.context + "\x00" + self.key
+        """The key with its scope: what DUP001 compares."""
+        return self.scope + "\x00" + self.key
 
 
 @dataclass(slots=True)
@@ -258,6 +286,10 @@ class _Finding:
     code: str
     para: _Para
     message: str
+    #: The earlier paragraph it repeats (DUP001, DUP002), or the parts it
+    #: runs together (DUP003).
+    original: _Para | None = None
+    parts: tuple[_Para, ...] = ()
     #: Paragraphs the fix removes (whole source lines), and how safely.
     remove: tuple[_Para, ...] = ()
     applicability: str = "unsafe"
@@ -306,11 +338,14 @@ def _context(block: Block) -> str:
 
 def _paragraphs(post: Post, s: _Settings) -> list[_Para]:
     paras: list[_Para] = []
-    previous: Block | None = None
+    blocks = post.blocks
+    outline = post.outline
     template_code = _template_code_spans(post) if "{" in post.text else []
+    places = _places(post)
     marks = scan_markers(post, s.extra_markers)
-    for block in post.blocks:
-        above, previous = previous, block
+    marker_blocks = {bi for bi, b in enumerate(blocks) if marks and marks.is_marker_block(b)}
+    lead_in = s.exact.lead_in_max_words
+    for bi, block in enumerate(blocks):
         if block.kind != "paragraph" or block.link_only or block.image_only:
             continue
         if block.in_quote and not s.quotes:
@@ -333,10 +368,21 @@ def _paragraphs(post: Post, s: _Settings) -> list[_Para]:
         cjk = len(CJK_CHAR.findall(normalized))
         words = len(tokens) - cjk + cjk / CJK_CHARS_PER_WORD
         context = _context(block)
-
-        section = None
-        if above is not None and above.kind == "heading" and above.end_line < block.start_line:
-            section = normalize(above.prose)
+        container = outline.container_of[bi]
+        scope = context if container is None else f"{context}#{container}"
+        nxt, prev = outline.next_of[bi], outline.previous_of[bi]
+        roles = (
+            _roles(block, normalized, blocks, nxt, prev, words <= lead_in * SHORT_ROLE)
+            if words <= lead_in
+            else frozenset()
+        )
+        marked = (
+            (nxt is not None and nxt in marker_blocks)
+            or (prev is not None and prev in marker_blocks)
+            or normalized.startswith(("..", "…"))
+            or (bool(marks) and marks.in_lines(block.start_line, block.end_line))
+        )
+        start, end = places.get(bi, ((0, ""), (0, "")))
         paras.append(
             _Para(
                 len(paras),
@@ -348,7 +394,13 @@ def _paragraphs(post: Post, s: _Settings) -> list[_Para]:
                 _compared(s.exact, context, words, normalized),
                 _compared(s.near, context, words, normalized),
                 _compared(s.merged, context, words, normalized),
-                section,
+                bi,
+                scope,
+                outline.section_of[bi],
+                start,
+                end,
+                roles,
+                marked,
             )
         )
     return paras
@@ -362,6 +414,68 @@ def _compared(t: _Thresholds, context: str, words: float, normalized: str) -> bo
     if context == "list" and words < t.list_item_min_words:
         return False
     return words >= t.min_words and _at_least_width(normalized, t.min_chars)
+
+
+def _roles(
+    block: Block,
+    normalized: str,
+    blocks: list[Block],
+    nxt: int | None,
+    prev: int | None,
+    shorter: bool,
+) -> frozenset[str]:
+    """What a short paragraph does around code: ``intro`` when it ends with a
+    colon or is followed by code, a table, HTML or a list it is not part of
+    (a lead-in: "Trigger a canary deployment by updating the container
+    image:"); ``caption`` when code, a table, HTML or a list comes right
+    before it ("The added labels will merge on top of the defaults."). Only
+    a paragraph ending with a colon may use all of ``lead-in-max-words``;
+    the others must be ``shorter`` (a share ``SHORT_ROLE`` of it): blog prose
+    between code blocks is longer."""
+    roles = set()
+    if normalized.endswith((":", "：")):
+        roles.add("intro")
+    elif not shorter:
+        return frozenset()
+    elif nxt is not None:
+        following = blocks[nxt]
+        if following.kind in ("code", "table", "html") or (following.in_list and not block.in_list):
+            roles.add("intro")
+    if prev is not None and shorter:
+        before = blocks[prev]
+        if before.kind in ("code", "table", "html") or (before.in_list and not block.in_list):
+            roles.add("caption")
+    return frozenset(roles)
+
+
+def _places(post: Post) -> dict[int, tuple[tuple[int, str], tuple[int, str]]]:
+    """For each content block that is not a heading: (how many content blocks
+    come before it in its section, the kind of the block before it) and (how
+    many come after it, the same kind). A heading or the start of the post
+    counts as the kind ``edge``, and so does whatever precedes the last block
+    of a section: two paragraphs that each open a section are at the same
+    place, so are two that each close one, and so are two that stand third
+    after a code block in theirs."""
+    outline = post.outline
+    blocks = post.blocks
+    members: dict[int, list[int]] = {}
+    for bi, block in enumerate(blocks):
+        if outline.content[bi] and block.kind != "heading":
+            members.setdefault(outline.section_of[bi], []).append(bi)
+
+    def kind(bi: int | None) -> str:
+        if bi is None or blocks[bi].kind == "heading":
+            return "edge"
+        return "list" if blocks[bi].in_list else blocks[bi].kind
+
+    out: dict[int, tuple[tuple[int, str], tuple[int, str]]] = {}
+    for indexes in members.values():
+        n = len(indexes)
+        for k, bi in enumerate(indexes):
+            before = kind(outline.previous_of[bi])
+            after = n - 1 - k
+            out[bi] = ((k, before), (after, before if after else "edge"))
+    return out
 
 
 def _template_code_spans(post: Post) -> list[tuple[int, int]]:
@@ -388,16 +502,6 @@ def _inside(spans: list[tuple[int, int]], line: int) -> bool:
     return i >= 0 and spans[i][0] <= line <= spans[i][1]
 
 
-def _is_section_boilerplate(a: _Para, b: _Para, t: _Thresholds) -> bool:
-    """Both open sections under different headings (per-version, per-CVE text)."""
-    return (
-        t.allow_section_boilerplate
-        and a.section is not None
-        and b.section is not None
-        and a.section != b.section
-    )
-
-
 def _title_key(value: Any) -> str | None:
     if isinstance(value, bool) or not isinstance(value, (str, int, float)):
         return None
@@ -416,6 +520,7 @@ def _analyse(post: Post, s: _Settings) -> _Analysis:
     _find_exact_repeats(post, paras, s, out, taken)
     merged = _find_merged(paras, s, out, taken, budget)
     _find_near_duplicates(paras, s, merged, out, taken, budget)
+    _judge(post, paras, s, out, budget)
     return out
 
 
@@ -463,8 +568,6 @@ def _find_exact_repeats(
             first[p.ckey] = p
             seen[p.ckey] = 1
             continue
-        if _is_section_boilerplate(p, original, s.exact):
-            continue
         seen[p.ckey] += 1
         nth = seen[p.ckey]
         times = f" ({_ordinal(nth)} occurrence)" if nth > 2 else ""
@@ -477,6 +580,7 @@ def _find_exact_repeats(
             f"paragraph repeats the one at line {original.block.start_line}{times}",
             remove=(p,),
             applicability="safe" if same else "unsafe",
+            original=original,
         )
         out.findings["DUP001"].append(f)
         taken[p.index] = f
@@ -514,7 +618,7 @@ def _find_merged(
         for offset, chunk in own:
             if len(chunk) < MIN_CHUNK_CHARS:
                 continue
-            chunk_key = p.context + "\x00" + chunk
+            chunk_key = p.scope + "\x00" + chunk
             postings = index.get(chunk_key, [])
             if postings is None:
                 continue
@@ -555,6 +659,7 @@ def _find_merged(
             f"paragraph runs together {len(named)} other paragraphs "
             f"(lines {_line_list(named)}){share}",
             remove=(m,) if removable else (),
+            parts=tuple(p for _, _, p in parts),
         )
         out.findings["DUP003"].append(f)
         taken[m.index] = f
@@ -580,7 +685,7 @@ def _contained_parts(
     for offset, chunk in chunks:
         if len(chunk) < MIN_CHUNK_CHARS:
             continue
-        for p, p_offset in index.get(m.context + "\x00" + chunk) or ():
+        for p, p_offset in index.get(m.scope + "\x00" + chunk) or ():
             if p is m or len(p.key) >= len(key):
                 continue
             start = offset - p_offset
@@ -617,7 +722,7 @@ def _find_near_duplicates(
     for a in paras:
         if not a.for_near or a.index in merged or a.index in taken:
             continue
-        shingles = _shingles(a.tokens, a.context)
+        shingles = _shingles(a.tokens, a.scope)
         if not shingles:
             continue
         shingle_list = list(shingles)
@@ -667,8 +772,6 @@ def _best_match(
     best: tuple[tuple[float, int], _Finding] | None = None
     for b_index, inter in hits.most_common(CANDIDATES):
         b = by_index[b_index]
-        if _is_section_boilerplate(a, b, s.near):
-            continue
         size_b = sizes[b_index]
         small, large = min(size_a, size_b), max(size_a, size_b)
         resemblance = inter / large
@@ -710,6 +813,7 @@ def _best_match(
             finding = _Finding("DUP002", a, what)
         else:
             continue
+        finding.original = b
         # Only a paragraph found word for word inside the other loses nothing
         # when removed.
         finding.remove = _containment_fix(a, b, budget)
@@ -736,6 +840,251 @@ def _containment_fix(a: _Para, b: _Para, budget: _Budget) -> tuple[_Para, ...]:
     if small.key in large.key:
         return (small,)
     return ()
+
+
+# -- generator repetition or authored repetition ---------------------------------
+
+
+@dataclass(slots=True)
+class _Structure:
+    """What the judge reads about the post's paragraphs."""
+
+    paras: list[_Para]
+    #: copy -> the paragraph it repeats (exact or near), from every finding.
+    twins: dict[int, int]
+    #: block index -> paragraph
+    by_block: dict[int, _Para]
+    #: scope -> its paragraphs in order, and each paragraph's position there.
+    sequences: dict[str, list[_Para]]
+    position: dict[int, int]
+    post: Post
+    budget: _Budget
+
+
+def _judge(post: Post, paras: list[_Para], s: _Settings, out: _Analysis, budget: _Budget) -> None:
+    """Keep the repeats a generator or a slip makes; drop those an author
+    makes on purpose.
+
+    Generator evidence (always reported): the copy stands next to a leaked
+    marker or opens with a "continued" ellipsis; the copy follows its
+    original directly (pasted back to back); the copy is one of at least
+    ``min-run`` consecutive paragraphs repeated in the same order (a block
+    repeated, the article restarted).
+
+    Authored structure (not reported without such evidence): the two lie in
+    parallel sections, each at the same place of its own section
+    (``allow-section-boilerplate``); both are short and play the same role
+    around code, a list or a table (both lead-ins, or both captions).
+    Paragraphs in different shortcode/tab containers are never compared at
+    all (their scopes differ).
+    """
+    twins: dict[int, int] = {}
+    for code in ("DUP001", "DUP002"):
+        for f in out.findings[code]:
+            if f.original is not None:
+                twins[f.para.index] = f.original.index
+    sequences: dict[str, list[_Para]] = {}
+    position: dict[int, int] = {}
+    for p in paras:
+        seq = sequences.setdefault(p.scope, [])
+        position[p.index] = len(seq)
+        seq.append(p)
+    st = _Structure(paras, twins, {p.bi: p for p in paras}, sequences, position, post, budget)
+    outline = post.outline
+    kept = []
+    for f in out.findings["DUP001"]:
+        a, p = f.original, f.para
+        if (
+            a is None
+            or _generated(a, p, st, s.exact, outline)
+            or not _authored(a, p, s.exact, outline)
+        ):
+            kept.append(f)
+    out.findings["DUP001"] = kept
+    out.findings["DUP002"] = [f for f in out.findings["DUP002"] if _near_generated(f, st, s.near)]
+    out.findings["DUP003"] = [
+        f
+        for f in out.findings["DUP003"]
+        if not f.parts or not all(_parallel(f.para, part, s.merged, outline) for part in f.parts)
+    ]
+
+
+def _generated(a: _Para, p: _Para, st: _Structure, s: _Thresholds, outline: Any) -> bool:
+    """Whether the copy ``p`` of ``a`` shows how generators repeat."""
+    if p.marked or _back_to_back(a, p, st):
+        return True
+    run = _run(a, p, st)
+    if len(run) < s.min_run:
+        return False
+    if s.allow_section_boilerplate and outline.parallel(a.section, p.section):
+        # The same steps written out under each of two parallel headings
+        # ("Option 1" / "Option 2": "Create the account:", code, "Then add
+        # the role:", code) are a procedure repeated on purpose; so is a run
+        # at the same place of each section.
+        if _procedure(run) or _same_place(a, p):
+            return False
+    return True
+
+
+def _procedure(run: list[_Para]) -> bool:
+    """Whether a run is steps around code: every paragraph a lead-in or a
+    caption, at least one of them a lead-in ending with a colon."""
+    return all(q.roles for q in run) and any(q.key.endswith((":", "：")) for q in run)
+
+
+def _back_to_back(a: _Para, p: _Para, st: _Structure) -> bool:
+    """Whether ``p`` directly follows ``a`` (or another copy of it)."""
+    prev = st.post.outline.previous_of[p.bi]
+    q = st.by_block.get(prev) if prev is not None else None
+    return q is not None and (q is a or q.ckey == a.ckey or st.twins.get(q.index) == a.index)
+
+
+def _close(a: _Para, p: _Para, st: _Structure) -> bool:
+    """Whether ``p`` follows ``a`` in the same section with at most
+    ``NEAR_GAP`` paragraphs and nothing but paragraphs between them."""
+    if a.section != p.section or a.scope != p.scope:
+        return False
+    gap = st.position[p.index] - st.position[a.index] - 1
+    if gap > NEAR_GAP:
+        return False
+    content, blocks = st.post.outline.content, st.post.blocks
+    return all(blocks[b].kind == "paragraph" for b in range(a.bi + 1, p.bi) if content[b])
+
+
+def _near_generated(f: _Finding, st: _Structure, s: _Thresholds) -> bool:
+    """DUP002 reports only what a reader would call the same paragraph
+    written twice by a generator: a near-copy or cut copy next to a leaked
+    marker or continuation, one in a run of repeated paragraphs, or one
+    that follows its original closely (at most ``NEAR_GAP`` paragraphs
+    between, in the same section) and differs in more than the names of
+    things (two list items, or two sentences about ``JKS`` and ``PKCS12``,
+    written in parallel, are not). A lone near-copy elsewhere in the post,
+    or under a parallel heading, is an author's parallel sentence."""
+    a, p = f.original, f.para
+    if a is None:
+        return True
+    outline = st.post.outline
+    if p.marked:
+        return True
+    if outline.parallel(a.section, p.section) and s.allow_section_boilerplate:
+        return False
+    if len(_run(a, p, st)) >= s.min_run:
+        return True
+    if p.context == "list" or not _close(a, p, st):
+        return False
+    return not _names_only(a, p, st)
+
+
+def _names_only(a: _Para, p: _Para, st: _Structure) -> bool:
+    """Whether every edit between the two paragraphs touches a name: a word
+    in code, a capitalised word inside a sentence, a word with digits or
+    inner capitals (``JKS`` -> ``PKCS12``, ``Python SDK`` -> ``Java SDK``)."""
+    x, y = a.tokens, p.tokens
+    if not x or not y or len(x) + len(y) > 4000 or not st.budget.spend(len(x) * len(y) // 8):
+        return False
+    names = _name_tokens(st.post, a) | _name_tokens(st.post, p)
+    edits = [
+        x[i1:i2] + y[j1:j2]
+        for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, x, y, autojunk=False).get_opcodes()
+        if tag != "equal"
+    ]
+    return bool(edits) and all(any(t in names for t in span) for span in edits)
+
+
+#: Inline code in a paragraph's source.
+_CODE_SPAN = re.compile(r"`([^`\n]{1,200})`")
+_SENTENCE_START = re.compile(r"(?:^|[.!?:;。！？]\s*)$")
+
+
+def _name_tokens(post: Post, p: _Para) -> set[str]:
+    """Key-form tokens of ``p`` that name things (see :func:`_names_only`)."""
+    names: set[str] = set()
+    source = post.block_source(p.block)
+    for m in _CODE_SPAN.finditer(source):
+        names.update(_TOKEN.findall(normalize(m.group(1))))
+    raw = unicodedata.normalize("NFKC", p.block.prose)
+    for m in _TOKEN.finditer(raw):
+        t = m.group()
+        if any(c.isdigit() for c in t):
+            names.add(t.casefold())
+        elif t[:1].isupper() or any(c.isupper() for c in t[1:]):
+            if any(c.isupper() for c in t[1:]) or not _SENTENCE_START.search(raw, 0, m.start()):
+                names.add(t.casefold())
+    return names
+
+
+def _authored(a: _Para, p: _Para, s: _Thresholds, outline: Any) -> bool:
+    """Whether the structure says an author repeated ``a`` as ``p`` on purpose."""
+    return _parallel(a, p, s, outline) or bool(a.roles & p.roles)
+
+
+def _parallel(a: _Para, p: _Para, s: _Thresholds, outline: Any) -> bool:
+    """Per-section boilerplate: the two lie in parallel sections (different
+    branches of the heading tree), at the same place in each."""
+    return (
+        s.allow_section_boilerplate and outline.parallel(a.section, p.section) and _same_place(a, p)
+    )
+
+
+def _same_place(a: _Para, p: _Para) -> bool:
+    """Both stand at the same position from the start of their sections,
+    after the same kind of block (both open their sections, or both come
+    third, after code), or both close their sections. (Counting from the end
+    is only trusted for the last block: in long sections of prose, "second
+    to last after a paragraph" is a coincidence.)"""
+    return a.place_start == p.place_start or (a.place_end[0] == 0 and p.place_end[0] == 0)
+
+
+def _run(a: _Para, p: _Para, st: _Structure) -> list[_Para]:
+    """The consecutive paragraphs around ``p`` (``p`` included) that repeat,
+    in the same order and with the same blocks between them, the ones
+    around ``a``."""
+    seq = st.sequences[p.scope]
+    i, j = st.position[p.index], st.position[a.index]
+
+    def same(x: int, y: int) -> bool:
+        cx, cy = seq[x], seq[y]
+        return (cx.key == cy.key or st.twins.get(cx.index) == cy.index) and (
+            _same_between(seq[x - 1], cx, seq[y - 1], cy, st)
+            if x > i
+            else _same_between(cx, seq[x + 1], cy, seq[y + 1], st)
+        )
+
+    back = 0
+    while j - back - 1 >= 0 and i - back - 1 > j and same(i - back - 1, j - back - 1):
+        back += 1
+    first_copy = i - back
+    ahead = 0
+    while (
+        i + ahead + 1 < len(seq)
+        and j + ahead + 1 < first_copy
+        and same(i + ahead + 1, j + ahead + 1)
+    ):
+        ahead += 1
+    return seq[first_copy : i + ahead + 1]
+
+
+def _same_between(x1: _Para, x2: _Para, y1: _Para, y2: _Para, st: _Structure) -> bool:
+    """Whether the blocks between ``x1`` and ``x2`` repeat those between
+    ``y1`` and ``y2`` (a repeated block repeats its code and lists too;
+    parallel text around different code does not)."""
+    post, content = st.post, st.post.outline.content
+    if not st.budget.spend(x2.bi - x1.bi + y2.bi - y1.bi):
+        return False
+    xs = [b for b in range(x1.bi + 1, x2.bi) if content[b]]
+    ys = [b for b in range(y1.bi + 1, y2.bi) if content[b]]
+    if len(xs) != len(ys):
+        return False
+    for bx, by in zip(xs, ys):
+        kx, ky = post.blocks[bx], post.blocks[by]
+        if kx.kind != ky.kind:
+            return False
+        sx, sy = post.block_source(kx), post.block_source(ky)
+        if not st.budget.spend(len(sx) + len(sy)):
+            return False
+        if sx.split() != sy.split():
+            return False
+    return True
 
 
 # -- diagnostics -------------------------------------------------------------------
@@ -772,6 +1121,22 @@ def repeated_paragraph(post: Post, options: Options) -> Iterator[Diagnostic]:
     math, link cards (a line that is only a URL), link-only and image-only
     paragraphs are not prose and are never compared.
 
+    Repetition an author writes on purpose is told from the structure of the
+    post and left alone: text in different tab panes or other shortcode
+    containers (``{{< tabs >}}``/``{{% codetab %}}``, ``{% tab %}``,
+    ``<TabItem>``, HTML table cells) is never compared; a paragraph repeated
+    at the same place of parallel sections (each copy opening, or closing,
+    its section under sibling headings such as ``## Linux``/``## macOS`` or
+    per-version and per-advisory headings) is per-section boilerplate; a
+    short lead-in before code, a list or a table ("Run the following
+    command:") or a short caption after one, repeated in the same role, is
+    normal. Such a copy is still reported when a generator's traces are
+    there: it follows its original directly (pasted back to back), it is one
+    of ``min-run`` consecutive paragraphs repeated in the same order (a
+    block repeated, the article restarted), or it stands next to a leaked
+    marker or opens with a "continued" ellipsis. A lone copy elsewhere (a
+    paragraph copied into another section) is reported.
+
     **Why:** a generator asked to "continue" writes the same paragraphs
     again, and a copy-paste slip does the same; readers notice, search
     engines too. Real posts repeat a paragraph on purpose now and then (a
@@ -805,9 +1170,16 @@ def repeated_paragraph(post: Post, options: Options) -> Iterator[Diagnostic]:
       many words; short repeated steps and per-item boilerplate are normal.
     - ``quotes`` (default false): also compare paragraphs in block quotes
       (quoting a source twice is usually deliberate).
-    - ``allow-section-boilerplate`` (default true): a paragraph that opens a
-      section, repeating one that opens another section under a different
-      heading (per-version or per-CVE text), is not reported.
+    - ``allow-section-boilerplate`` (default true): a paragraph repeated at the
+      same place of parallel sections (opening each, closing each, or at the
+      same position after the same kind of block) is not reported.
+    - ``lead-in-max-words`` (default 40): a paragraph ending with a colon up
+      to this long counts as a lead-in; one followed by code, a list or a
+      table, or following one, counts as its lead-in or caption when it has
+      at most 3/4 of this (30 words).
+    - ``min-run`` (default 3): how many consecutive paragraphs, repeated in
+      the same order with the same blocks between them, show a generator's
+      repeated block even where the structure looks deliberate.
     - ``extra-markers`` (list of strings, default ``[]``): lines that count
       as leaked markers (ignored when comparing) besides the built-in ones;
       taken from GEN001's table (``[rules.leaked-end-marker]``) unless set here.
@@ -839,6 +1211,16 @@ def near_duplicate_paragraph(post: Post, options: Options) -> Iterator[Diagnosti
     reworded, keeps most of its shingles; two paragraphs that share an
     opening phrase or a topic share few. Candidates come from an index of
     shingles, so the cost grows linearly with the post.
+
+    Only what a reader would call the same paragraph written twice is
+    reported: a near-copy next to a leaked marker or a "continued" ellipsis,
+    one inside a run of repeated paragraphs (see DUP001's ``min-run``), or
+    one that follows its original closely (at most one paragraph between, in
+    the same section) and differs in more than the names of things. Parallel
+    sentences are not: two list items, text under parallel headings or in
+    different tab panes, and edits that only swap names (words in code,
+    capitalised words, words with digits: "the Python SDK example" / "the
+    Java SDK example", ``JKS`` / ``PKCS12``).
 
     **Why:** regenerated text rarely repeats word for word; the near-copy and
     the cut-short first attempt are what "continue" leaves behind.
@@ -874,7 +1256,8 @@ def near_duplicate_paragraph(post: Post, options: Options) -> Iterator[Diagnosti
       reported when it is at least this share of the other's size (a sentence
       quoted in a longer paragraph is not a repeat).
     - ``min-chars``, ``min-words``, ``list-item-min-words``, ``quotes``,
-      ``allow-section-boilerplate``, ``extra-markers``: as for DUP001.
+      ``allow-section-boilerplate``, ``lead-in-max-words``, ``min-run``,
+      ``extra-markers``: as for DUP001.
     """
     yield from _diagnostics(post, _analysis(post, "DUP002", options), "DUP002")
 
@@ -895,6 +1278,11 @@ def merged_paragraphs(post: Post, options: Options) -> Iterator[Diagnostic]:
     comes before or after them; the message names the lines of the
     paragraphs it contains, and how much of it they cover when other text is
     in it too.
+
+    As for DUP001, paragraphs in different tab panes or other shortcode
+    containers are never compared, and a paragraph whose parts all stand at
+    the same place of parallel sections (per-section boilerplate written as
+    one paragraph here, two there) is not reported.
 
     **Why:** a generator that loses track rewrites what it already wrote as
     one long paragraph; a paste can do the same. The post then says
@@ -923,7 +1311,8 @@ def merged_paragraphs(post: Post, options: Options) -> Iterator[Diagnostic]:
     - ``min-parts`` (default 2): how many whole paragraphs, each long enough
       to be compared, a paragraph must contain to be reported.
     - ``min-chars``, ``min-words``, ``list-item-min-words``, ``quotes``,
-      ``allow-section-boilerplate``, ``extra-markers``: as for DUP001.
+      ``allow-section-boilerplate``, ``lead-in-max-words``, ``min-run``,
+      ``extra-markers``: as for DUP001.
     """
     yield from _diagnostics(post, _analysis(post, "DUP003", options), "DUP003")
 
