@@ -31,8 +31,8 @@ SEAM = (
 
 def test_trn_rules_read_one_analysis_with_min_overlap():
     """TRN001 takes the continuations TRN002 finds: with ``min-overlap = 10``
-    neither reports the seam (before, TRN001 still said "the continuation at
-    line 7 resumes it" while TRN002 was silent)."""
+    both change their evidence together (before, TRN001 still said "the
+    continuation at line 7 resumes it" while TRN002 was silent)."""
     select = {"select": ["TRN001", "TRN002"]}
     assert diags(SEAM, select) == [
         (
@@ -50,8 +50,26 @@ def test_trn_rules_read_one_analysis_with_min_overlap():
             "repeats the end of the paragraph before it",
         ),
     ]
+    # With min-overlap 10 the repeat no longer counts; both rules still read
+    # the one analysis, which now rests on the seam itself (a capital after
+    # "of", which cannot end a sentence), so they agree on the other evidence.
     config = {**select, "rules": {"continuation-fragment": {"min-overlap": 10}}}
-    assert diags(SEAM, config) == []
+    assert diags(SEAM, config) == [
+        (
+            "TRN001",
+            5,
+            61,
+            "paragraph ends mid-sentence ('… our Productivity of'): "
+            "the continuation at line 7 resumes it",
+        ),
+        (
+            "TRN002",
+            7,
+            1,
+            "paragraph continues a cut sentence ('...Productivity of o…'): "
+            "resumes the unfinished paragraph before it",
+        ),
+    ]
 
 
 def _repeat(words: int) -> str:
