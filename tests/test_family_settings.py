@@ -169,6 +169,8 @@ BAD_VALUES = [
     ("FM", "posts", [""], "must not hold an empty string"),
     ("FM001", "not-posts", [" "], "must not hold an empty string"),
     ("TRN001", "extra-endings", [""], "must not hold an empty string"),
+    ("TRN005", "extra-endings", [""], "must not hold an empty string"),
+    ("TRN005", "ignore-endings", [""], "must not hold an empty string"),
     ("TRN001", "ignore-endings", [" "], "must not hold an empty string"),
     ("GEN001", "extra-markers", ["  "], "must not hold an empty string"),
     ("GEN002", "extra-phrases", [""], "must not hold an empty string"),

@@ -1294,6 +1294,7 @@ def _list_siblings(post: Post, index: int) -> list[Block]:
     "the post ends in the middle of a list item",
     family=FAMILY,
     options={"extra_endings": [], "ignore_endings": []},
+    validate={"extra_endings": non_blank_strings, "ignore_endings": non_blank_strings},
     inherits={"extra_endings": "TRN001", "ignore_endings": "TRN001", EXTRA_MARKERS: "GEN001"},
 )
 def truncated_list_item(post: Post, options: Options) -> Iterator[Diagnostic]:
