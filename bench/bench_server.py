@@ -9,7 +9,11 @@ p50, p95 and the maximum, and the server's CPU time per change (user +
 system, from /proc: what a busy machine hardly moves), for
 
 * the worked example ``examples/seed-alibaba-ja.md`` (58 KB, 53 findings), and
-* the median-size post of the corpus (by bytes; skipped when it is absent).
+* the median-size post of the corpus (by bytes; skipped when it is absent),
+
+each followed by the same lint run in the benchmark's own process (p50 wall
+and CPU): the floor under the server's numbers, so the server's own share is
+the difference.
 
 The client is the one the end-to-end tests use (``tests/lsp_client.py``).
 
@@ -93,6 +97,25 @@ def measure(client: Client, path: Path, runs: int, warmup: int) -> tuple[list[fl
     return times, found, cpu
 
 
+def lint_alone(path: Path, runs: int) -> tuple[float, float]:
+    """p50 wall and CPU seconds of linting the same text in this process
+    (``Post.from_text`` + ``check_post``): the floor under the server's time."""
+    from post_lint.config import Config
+    from post_lint.linter import check_post
+    from post_lint.post import Post
+
+    text = path.read_text(encoding="utf-8", errors="replace")
+    config = Config.discover(path.resolve().parent)
+    check_post(Post.from_text(text, str(path)), config)
+    wall, cpu = [], []
+    for _ in range(runs):
+        a, b = time.perf_counter(), time.process_time()
+        check_post(Post.from_text(text, str(path.resolve())), config)
+        wall.append(time.perf_counter() - a)
+        cpu.append(time.process_time() - b)
+    return statistics.median(wall), statistics.median(cpu)
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--runs", type=int, default=200)
@@ -121,6 +144,11 @@ def main(argv: list[str] | None = None) -> int:
                 f"{name[-40:]:<40} {path.stat().st_size / 1024:>6.1f} {found:>8} "
                 f"{statistics.median(ms):>7.1f} {percentile(ms, 95):>7.1f} {max(ms):>7.1f} "
                 f"{cpu * 1000:>7.1f}"
+            )
+            wall, alone = lint_alone(path, max(10, args.runs // 4))
+            print(
+                f"{'  the same lint in-process':<40} {'':>6} {'':>8} {wall * 1000:>7.1f} "
+                f"{'':>7} {'':>7} {alone * 1000:>7.1f}"
             )
         client.close()
     finally:

@@ -248,8 +248,10 @@ def main(
     select: Sequence[str],
     argv: Sequence[str] | None = None,
     description: str = "",
+    rules: Mapping | None = None,
 ) -> int:
-    """Command line of a recall script (see the module docstring)."""
+    """Command line of a recall script (see the module docstring). ``rules``:
+    per-rule option tables added to the config (``{"TRN001": {...}}``)."""
     ap = argparse.ArgumentParser(description=description or __doc__.split("\n", 1)[0])
     ap.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
     ap.add_argument("--per-lang", type=int, default=100, help="posts per language (default 100)")
@@ -270,7 +272,9 @@ def main(
             print(f"unknown kind(s): {', '.join(unknown)}; known: {', '.join(planters)}")
             return 2
         chosen = {k: planters[k] for k in wanted}
-    config = {"select": list(select)}
+    config: dict = {"select": list(select)}
+    if rules:
+        config["rules"] = {code: dict(table) for code, table in rules.items()}
     samples = sample_posts(args.corpus, args.per_lang, args.seed)
     outcomes = run(chosen, samples, config, args.seed)
     alarms = false_alarms(samples, config)

@@ -40,6 +40,9 @@ if TYPE_CHECKING:
 #: The kinds built in (the names are also what :class:`Marker.kind` holds).
 CONTROL_TOKEN = "control-token"
 UI_LABEL = "ui-label"
+#: A continuation label between parts of a generated text: ``(continued)``,
+#: ``=== END OF PART 1 ===``, 「（続く）」, 「（未完待续）」.
+LABEL = "label"
 #: A whole line the user declared with ``extra-markers``.
 EXTRA = "extra"
 #: The option holding the user's extra markers (GEN001's; TRN and DUP rules
@@ -73,6 +76,66 @@ UI_LABELS = (
     "繼續生成",
     "重新生成",
 )
+
+
+#: Continuation labels: what a generator (or a pipeline that joins its parts)
+#: writes between the parts of a text. Those that are labels on their own
+#: ("(to be continued)", 「続く」, 「未完待续」) count bare on their line; the
+#: others ("continue", "part 2", 「续」) only when framed by brackets or by
+#: a rule of ``-``/``=``/``*``/``~``/``—`` on both sides ("--- continue ---").
+LABELS_BARE = (
+    r"(?:to be )?continued(?: (?:below|on the next page|in (?:the )?next (?:part|post|section"
+    r"|article|chapter|message|response)|in part \w+|in the next one))?",
+    r"continues(?: below| in part \w+| in the next (?:part|section|post))",
+    r"(?:end of|end of the) (?:part|section|chapter|segment) \w+",
+    r"part \w+ (?:ends here|of \w+ ends|complete|continues)",
+    r"cont(?:'d|\.|inued)",
+    r"続く|つづく|続きます|つづきます|次回に続く|次回へ続く|次に続く|後半に続く|後編に続く|下に続く"
+    r"|以下次号|次号に続く|続きは次回|続きは後半|(?:第[0-9０-９一二三四五六七八九十]+部|前編|前半"
+    r"|パート[0-9０-９]+)[ 　]?(?:終わり|おわり|終了|完)",
+    r"未完待续|未完[,，、]?待续|待续|未完待續|待續|下文继续|接下文|下转|見下文|见下文"
+    r"|(?:第[0-9０-９一二三四五六七八九十]+(?:部分|部|章|篇)|上篇|上半部分)[ 　]?(?:完|结束|終)",
+)
+LABELS_FRAMED = (
+    r"continue",
+    r"(?:part|section|chapter) [0-9ivx]+",
+    r"续|續|续上|下接|未完",
+)
+_LABEL_RULE = r"(?:[-=*~]{2,12}|[—–―─ー〜～•·]{1,12})"
+_LABEL_OPEN = r"[\[(（【〔［《〈<]"
+_LABEL_CLOSE = r"[\])）】〕］》〉>]"
+_LABEL_TAIL = r"(?:\.{2,3}|…{1,2}|!|！|。)?"
+
+
+class _LabelLine:
+    """``fullmatch(line)``: a line that is nothing but one continuation label."""
+
+    def __init__(self) -> None:
+        self._bare: Any = None
+        self._framed: Any = None
+
+    def _compile(self) -> None:
+        """Compiled on first use: the patterns are large, and most runs of
+        post-lint on one file never reach a candidate line."""
+        bare = "|".join(LABELS_BARE)
+        framed = "|".join(LABELS_BARE + LABELS_FRAMED)
+        emph = r"[*_]{0,3}"
+        self._bare = regex.compile(
+            rf"[ \t]{{0,3}}{emph}(?:{_LABEL_OPEN}[ \t]*{emph})?(?:{bare}){_LABEL_TAIL}"
+            rf"(?:{emph}[ \t]*{_LABEL_CLOSE})?{emph}[ \t]*",
+            regex.IGNORECASE,
+        )
+        self._framed = regex.compile(
+            rf"[ \t]{{0,3}}(?:{emph}{_LABEL_OPEN}[ \t]*{emph}(?:{framed}){_LABEL_TAIL}{emph}[ \t]*"
+            rf"{_LABEL_CLOSE}{emph}"
+            rf"|{_LABEL_RULE}[ \t]*(?:{framed}){_LABEL_TAIL}[ \t]*{_LABEL_RULE})[ \t]*",
+            regex.IGNORECASE,
+        )
+
+    def fullmatch(self, line: str) -> Any:
+        if self._bare is None:
+            self._compile()
+        return self._bare.fullmatch(line) or self._framed.fullmatch(line)
 
 
 @dataclass(frozen=True)
@@ -116,6 +179,14 @@ _KINDS: list[MarkerKind] = [
             regex.IGNORECASE,
         ),
         hint=r"(?i:generat)|生成|続きを書いて",
+    ),
+    MarkerKind(
+        LABEL,
+        line=_LabelLine(),
+        hint=(
+            r"(?i:contin|cont'd|cont\.|(?:part|section|chapter|segment) (?:[0-9ivx]|one|two|three))"
+            r"|続|つづ|待续|待續|续|續|下接|接下|下转|見下文|见下文|次号|終わり|おわり|終了|结束|終|完"
+        ),
     ),
 ]
 #: Every control token anywhere in a text (for comparing text without them).

@@ -161,7 +161,11 @@ class Client:
     # -- the usual conversation ----------------------------------------------------
 
     def initialize(
-        self, encodings: list[str] | None = None, root: Path | None = None, **caps: Any
+        self,
+        encodings: list[str] | None = None,
+        root: Path | None = None,
+        options: dict | None = None,
+        **caps: Any,
     ) -> dict:
         capabilities: dict[str, Any] = {
             "textDocument": {
@@ -185,6 +189,7 @@ class Client:
                 "processId": os.getpid(),
                 "rootUri": root.as_uri() if root else None,
                 "capabilities": capabilities,
+                "initializationOptions": options,
             },
         )
         self.notify("initialized", {})

@@ -31,8 +31,8 @@ SEAM = (
 
 def test_trn_rules_read_one_analysis_with_min_overlap():
     """TRN001 takes the continuations TRN002 finds: with ``min-overlap = 10``
-    neither reports the seam (before, TRN001 still said "the continuation at
-    line 7 resumes it" while TRN002 was silent)."""
+    both change their evidence together (before, TRN001 still said "the
+    continuation at line 7 resumes it" while TRN002 was silent)."""
     select = {"select": ["TRN001", "TRN002"]}
     assert diags(SEAM, select) == [
         (
@@ -50,8 +50,26 @@ def test_trn_rules_read_one_analysis_with_min_overlap():
             "repeats the end of the paragraph before it",
         ),
     ]
+    # With min-overlap 10 the repeat no longer counts; both rules still read
+    # the one analysis, which now rests on the seam itself (a capital after
+    # "of", which cannot end a sentence), so they agree on the other evidence.
     config = {**select, "rules": {"continuation-fragment": {"min-overlap": 10}}}
-    assert diags(SEAM, config) == []
+    assert diags(SEAM, config) == [
+        (
+            "TRN001",
+            5,
+            61,
+            "paragraph ends mid-sentence ('… our Productivity of'): "
+            "the continuation at line 7 resumes it",
+        ),
+        (
+            "TRN002",
+            7,
+            1,
+            "paragraph continues a cut sentence ('...Productivity of o…'): "
+            "resumes the unfinished paragraph before it",
+        ),
+    ]
 
 
 def _repeat(words: int) -> str:
@@ -157,11 +175,26 @@ BAD_VALUES = [
     ("FM", "posts", [""], "must not hold an empty string"),
     ("FM001", "not-posts", [" "], "must not hold an empty string"),
     ("TRN001", "extra-endings", [""], "must not hold an empty string"),
+    ("TRN005", "extra-endings", [""], "must not hold an empty string"),
+    ("TRN005", "ignore-endings", [""], "must not hold an empty string"),
     ("TRN001", "ignore-endings", [" "], "must not hold an empty string"),
     ("GEN001", "extra-markers", ["  "], "must not hold an empty string"),
     ("GEN002", "extra-phrases", [""], "must not hold an empty string"),
     ("GEN002", "extra-opening-phrases", [""], "must not hold an empty string"),
     ("GEN002", "extra-closing-phrases", [""], "must not hold an empty string"),
+    (
+        "GEN002",
+        "extra-cues",
+        {"nonsense": ["x"]},
+        "has an unknown cue kind 'nonsense' (the kinds: lead-in, ack, reply, request, deliver, made, text-type, polish, post-type, offer, condition, ask-me, revise, hope, hope-weak, self-ai, cutoff)",
+    ),
+    ("GEN003", "tracking-sources", [" "], "must not hold an empty string"),
+    (
+        "GEN002",
+        "extra-cues",
+        {"text-type": [""]},
+        "must map 'text-type' to a list of non-empty strings",
+    ),
     ("DUP001", "min-chars", -1, "must be at least 0"),
     ("DUP001", "min-words", -5, "must be at least 0"),
     ("DUP001", "list-item-min-words", -1, "must be at least 0"),

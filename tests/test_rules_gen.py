@@ -8,7 +8,7 @@ from post_lint import Config, lint_text
 from post_lint.errors import ConfigError
 from post_lint.fix import fix_post
 from post_lint.post import Post
-from post_lint.rules.generation import builtin_phrases
+from post_lint.rules.boilerplate import builtin_phrases
 
 from . import helpers
 from .conftest import EXAMPLES
@@ -287,3 +287,61 @@ def test_every_ui_label_is_found_and_case_matters_only_for_tokens():
     )
     found = [(d.line, d.code) for d in lint_text(text, "a.md", {"select": ["GEN001"]})]
     assert found == [(7, "GEN001"), (11, "GEN001"), (13, "GEN001")]
+
+
+# --------------------------------------------------------------------------
+# GEN001: continuation labels (a marker kind of their own, post_lint.markers.LABEL)
+# --------------------------------------------------------------------------
+
+LABEL_LINES = [
+    "(continued)",
+    "(to be continued)",
+    "--- continue ---",
+    "[CONTINUE]",
+    "=== END OF PART 1 ===",
+    "（続く）",
+    "（つづく）",
+    "（未完待续）",
+    "*(To be continued…)*",
+    "— continued —",
+]
+
+
+@pytest.mark.parametrize("label", LABEL_LINES)
+def test_gen001_label_between_paragraphs(label):
+    body = f"First part of the text.\n\n{label}\n\nSecond part of the text.\n"
+    diags = lint_text(FM + body, "post.md", {"select": ["GEN001"]})
+    assert [(d.line, d.column, d.message) for d in diags] == [
+        (7, 1, f"leaked continuation label '{label}'")
+    ]
+    assert fixed(body) == "First part of the text.\n\nSecond part of the text.\n"
+
+
+def test_label_kind_is_exposed_by_the_scanner():
+    from post_lint.markers import LABEL, scan
+
+    post = Post.from_text(FM + "本文です。\n\n（続く）\n\n<|im_end|>\n\n次です。\n", "post.md")
+    assert [(m.line, m.kind) for m in scan(post)] == [(7, LABEL), (9, "control-token")]
+
+
+def test_gen001_label_after_a_cut_at_the_end_and_trn_sees_the_cut():
+    body = "完成した文です。\n\nこの投資は未来を変える可能性を秘\n\n（続く）\n"
+    diags = lint_text(FM + body, "post.md", {"select": ["GEN001", "TRN001"]})
+    assert [(d.line, d.code) for d in diags] == [(7, "TRN001"), (9, "GEN001")]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "This is the first part of my series.\n\nTo be continued...\n",
+        "シリーズの第一回です。\n\n（続く）\n",
+        "这是系列的第一篇。\n\n未完待续。\n",
+        "(continued)\n\nThis post continues the last one.\n",
+        "Part two. The end.\n\n（つづく）\n\n---\n\n[前回の記事](/a)\n",
+        "Read the Continued fraction article.\n\nContinue reading\n\nMore.\n",
+        "## Part 2\n\nText.\n\n## Part 3\n\nText.\n",
+    ],
+    ids=["en-series", "ja-series", "zh-series", "top", "footer-link", "words", "headings"],
+)
+def test_gen001_label_stays_silent_where_people_write_it(body):
+    assert found(body, "GEN001") == []

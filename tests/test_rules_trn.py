@@ -492,12 +492,14 @@ def test_hostile_input_does_not_crash(text):
 
 
 def test_corpus_precision(corpus):
-    """Human-written posts: the TRN family stays (nearly) silent."""
+    """Human-written posts: the TRN family fires on at most 0.2% of the files
+    (issue 13; each finding is read and named in bench/README.md)."""
     from post_lint import lint_paths
 
     diags = lint_paths([corpus], {"select": ["TRN"]}, jobs=None)
     files = {d.path for d in diags}
-    assert len(files) <= 3, sorted(files)[:10]
+    posts = sum(1 for p in corpus.rglob("*") if p.suffix in (".md", ".markdown"))
+    assert len(files) <= 0.002 * posts, sorted(files)[:20]
 
 
 # --------------------------------------------------------------------------

@@ -13,6 +13,8 @@ from pathlib import Path
 
 import pytest
 
+pytest.importorskip("pygls", reason="pygls is not installed: pip install -e '.[dev]' again")
+
 from post_lint.fix import apply_fixes
 from post_lint.post import Post
 
@@ -157,7 +159,7 @@ def test_change_republishes_for_the_new_version(client, tmp_path):
         for p in client.notes("textDocument/publishDiagnostics")
         if p["uri"] == uri and p.get("version", 0) < 7
     ]
-    for p in stale:  # anything published for an older version came before the last
+    for p in stale:  # whatever was published for an older version matches its text
         assert len(p["diagnostics"]) == p["version"] - 2
 
 
@@ -382,6 +384,7 @@ def test_config_is_found_from_the_document_and_reloaded(client, tmp_path):
 def test_malformed_messages_do_not_stop_the_server(client, tmp_path):
     client.send_raw(b"Content-Length: 9\r\n\r\n{not json")
     client.send_raw(b"Content-Length: 2\r\n\r\n[]")
+    client.send_raw(b"X-Junk: " + b"x" * 100_000 + b"\r\n")  # a header line over any limit
     client.notify("textDocument/didOpen", {"textDocument": {"uri": 5}})
     client.notify(
         "textDocument/didChange",
@@ -436,6 +439,7 @@ def test_utf8_when_offered_and_fix_all_resolved():
     try:
         caps = c.initialize(
             ["utf-8", "utf-16"],
+            options={"debounce": 30},
             textDocument={
                 "codeAction": {
                     "codeActionLiteralSupport": {"codeActionKind": {"valueSet": ["quickfix"]}},
@@ -454,9 +458,36 @@ def test_utf8_when_offered_and_fix_all_resolved():
         resolved = c.request("codeAction/resolve", action)
         fixed = apply_edits(EMOJI_POST, edits_of(resolved, uri), "utf-8")
         assert "---END---" not in fixed and fixed.startswith("# Notes\n\nWe loved")
+        # with a debounce too, a burst of changes ends with the last text's findings
+        # (how many runs it took depends on timing, so it is not asserted)
+        for v in range(2, 6):
+            c.change(uri, EMOJI_POST + "\n<|im_end|>\n" * (v - 1), v)
+        assert len(c.diagnostics(uri, 5)) == 2 + 4
         assert c.close() == 0
     finally:
         c.kill()
+
+
+def test_stdin_from_a_file(tmp_path):
+    from .lsp_client import frame
+
+    messages = tmp_path / "session.bin"
+    messages.write_bytes(
+        frame({"jsonrpc": "2.0", "id": 1, "method": "initialize", "params": {"capabilities": {}}})
+        + frame({"jsonrpc": "2.0", "id": 2, "method": "shutdown"})
+        + frame({"jsonrpc": "2.0", "method": "exit"})
+    )
+    with messages.open("rb") as stdin:
+        done = subprocess.run(
+            [sys.executable, "-m", "post_lint", "server"],
+            stdin=stdin,
+            capture_output=True,
+            cwd=ROOT,
+            timeout=WAIT,
+        )
+    assert done.returncode == 0, done.stderr
+    assert b'"positionEncoding": "utf-16"' in done.stdout
+    assert b'{"id": 2, "jsonrpc": "2.0", "result": null}' in done.stdout
 
 
 def test_exit_without_shutdown_is_status_1():

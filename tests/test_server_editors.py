@@ -16,6 +16,8 @@ from pathlib import Path
 
 import pytest
 
+pytest.importorskip("pygls", reason="pygls is not installed: pip install -e '.[dev]' again")
+
 from .conftest import EXAMPLES, ROOT
 
 EDITORS = ROOT / "editors"

@@ -3,6 +3,7 @@ the protocol itself is tested end to end in test_server.py."""
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 
@@ -98,7 +99,18 @@ def test_cli_does_not_import_the_server_libraries():
 # -- session ----------------------------------------------------------------------------
 
 
+def test_the_server_libraries_are_regular_dependencies():
+    # `post-lint server` must work after a plain install (the tests that need
+    # them skip in an environment installed before they were added)
+    from post_lint.compat import tomllib
+
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    names = {re.split(r"[<>=;\[ ]", d, maxsplit=1)[0] for d in project["dependencies"]}
+    assert {"pygls", "lsprotocol"} <= names
+
+
 def _lint(text, path="/tmp/post.md", encoding=UTF16, configs=None):
+    pytest.importorskip("lsprotocol", reason="pip install -e '.[dev]' again")
     from post_lint.server.session import Configs, lint
 
     return lint("file://" + path, path, text, 1, configs or Configs(), encoding)

@@ -54,15 +54,15 @@ def test_following_asks_for_a_kind_after_a_block():
 def test_register_a_kind_reaches_every_reader():
     kind = markers.MarkerKind(
         "test-label",
-        line=regex.compile(r"[ \t]*\(to be continued\)[ \t]*"),
-        hint=r"to be continued",
+        line=regex.compile(r"[ \t]*<<next page>>[ \t]*"),
+        hint=r"<<next page>>",
     )
     markers.register(kind)
     try:
-        post = Post.from_text(FM + "A paragraph.\n(to be continued)\n", "post.md")
+        post = Post.from_text(FM + "A paragraph.\n<<next page>>\n", "post.md")
         assert [(m.line, m.kind) for m in markers.scan(post)] == [(6, "test-label")]
-        assert markers.strip_markers("A paragraph.\n(to be continued)") == "A paragraph."
-        assert markers.remove_all("A paragraph.\n(to be continued)") == "A paragraph.\n "
+        assert markers.strip_markers("A paragraph.\n<<next page>>") == "A paragraph."
+        assert markers.remove_all("A paragraph.\n<<next page>>") == "A paragraph.\n "
     finally:
         markers._KINDS.remove(kind)
         markers._hint.cache = None

@@ -24,8 +24,10 @@ from functools import cached_property
 
 import regex
 
+from .. import post_end
 from ..diagnostics import Diagnostic, Edit, Fix
 from ..edits import delete_lines
+from ..endings import sentence_end
 from ..markers import EXTRA_MARKERS, Marker, normalize_extra
 from ..markers import scan as scan_markers
 from ..post import Block, Post
@@ -34,9 +36,7 @@ from ..text import (
     CLOSERS,
     COMMAS,
     ELLIPSES,
-    HAN_CHAR,
     HIRAGANA_CHAR,
-    KANA_CHAR,
     OPENERS,
     SENTENCE_END,
     SENTENCE_END_MARKS,
@@ -72,82 +72,7 @@ _NEUTRAL_ENDS = frozenset(":：;；~〜～ーｰ")
 _COMMAS = frozenset(COMMAS)
 _OPENERS = frozenset(OPENERS) - frozenset("｛{")
 
-#: English words that cannot end a sentence: articles, prepositions that take
-#: an object, conjunctions, possessives, copulas. (No "in", "on", "up", "out":
-#: "log in", "and so on" and phrasal verbs end sentences.)
-EN_FUNCTION_WORDS = frozenset(
-    """the a an of to and or nor than with from by that which because but our their
-    your my its is are was were into as such very these those whether both either
-    neither each every if""".split()
-)
-#: Japanese endings that cannot end a written sentence: case particles,
-#: conjunctive forms of verbs, connectives. (No は, で, と, の, も, から, けど:
-#: casual posts end sentences with them.)
-JA_ENDINGS = (
-    "を",
-    "ですが",
-    "ますが",
-    "であるが",
-    "ため",
-    "ために",
-    "により",
-    "によって",
-    "について",
-    "に対して",
-    "に関して",
-    "として",
-    "という",
-    "といった",
-    "における",
-    "において",
-    "および",
-    "及び",
-    "または",
-    "もしくは",
-    "させ",
-    "され",
-    "しており",
-    "ており",
-    "ていて",
-    "であり",
-    "つつ",
-    "ながら",
-    "ものの",
-    "ので",
-)
-#: Set phrases that end in a particle on purpose (良いお年を = "Happy new year").
-JA_SET_PHRASES = ("お年を", "お年をお迎えください")
-#: Japanese endings that count only after a kanji (a する-verb stem:
-#: 創出し, 実行して), so that casual …楽しいし or …だし do not.
-JA_KANJI_ENDINGS = ("し", "して", "が", "に")
-#: Chinese endings that cannot end a sentence (conjunctions, prepositions).
-ZH_ENDINGS = (
-    "以及",
-    "或者",
-    "对于",
-    "對於",
-    "因为",
-    "因為",
-    "所以",
-    "但是",
-    "而且",
-    "并且",
-    "並且",
-    "如果",
-    "虽然",
-    "雖然",
-    "为了",
-    "為了",
-    "通过",
-    "通過",
-    "关于",
-    "關於",
-    "由于",
-    "由於",
-)
-
 _LATIN_LOWER_START = regex.compile(r"[a-z\p{Ll}&&\p{Latin}]", regex.V1)
-_LAST_WORD = regex.compile(r"([\p{L}']{1,30})\W*$")
 #: A paragraph opening with display math ($$, \\[, \\begin{...}): the
 #: sentence before it runs on into the formula.
 _DISPLAY_MATH = ("$$", "\\[", "\\begin{", "\\(")
@@ -174,15 +99,40 @@ _TEXT_INDEX_CHARS = 1_000_000
 _MAX_DELETABLE_CHARS = 5_000
 
 
+#: Opening quotes that people type where the closing one belongs.
+_MISTYPED_CLOSERS = {"“": "”", "‘": "’"}
+
+
+def _wrong_glyph_close(text: str) -> bool:
+    """Does ``text`` end with an opening quote typed for a closing one:
+    right after terminal punctuation (``…です。“``, ``done.“``), or closing a
+    quote of the same glyph opened before it (``the “foo“``)?"""
+    last = text[-1:]
+    if last not in _MISTYPED_CLOSERS:
+        return False
+    before = text[-2:-1]
+    if not before or before.isspace():
+        return False
+    if before in _TERMINALS or before in "!?！？":
+        return True
+    body = text[:-1]
+    return body.count(last) > body.count(_MISTYPED_CLOSERS[last])
+
+
 def is_complete(text: str) -> bool:
     """Does ``text`` end the way a finished sentence (or a deliberate
-    fragment) ends: terminal punctuation, a closing quote or bracket, an
-    emoji or symbol, a colon?"""
+    fragment) ends: terminal punctuation, a closing quote or bracket (or an
+    opening quote typed for a closing one: ``…です。“``), an emoji or symbol,
+    a colon?"""
     text = text.rstrip()
     if not text:
         return True
     last = text[-1]
+    if last in "ーｰ" and regex.match(r"[\p{Katakana}]", text[-2:-1]):
+        return False  # a katakana word (サーバー, パー): not a casual long vowel
     if last in _TERMINALS or last in _CLOSERS or last in _NEUTRAL_ENDS:
+        return True
+    if _wrong_glyph_close(text):
         return True
     category = unicodedata.category(last)
     return category in ("So", "Sk", "Sm", "Sc") or last in "\ufe0f\u200d"
@@ -216,29 +166,11 @@ def ending_evidence(text: str, extra: tuple[str, ...] = (), ignore: tuple[str, .
     if last in _OPENERS:
         if text[-2:-1] in _EMOTICON_BEFORE or text[-2:-1] in "-^":
             return ""
-        return f"ends with an opening '{last}'"
-    if KANA_CHAR.search(text[-40:]):
-        if text.endswith(JA_SET_PHRASES):
+        if _wrong_glyph_close(text):
             return ""
-        for ending in JA_ENDINGS:
-            if text.endswith(ending):
-                return f"ends with '{ending}', which cannot end a sentence"
-        for ending in JA_KANJI_ENDINGS:
-            if text.endswith(ending) and len(text) > len(ending):
-                if HAN_CHAR.fullmatch(text[-len(ending) - 1]):
-                    return f"ends with '{text[-len(ending) - 1 :]}', which cannot end a sentence"
-        return ""
-    if HAN_CHAR.fullmatch(last):
-        for ending in ZH_ENDINGS:
-            if text.endswith(ending):
-                return f"ends with '{ending}', which cannot end a sentence"
-        return ""
-    m = _LAST_WORD.search(text[-40:])
-    if m and m.end(1) == len(text[-40:]):
-        word = m.group(1)
-        if word.lower() in EN_FUNCTION_WORDS and word != "A":
-            return f"ends with '{word}', which cannot end a sentence"
-    return ""
+        return f"ends with an opening '{last}'"
+    end = sentence_end(text)
+    return end.reason if end.is_open and not end.weak else ""
 
 
 def _overlap(tail: str, head: str) -> int:
@@ -350,6 +282,7 @@ class _Analysis:
             or b.image_only
             or b.emphasis_only
             or not text
+            or (text.startswith("{/*") and text.endswith("*/}"))  # an MDX comment
         )
         p.complete = is_complete(text)
         m = _ELLIPSIS_START.match(text)
@@ -457,6 +390,11 @@ class _Analysis:
             elif mid_sentence or (CJK_CHAR.match(head) and CJK_CHAR.match(prev.norm[-1:])):
                 c.evidence.append("resumes the unfinished paragraph before it")
                 c.continues_previous = True
+            elif head[:1].isupper() and _cut_before_capital(prev.text):
+                # …Envoy routes it / When a request arrives, : a capital or a
+                # name resumes a sentence that cannot have ended.
+                c.evidence.append("resumes the unfinished paragraph before it")
+                c.continues_previous = True
         if c.continues_previous:
             return c
         for q in earlier_cuts[-_MAX_EARLIER_CUTS:]:
@@ -487,6 +425,23 @@ class _Analysis:
         return bool(sentences) and all(self.found_elsewhere(p, s, later=True) for s in sentences)
 
 
+def _cut_before_capital(text: str) -> bool:
+    """May an unfinished paragraph go on with a capitalised word (a name,
+    "I")? Yes when its words cannot end a sentence, or its last sentence
+    is long and runs on without punctuation after a finished sentence or
+    a word that is not a name."""
+    end = sentence_end(text)
+    if end.is_open:
+        return True
+    sentence, finished_before = post_end.last_sentence(text)
+    return (
+        not end.is_final
+        and post_end.long_enough(sentence, 1, 2)
+        and not post_end.label(sentence, alone=not finished_before)
+        and not post_end.habit(text.rsplit("\n", 1)[-1], sentence)
+    )
+
+
 #: The option every TRN rule reads, declared once (``[rules.TRN]``); when
 #: neither sets it, each rule takes GEN001's (``inherits``).
 FAMILY = family(
@@ -506,6 +461,13 @@ def _analysis(post: Post, code: str, options: Options) -> _Analysis:
     min_overlap = settings["TRN002"]["min_overlap"]
     extra = frozenset().union(*map(normalize_extra, settings.values(EXTRA_MARKERS)))
     return post.memo(("TRN", min_overlap, extra), lambda: _Analysis(post, min_overlap, extra))
+
+
+def _cut_diagnostic(a: _Analysis, p: _Para, code: str, what: str, reason: str) -> Diagnostic:
+    """``what ('…the cut end'): reason`` over the unfinished last sentence."""
+    line, col, end = _last_line_span(a, p)
+    snippet = shorten(p.text, 21, keep_end=True)
+    return Diagnostic(code, line, col, f"{what} ('{snippet}'): {reason}", line, end)
 
 
 def _last_line_span(a: _Analysis, p: _Para) -> tuple[int, int, int]:
@@ -593,7 +555,13 @@ def _prose_follows(a: _Analysis, p: _Para) -> bool:
     "truncated-sentence",
     "a paragraph ends in the middle of a sentence",
     family=FAMILY,
-    options={"ending_evidence": True, "extra_endings": [], "ignore_endings": []},
+    options={
+        "ending_evidence": True,
+        "extra_endings": [],
+        "ignore_endings": [],
+        "end_of_post": True,
+        "ja_morphology": False,
+    },
     validate={"extra_endings": non_blank_strings, "ignore_endings": non_blank_strings},
     inherits={EXTRA_MARKERS: "GEN001"},
 )
@@ -632,9 +600,42 @@ def truncated_sentence(post: Post, options: Options) -> Iterator[Diagnostic]:
        - it is not a Latin comma ("Dear Ruby users,", "As I said at the
          time,") nor a doubled 、、 pause, nor a set phrase (よいお年を).
 
+    4. **the post ends there** (the paragraph is the post's last block):
+       being the last block is itself evidence when the block is unfinished.
+       The rule reports it when, after the habits below are set aside,
+
+       - its last words cannot end a sentence (as in 3, and a Latin comma
+         counts here: nothing follows it), read with the grammar of
+         :mod:`post_lint.endings` (Japanese 連用形, て-form, 連体形 and
+         particles; Chinese prepositions, conjunctions and 一种…的;
+         Korean connective endings and particles);
+       - it stops mid-word: its last word is nowhere else in the post (or
+         its front matter) but a longer word that starts with it is
+         (``configura`` / ``configuration``, ``ダウンロ`` / ``ダウンロード``), or
+         (English, Chinese) the post uses that word or character at least
+         three or four times and never ends a clause with it (``…讲的是统``);
+       - or its last sentence has no ending and is no sentence-final form
+         (a Japanese polite 終止形 or 終助詞, a Chinese 语气词 such as 吧, 啦),
+         and the post's other prose paragraphs finish theirs (four in five),
+         or a finished sentence stands before it in the same paragraph, or
+         it is the only text under the last heading, or the post's only
+         paragraph (four words, twelve CJK characters or more). A Japanese
+         plain form (…する, …した) counts as unfinished in a post written in
+         です/ます. The file ending without a final newline is mentioned as
+         support, never used as proof.
+
+       Habits that stay quiet: a signature or sign-off ("— Matz", "Best
+       regards,", a name under an address), an emoji or emoticon, a link,
+       URL, address, path, version or size, a template tag or image (the
+       source does not end in prose), "TBD", "to be continued", （続く）, 以上,
+       a casual ending (…だね, 笑, 吧, 啦), a name or title, a label and its
+       value, a poem's stanza, and a closing quote typed as an opening one
+       (``…です。“``, ``.“``, which is a typo, not a cut). The message then
+       starts "post ends mid-sentence".
+
     Headings, list items, tables, code, HTML, block quotes, footnotes,
     image- or link-only paragraphs and bold pseudo-headings are never
-    checked. A paragraph that ends inside a bracket it opened is left to
+    checked (TRN004-TRN008 read the end of the post in those blocks). A paragraph that ends inside a bracket it opened is left to
     TRN003 unless a marker or continuation proves the cut.
 
     **Why:** a cut sentence is the most visible damage a length limit
@@ -671,36 +672,229 @@ def truncated_sentence(post: Post, options: Options) -> Iterator[Diagnostic]:
       as leaked markers besides the built-in ones. Shared by the TRN rules:
       set it once in ``[rules.TRN]``; taken from GEN001's
       (``[rules.leaked-end-marker]`` or ``[rules.GEN]``) unless set for TRN.
+    - ``end-of-post`` (bool, default true): use evidence 4. Set it to false
+      for sites whose posts end in unpunctuated notes.
+    - ``ja-morphology`` (bool, default false): where the built-in grammar
+      cannot tell how a Japanese sentence ends (a kanji or katakana word, a
+      plain form), ask a morphological analyser (the ``post-lint[ja]``
+      extra: fugashi + unidic-lite) for the last morpheme's part of speech
+      and 活用形; ignored when the extra is not installed.
     """
     a = _analysis(post, "TRN001", options)
     use_endings = options["ending_evidence"]
     extra = tuple(options["extra_endings"])
     ignore = tuple(options["ignore_endings"])
+    use_end = bool(options.get("end_of_post", True))
+    morphology = bool(options.get("ja_morphology", False))
     continuation_of = {id(c.previous): c for c in a.continuations if c.continues_previous}
     for p in a.paras:
-        if p.exempt or p.complete:
+        if p.exempt:
             continue
         nxt, marker_after = a.neighbour(p, 1)
+        at_end = nxt is None and not marker_after and p.index == len(post.blocks) - 1
+        if p.complete:
+            continue
         reason = ""
         if marker_after:
             reason = "a leaked end marker follows"
         elif id(p) in continuation_of:
             c = continuation_of[id(p)]
             reason = f"the continuation at line {c.para.block.start_line} resumes it"
+        elif use_end and at_end:
+            reason = _end_of_post_reason(a, p, extra, ignore, morphology)
+            if reason:
+                yield _cut_diagnostic(a, p, "TRN001", "post ends mid-sentence", reason)
+            continue
         elif use_endings and _intrinsic_allowed(a, p) and _raw_end_matches(a, p):
             if _unclosed_bracket(p.text) is None:
                 reason = ending_evidence(p.text, extra, ignore)
         if not reason:
             continue
-        line, col, end = _last_line_span(a, p)
-        yield Diagnostic(
-            "TRN001",
-            line,
-            col,
-            f"paragraph ends mid-sentence ('{shorten(p.text, 21, keep_end=True)}'): {reason}",
-            line,
-            end,
+        yield _cut_diagnostic(a, p, "TRN001", "paragraph ends mid-sentence", reason)
+
+
+# --------------------------------------------------------------------------
+# The end of the post (TRN001 evidence, TRN004-TRN008)
+# --------------------------------------------------------------------------
+
+#: A final paragraph is judged against the post's other prose paragraphs
+#: only when there are at least this many of them, and this share ends
+#: with punctuation.
+_EOF_MIN_PARAGRAPHS = 1
+_EOF_PUNCTUATED_SHARE = 0.8
+
+
+def _eof_style(a: _Analysis, last: Block) -> bool:
+    """Do the post's other prose paragraphs (top level, 20 characters or
+    more) end with punctuation, at least four in five of them?"""
+    cached = a.__dict__.get("_eof_style")
+    if cached is None:
+        prose = [p for p in a.paras if not p.exempt and len(p.text) >= 10 and p.block is not last]
+        finished = sum(1 for p in prose if p.complete)
+        if not prose:
+            # Nothing to compare with: the paragraph is the post's only prose.
+            cached = None
+        else:
+            cached = len(prose) >= _EOF_MIN_PARAGRAPHS and finished >= (
+                _EOF_PUNCTUATED_SHARE * len(prose)
+            )
+        a.__dict__["_eof_style"] = cached
+    return cached
+
+
+def _clause_ends(a: _Analysis) -> post_end.ClauseEnds:
+    c = a.__dict__.get("_clause_ends")
+    if c is None:
+        c = a.__dict__["_clause_ends"] = post_end.ClauseEnds(a.post)
+    return c
+
+
+def _vocabulary(a: _Analysis) -> post_end.Vocabulary:
+    v = a.__dict__.get("_vocabulary")
+    if v is None:
+        v = a.__dict__["_vocabulary"] = post_end.Vocabulary(a.post)
+    return v
+
+
+def _habit(post: Post, block: Block, sentence: str) -> str:
+    """post_end.habit for the block's last source line (and the one before),
+    without list markers and quote prefixes."""
+    before = post.lines.line(block.end_line - 1) if block.end_line > block.start_line else ""
+    last = post.lines.line(block.end_line)
+    if block.containers:
+        last = post_end.strip_container(last)
+        before = post_end.strip_container(before)
+    return post_end.habit(last, sentence, before)
+
+
+def _source_ends_in_prose(post: Post, block: Block, text: str) -> bool:
+    """Does the block's source end with the same character as its prose (not
+    in a link, URL, image, HTML or template tag, which the prose drops)?"""
+    raw = post.lines.line(block.end_line).rstrip()
+    if _TEMPLATE_END.search(raw):
+        return False
+    raw = raw.rstrip("*_~\\ ")
+    return bool(raw) and bool(text) and raw[-1] == text[-1]
+
+
+def _ending_reason(
+    a: _Analysis,
+    block: Block,
+    text: str,
+    *,
+    style: bool | None,
+    extra: tuple[str, ...] = (),
+    ignore: tuple[str, ...] = (),
+    lead_in: bool = False,
+    clause_ends: bool = True,
+    morphology: bool = False,
+    style_reason: str = "its last sentence has no ending, where the post's other paragraphs finish theirs",
+) -> str:
+    """Why ``text``, the prose of the post's last block, stops mid-sentence
+    ('' when it need not): its last words cannot end a sentence, it stops
+    mid-word, or (``style``: the rest of the post finishes its sentences) its
+    last sentence has no ending and is no habit."""
+    post = a.post
+    sentence, finished_before = post_end.last_sentence(text)
+    if not sentence or not _source_ends_in_prose(post, block, text):
+        return ""
+    for ending in ignore:
+        if text.endswith(ending):
+            return ""
+    if post_end.open_inline(post.block_source(block)) is not None:
+        return ""  # TRN008 says what is open
+    if _habit(post, block, sentence):
+        return ""
+    before = _block_before(post, block)
+    if before is not None and before.kind == "paragraph" and post_end.SIGN_OFF.match(before.prose):
+        return ""  # a signature under "Sincerely,"
+    if post_end.is_verse(post.block_source(block)):
+        return ""  # a poem's stanza: its lines end without punctuation by design
+    own = ending_evidence(text, extra, ignore)
+    if own:
+        return own
+    end = sentence_end(text, morphology)
+    if end.is_open:
+        return end.reason  # a Latin comma or a weak one: nothing follows at the end of a post
+    cut = post_end.cut_word(_vocabulary(a), text)
+    if cut:
+        return cut
+    if end.is_final and not end.plain:
+        return ""
+    if post_end.label(sentence, alone=not finished_before):
+        return ""
+    never = _clause_ends(a).never_ends(text) if clause_ends else ""
+    if never:
+        return never
+    alone = style is None and post_end.long_enough(sentence, 4, 12)
+    if not (
+        style or alone or finished_before or (lead_in and post_end.long_enough(sentence, 3, 6))
+    ):
+        return ""
+    if post_end.register_mismatch(post.body, end):
+        why = f"{end.reason}, a plain form in a post written in です/ます"
+    elif style:
+        why = style_reason
+    elif finished_before or lead_in:
+        why = (
+            "its last sentence has no ending, after a finished one"
+            if finished_before
+            else ("the only text under the last heading stops without an ending")
         )
+    else:
+        why = "the post's only paragraph stops without an ending"
+    if not post.text.endswith("\n"):
+        why += ", and the file has no final newline"
+    return why
+
+
+def _end_of_post_reason(
+    a: _Analysis,
+    p: _Para,
+    extra: tuple[str, ...],
+    ignore: tuple[str, ...],
+    morphology: bool = False,
+) -> str:
+    """TRN001's end-of-post evidence for the post's last paragraph."""
+    if _unclosed_bracket(p.text, at_end=p.text[-1:] not in "(（") is not None:
+        return ""  # TRN003
+    blocks = a.post.blocks
+    lead_in = p.index > 0 and blocks[p.index - 1].kind == "heading"
+    return _ending_reason(
+        a,
+        p.block,
+        p.text,
+        style=_eof_style(a, p.block),
+        extra=extra,
+        ignore=ignore,
+        lead_in=lead_in,
+        morphology=morphology,
+    )
+
+
+def _block_before(post: Post, block: Block) -> Block | None:
+    blocks = post.blocks
+    i = len(blocks) - 1
+    while i >= 0 and blocks[i] is not block:
+        i -= 1
+    return blocks[i - 1] if i > 0 else None
+
+
+def _last_block(post: Post) -> Block | None:
+    return post.blocks[-1] if post.blocks else None
+
+
+def _last_nonblank_line(post: Post) -> int:
+    n = post.lines.line_count
+    while n > post.body_line and not post.lines.line(n).strip():
+        n -= 1
+    return n
+
+
+def _line_diagnostic(post: Post, code: str, line: int, message: str) -> Diagnostic:
+    raw = post.lines.line(line)
+    col = len(raw) - len(raw.lstrip()) + 1
+    return Diagnostic(code, line, col, message, line, max(len(raw.rstrip()) + 1, col))
 
 
 # --------------------------------------------------------------------------
@@ -905,7 +1099,9 @@ def _blank_out(text: str) -> str:
     return _URLISH.sub(spaces, text)
 
 
-def _unclosed_bracket(text: str, pairs: dict[str, str] | None = None) -> int | None:
+def _unclosed_bracket(
+    text: str, pairs: dict[str, str] | None = None, *, at_end: bool = False
+) -> int | None:
     """Offset of the outermost opener left unclosed at the end of ``text``
     when the text after it is one unfinished stretch (no sentence ends and
     starts again inside it); None otherwise. Full- and half-width
@@ -933,7 +1129,7 @@ def _unclosed_bracket(text: str, pairs: dict[str, str] | None = None) -> int | N
         return None
     _, pos = stack[0]
     inside = text[pos + 1 :].strip()
-    if not inside or _TERMINAL_INSIDE.search(inside):
+    if not inside or (not at_end and _TERMINAL_INSIDE.search(inside)):
         return None
     return pos
 
@@ -969,6 +1165,12 @@ def unclosed_bracket(post: Post, options: Options) -> Iterator[Diagnostic]:
     prose paragraphs are checked, not headings, lists, tables, quotes,
     footnotes or image/link-only paragraphs.
 
+    When the paragraph is the post's last block, the post ending inside the
+    quote is evidence enough: the text after the opener may hold finished
+    sentences (``彼は「AIの未来は明るい。しかし``), and the message says "the
+    post ends inside it". An opening quote typed where the closing one
+    belongs (``…と言った。“``, ``it works.“``) is never reported.
+
     **Why:** a quote that never closes is where a length limit struck; the
     reader never learns what was said.
 
@@ -1000,7 +1202,8 @@ def unclosed_bracket(post: Post, options: Options) -> Iterator[Diagnostic]:
         if p.trailing_marker or p.last_text_line != p.block.end_line:
             source = a.marks.strip(source)
         scanned = _blank_out(source)
-        pos = _unclosed_bracket(scanned.rstrip(), pairs)
+        at_end = index is None and not marker_after and p.index == len(post.blocks) - 1
+        pos = _unclosed_bracket(scanned.rstrip(), pairs, at_end=at_end and p.text[-1:] not in "(（")
         if pos is None:
             continue
         opener = scanned[pos]
@@ -1015,14 +1218,313 @@ def unclosed_bracket(post: Post, options: Options) -> Iterator[Diagnostic]:
                 continue
         base = post.lines.offset(p.block.start_line, 1)
         line, col = post.lines.position(base + pos)
+        where = "the post" if at_end else "the paragraph"
         yield Diagnostic(
             "TRN003",
             line,
             col,
-            f"'{opener}' is never closed: the paragraph ends inside it",
+            f"'{opener}' is never closed: {where} ends inside it",
             line,
             col + 1,
         )
 
 
-RULES: tuple[Rule, ...] = (truncated_sentence, continuation_fragment, unclosed_bracket)
+# --------------------------------------------------------------------------
+# TRN004-TRN008: the post ends inside a block
+# --------------------------------------------------------------------------
+
+
+@rule("TRN004", "unclosed-code-fence", "the post ends inside a code block that never closes")
+def unclosed_code_fence(post: Post, options: Options) -> Iterator[Diagnostic]:
+    """Finds a post that ends inside a fenced code block: the opening
+    ```` ``` ```` (or ``~~~``) has no closing fence before the end of the file.
+
+    **Evidence:** the last block of the post is a fenced code block (at the
+    top level, in a list item or in a quote) and no line after its opening
+    fence closes it (the same character, at least as many). No human post
+    ends inside an open fence; a generator that hit its output limit in the
+    middle of a code sample does. A fence closed anywhere, an indented code
+    block or a fence in the middle of the post (which CommonMark runs to the
+    end anyway) is never reported.
+
+    **Why:** the rest of the post is rendered as code, and the code sample
+    itself is cut.
+
+    **Example:** a post whose last lines are ```` ```yaml ```` (line 41) and
+    a few lines of YAML reports ``post.md:47:1: TRN004 post ends inside an
+    unclosed ``` code block opened at line 41`` at the last line.
+
+    **Options:** none.
+    """
+    last = _last_block(post)
+    if last is None or last.kind != "code":
+        return
+    fence = post_end.unclosed_fence(post, last)
+    if not fence:
+        return
+    lang = f" {last.info.split()[0]}" if last.info.split() else ""
+    yield _line_diagnostic(
+        post,
+        "TRN004",
+        _last_nonblank_line(post),
+        f"post ends inside an unclosed {fence}{lang} code block opened at line {last.start_line}",
+    )
+
+
+def _list_siblings(post: Post, index: int) -> list[Block]:
+    """The paragraphs of the earlier items of the list that block ``index``
+    is in (same nesting), nearest first, up to the list's start."""
+    blocks = post.blocks
+    me = blocks[index]
+    out: list[Block] = []
+    for i in range(index - 1, -1, -1):
+        b = blocks[i]
+        if not b.in_list:
+            break
+        if b.kind == "paragraph" and b.containers == me.containers:
+            out.append(b)
+        if len(out) >= 50:
+            break
+    return out
+
+
+@rule(
+    "TRN005",
+    "truncated-list-item",
+    "the post ends in the middle of a list item",
+    family=FAMILY,
+    options={"extra_endings": [], "ignore_endings": []},
+    validate={"extra_endings": non_blank_strings, "ignore_endings": non_blank_strings},
+    inherits={"extra_endings": "TRN001", "ignore_endings": "TRN001", EXTRA_MARKERS: "GEN001"},
+)
+def truncated_list_item(post: Post, options: Options) -> Iterator[Diagnostic]:
+    """Finds a post that ends in the middle of a list item
+    (``- 設定ファイルを保存したら、サーバーを``).
+
+    List items often lack a period, so the rule needs one of these, on the
+    last item of the post (the post's last block is a paragraph in a list):
+
+    - its last words cannot end a sentence (a comma, an English function
+      word, a Japanese particle or 連用形, a Chinese preposition or
+      conjunction: see TRN001 and :mod:`post_lint.endings`);
+    - it stops mid-word: its last word is nowhere else in the post, but a
+      longer word that starts with it is (``configura`` / ``configuration``,
+      ``ダウンロ`` / ``ダウンロード``);
+    - the list's other items (at least two) end with punctuation, at least
+      four in five, and this one does not end in a sentence-final form;
+    - it holds a finished sentence and then an unfinished one, in a post
+      whose paragraphs end with punctuation.
+
+    Items that are links or images, items ending in a URL, code, a template
+    tag, an emoji, a signature or "TBD", and items ending in a
+    sentence-final form (…です, …だね, …吧) are never reported.
+
+    **Why:** the list, and the post, stop in the middle of a step.
+
+    **Example:** a post ending with ``- 設定ファイルを保存したら、サーバーを``
+    reports ``post.md:20:3: TRN005 post ends in the middle of a list item
+    ('…設定ファイルを保存したら、サーバーを'): ends with the particle 'を'``.
+
+    **Options:** ``extra-endings`` and ``ignore-endings`` as for TRN001 (taken
+    from TRN001's table unless set here).
+
+    - ``extra-markers`` (list of strings, default ``[]``): lines that count
+      as leaked markers (shared by the TRN rules, see TRN001); a marker
+      line is not text of the item.
+    """
+    last = _last_block(post)
+    if last is None or last.kind != "paragraph" or not last.in_list:
+        return
+    if last.link_only or last.image_only or last.in_footnote:
+        return
+    a = _analysis(post, "TRN005", options)
+    p = a.by_index.get(len(post.blocks) - 1)
+    if p is None or p.is_marker or not p.text or is_complete(p.text):
+        return
+    extra = tuple(s for s in options.get("extra_endings", ()) if isinstance(s, str) and s)
+    ignore = tuple(s for s in options.get("ignore_endings", ()) if isinstance(s, str) and s)
+    siblings = [
+        b
+        for b in _list_siblings(post, len(post.blocks) - 1)
+        if b.prose.strip()
+        and not b.link_only
+        and "](" not in b.prose
+        and _source_ends_in_prose(post, b, b.prose.rstrip())
+    ]
+    done = sum(1 for b in siblings if is_complete(b.prose))
+    sentences = len(siblings) >= 2 and done >= _EOF_PUNCTUATED_SHARE * len(siblings)
+    reason = _ending_reason(
+        a,
+        last,
+        p.text,
+        style=sentences,
+        extra=extra,
+        ignore=ignore,
+        style_reason="the list's other items end with punctuation",
+    )
+    if not reason and siblings and _source_ends_in_prose(post, last, p.text):
+        reason = _short_last_item(post, last, p.text, siblings)
+    if not reason:
+        return
+    yield _cut_diagnostic(a, p, "TRN005", "post ends in the middle of a list item", reason)
+
+
+def _short_last_item(post: Post, last: Block, text: str, siblings: list[Block]) -> str:
+    """Weaker evidence for a list's last item, used when the words prove
+    nothing: the item is a sentence fragment (three words, eight CJK
+    characters or more) that does not end in a sentence-final form, and the
+    file ends right after it without a final newline."""
+    sentence, _ = post_end.last_sentence(text)
+    end = sentence_end(text)
+    if not sentence or (end.is_final and not end.plain) or post_end.label(sentence):
+        return ""
+    if _habit(post, last, sentence) or post_end.is_verse(post.block_source(last)):
+        return ""
+    if not post_end.long_enough(sentence, 2, 4):
+        return ""
+    if not post.text.endswith("\n") and post_end.long_enough(sentence, 3, 8):
+        return "it has no ending, and the file ends right after it without a final newline"
+    return ""
+
+
+@rule("TRN006", "truncated-table-row", "the post ends in the middle of a table row")
+def truncated_table_row(post: Post, options: Options) -> Iterator[Diagnostic]:
+    """Finds a post whose last block is a pipe table whose last row was cut:
+    it has fewer cells than the header, or no closing ``|`` where the header
+    and the other rows have one.
+
+    **Evidence:** the table is the post's last block, and its last source
+    row has fewer cells than the header (cells counted outside code spans,
+    ``\\|`` not counted), or lacks the closing pipe every other row has.
+    Tables written without outer pipes are judged by the cell count alone;
+    a table in the middle of a post is never reported.
+
+    **Why:** the table, and the post, stop in the middle of a row.
+
+    **Example:** ``| TRN004 | unclosed fence | post ends ins`` under a
+    three-column header reports ``post.md:12:1: TRN006 post ends in the
+    middle of a table row: line 12 has 3 of the header's 3 cells and no
+    closing pipe where the other rows have one``.
+
+    **Options:** none.
+    """
+    last = _last_block(post)
+    if last is None or last.kind != "table":
+        return
+    reason = post_end.cut_table_row(post, last)
+    if reason:
+        yield _line_diagnostic(
+            post, "TRN006", last.end_line, f"post ends in the middle of a table row: {reason}"
+        )
+
+
+@rule("TRN007", "empty-final-section", "the post ends with a heading and nothing under it")
+def empty_final_section(post: Post, options: Options) -> Iterator[Diagnostic]:
+    """Finds a post that ends on a heading with no body (``## まとめ``), or on
+    a heading followed only by the lead-in that introduces its body
+    (``## Step 3`` / ``Run the following command:``).
+
+    **Evidence:** the post's last block is a heading (at the top level), or
+    its last two blocks are a heading and a paragraph that ends with a colon.
+    A generator that stops right after starting a section leaves exactly
+    this; a writer who means to end a post does not open a section to do it.
+    A heading followed by a template tag, an HTML block (a comments widget),
+    an image or a link list is not the last block and is never reported;
+    neither is a Hugo section page (``_index.md``), under whose last heading
+    the generator lists the section's pages.
+    A heading followed by an unfinished sentence is TRN001's.
+
+    **Why:** the reader is promised a section and gets none.
+
+    **Example:** a post ending with ``## Step 3: Configure the load
+    balancer`` reports ``post.md:30:1: TRN007 post ends with the heading
+    'Step 3: Configure the load balancer' and nothing under it``.
+
+    **Options:** none.
+    """
+    blocks = post.blocks
+    if not blocks or post.path.replace("\\", "/").rsplit("/", 1)[-1] == "_index.md":
+        return  # a Hugo section page: the generator lists the section's pages under it
+    last = blocks[-1]
+    if last.kind == "heading" and last.is_top_level and last.prose.strip():
+        yield _line_diagnostic(
+            post,
+            "TRN007",
+            last.start_line,
+            f"post ends with the heading '{shorten(last.prose, 41)}' and nothing under it",
+        )
+        return
+    if len(blocks) < 2 or last.kind != "paragraph" or not last.is_top_level:
+        return
+    heading = blocks[-2]
+    text = last.prose.strip()
+    if heading.kind != "heading" or not text.endswith((":", "：")):
+        return
+    if not _source_ends_in_prose(post, last, text):
+        return
+    yield _line_diagnostic(
+        post,
+        "TRN007",
+        last.end_line,
+        f"post ends after the heading '{shorten(heading.prose, 41)}' "
+        f"and its lead-in ('{shorten(text, 21, keep_end=True)}'), with nothing they introduce",
+    )
+
+
+@rule(
+    "TRN008",
+    "unclosed-inline-markup",
+    "the post ends inside a link, code span or bold text",
+    family=FAMILY,
+    inherits={EXTRA_MARKERS: "GEN001"},
+)
+def unclosed_inline_markup(post: Post, options: Options) -> Iterator[Diagnostic]:
+    """Finds a post that ends inside inline markup it opened: a link whose
+    target never closes (``[docs](https://exa``), link text never closed
+    (``see [the manu``), a code span (`` `kubectl get``), bold or
+    strikethrough (``**always vali``), an HTML tag (``<a href="``).
+
+    **Evidence:** the post's last block is a paragraph (at any level) whose
+    source ends inside the construct: the last link target has no ``)``,
+    the last ``[`` no ``]``, a backtick run or ``**``/``__``/``~~`` has no
+    partner. Code spans, URLs and autolinks are read first, so ``**`` inside
+    code does not count; a quote or bracket left open is TRN003's.
+
+    **Why:** the cut leaves raw markup on the page (the link is not a link,
+    the rest of the line is code), and the sentence is cut.
+
+    **Example:** a post ending with ``See [the docs](https://example.com/do``
+    reports ``post.md:9:5: TRN008 post ends inside the target of the link
+    '[the docs](https://example.com/…'``.
+
+    **Options:**
+
+    - ``extra-markers`` (list of strings, default ``[]``): lines that count
+      as leaked markers (shared by the TRN rules, see TRN001); a marker
+      line is not text of the paragraph.
+    """
+    last = _last_block(post)
+    if last is None or last.kind != "paragraph":
+        return
+    source = post.block_source(last)
+    a = _analysis(post, "TRN008", options)
+    if a.marks.in_lines(last.start_line, last.end_line):
+        source = a.marks.strip(source)
+    found = post_end.open_inline(source)
+    if found is None:
+        return
+    base = post.lines.offset(last.start_line, 1)
+    line, col = post.lines.position(base + found.offset)
+    yield Diagnostic("TRN008", line, col, f"post ends inside {found.what}", line, col + 1)
+
+
+RULES: tuple[Rule, ...] = (
+    truncated_sentence,
+    continuation_fragment,
+    unclosed_bracket,
+    unclosed_code_fence,
+    truncated_list_item,
+    truncated_table_row,
+    empty_final_section,
+    unclosed_inline_markup,
+)

@@ -27,6 +27,7 @@ import concurrent.futures
 import logging
 import os
 import queue
+import stat
 import sys
 import threading
 from dataclasses import dataclass
@@ -39,6 +40,7 @@ from pygls.protocol.language_server import lsp_method
 from pygls.uris import to_fs_path
 
 from .. import __version__
+from ..linter import gc_tuned
 from .positions import UTF16, apply_change
 from .session import (
     FIX_ALL,
@@ -554,13 +556,70 @@ async def hover(ls: PostLintServer, params: lsp.HoverParams):
     return snap.hover(line, column, markdown)
 
 
+class _PipeReader:
+    """stdin read by the event loop itself (pygls reads it in a thread pool,
+    two thread hand-offs per header line and per body). Never raises: the end
+    of input reads as b"" (the loop then stops), an over-long header line is
+    dropped."""
+
+    def __init__(self, reader: asyncio.StreamReader) -> None:
+        self.reader = reader
+
+    async def readline(self) -> bytes:
+        try:
+            return await self.reader.readline()
+        except ValueError:  # a line over the limit: skip it, keep the connection
+            return b"X-Dropped: over-long header\r\n"
+
+    async def readexactly(self, n: int) -> bytes:
+        try:
+            return await self.reader.readexactly(n)
+        except asyncio.IncompleteReadError as exc:
+            return exc.partial
+
+
+async def _serve_pipe() -> None:
+    from pygls.io_ import StdoutWriter, run_async
+
+    loop = asyncio.get_running_loop()
+    reader = asyncio.StreamReader(limit=1 << 16)
+    await loop.connect_read_pipe(lambda: asyncio.StreamReaderProtocol(reader), sys.stdin.buffer)
+    server._stop_event = threading.Event()
+    server.protocol.set_writer(StdoutWriter(sys.stdout.buffer))
+    await run_async(
+        stop_event=server._stop_event,
+        reader=_PipeReader(reader),
+        protocol=server.protocol,
+        logger=log,
+        error_handler=server.report_server_error,
+    )
+
+
+def _own_pipe() -> bool:
+    """Whether stdin is a pipe or socket of its own (not also stdout), so the
+    event loop may make it non-blocking without touching stdout."""
+    try:
+        inp, out = os.fstat(sys.stdin.fileno()), os.fstat(sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):
+        return False
+    if not (stat.S_ISFIFO(inp.st_mode) or stat.S_ISSOCK(inp.st_mode)):
+        return False
+    return (inp.st_dev, inp.st_ino) != (out.st_dev, out.st_ino)
+
+
 def run() -> int:
+    level = os.environ.get("POST_LINT_LOG", "").upper()
     logging.basicConfig(
-        level=os.environ.get("POST_LINT_LOG", "WARNING").upper()
-        if os.environ.get("POST_LINT_LOG", "").upper() in ("DEBUG", "INFO", "WARNING", "ERROR")
-        else "WARNING",
+        level=level if level in ("DEBUG", "INFO", "WARNING", "ERROR") else "WARNING",
         stream=sys.stderr,
         format="post-lint server: %(levelname)s %(name)s: %(message)s",
     )
-    server.start_io()
+    with gc_tuned():  # as for a CLI run: the imports frozen, fewer collections
+        if not _own_pipe():
+            server.start_io()  # a file, a terminal, a shared socket: pygls' threaded reader
+            return 0
+        try:
+            asyncio.run(_serve_pipe())
+        except (BrokenPipeError, KeyboardInterrupt, SystemExit):
+            pass
     return 0

@@ -1,0 +1,343 @@
+"""Recall of the TRN family on real posts cut the way generators cut them.
+
+Each planter takes a copy of a corpus post (see ``harness.py``) and cuts it
+one way, dropping everything after the cut, as a generator that hit its output
+limit does: in the middle of a prose sentence, in the middle of a word, inside
+a code block, a list item, a table row, right after a heading, inside a
+heading's lead-in, inside a link/bold/code span/quote, or (the one kind that
+keeps the rest of the post) in the middle of a paragraph resumed by an
+ellipsis continuation that starts with a capital or a name. Half of the cut
+copies keep a final newline, half end exactly at the cut. Cut positions are
+never right before the sentence's own terminal punctuation (a cut there leaves
+a finished sentence, which nothing could tell from a style).
+
+    python bench/recall_truncation.py --per-lang 100 [--kinds a,b] [--show-misses 5]
+    python bench/recall_truncation.py --per-lang 100 --ja-morphology   # with post-lint[ja]
+"""
+
+from __future__ import annotations
+
+import random
+import sys
+from pathlib import Path
+
+import regex
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from harness import Plant, Sample, main
+
+from post_lint.post import Block
+
+_CJK = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}ー]")
+_KATAKANA = regex.compile(r"[\p{Katakana}ー]")
+_HAN = regex.compile(r"\p{Han}")
+_TERMINAL = "。．.！!？?…"
+#: Markup that a prose cut must not fall inside (links, code, emphasis, HTML).
+_MARKUP = regex.compile(
+    r"\[[^\]]*\]\([^)]*\)|\[[^\]]*\]|`[^`]*`|<[^>]*>|https?://\S+|\*\*|__|\{\{.*?\}\}"
+)
+_BRACKETS = {"「": "」", "『": "』", "（": "）", "(": ")", "“": "”", "[": "]"}
+
+
+def _finish(sample: Sample, rng: random.Random, offset: int) -> str:
+    """The post cut at ``offset``: with a final newline half of the time."""
+    text = sample.text[:offset].rstrip(" \t")
+    return text + "\n" if rng.random() < 0.5 else text
+
+
+def _line_of(text: str, offset: int) -> int:
+    return text.count("\n", 0, offset) + 1
+
+
+def _block_span(sample: Sample, b: Block) -> tuple[int, int]:
+    idx = sample.post.lines
+    return idx.line_start(b.start_line), idx.line_end(b.end_line)
+
+
+def _balanced(prefix: str) -> bool:
+    """No bracket or quote left open in ``prefix`` (so the cut is a prose cut)."""
+    stack: list[str] = []
+    for ch in prefix:
+        if ch in _BRACKETS:
+            stack.append(_BRACKETS[ch])
+        elif stack and ch == stack[-1]:
+            stack.pop()
+    return not stack and prefix.count("`") % 2 == 0 and prefix.count("**") % 2 == 0
+
+
+def _prose_blocks(sample: Sample, *, top: bool = True, in_list: bool = False) -> list[Block]:
+    out = []
+    for b in sample.post.blocks:
+        if b.kind != "paragraph" or b.link_only or b.image_only or b.emphasis_only:
+            continue
+        if top and not b.is_top_level:
+            continue
+        if in_list and not (b.in_list and not b.in_quote and not b.in_footnote):
+            continue
+        if len(b.prose.strip()) < 30:
+            continue
+        out.append(b)
+    return out
+
+
+def _cut_positions(sample: Sample, b: Block, mode: str) -> list[int]:
+    """Offsets inside block ``b`` where a cut leaves an unfinished sentence:
+    ``word`` (after a whole word, EN) or between two CJK characters;
+    ``mid-word`` (inside a word)."""
+    text = sample.text
+    start, end = _block_span(sample, b)
+    masked = _MARKUP.sub(lambda m: "\0" * len(m.group(0)), text[start:end])
+    out = []
+    for i in range(8, len(masked) - 3):
+        before, after = masked[i - 1], masked[i]
+        rest = masked[i:]
+        nxt_terminal = regex.match(r"[^\s。．.！!？?…]{0,2}[。．.！!？?…\0]", rest)
+        if "\0" in masked[i - 1 : i + 1] or before in "\n" or nxt_terminal:
+            continue
+        if _CJK.match(before):
+            if mode == "mid-word":
+                ok = (_KATAKANA.match(before) and _KATAKANA.match(after)) or (
+                    _HAN.match(before) and _HAN.match(after)
+                )
+            else:
+                ok = bool(_CJK.match(after))
+        elif mode == "word":
+            ok = before.isalpha() and after == " " and masked[i + 1 : i + 2].isalpha()
+        else:
+            ok = (
+                before.isalpha()
+                and after.isalpha()
+                and before.islower()
+                and regex.match(r"\p{Ll}{2}", masked[i - 2 : i]) is not None
+                and regex.match(r"\p{Ll}{2}", masked[i : i + 2]) is not None
+            )
+        if ok and _balanced(text[start : start + i]):
+            out.append(start + i)
+    return out
+
+
+def _prose_cut(sample: Sample, rng: random.Random, mode: str, blocks: list[Block]) -> Plant | None:
+    """Cut at a position drawn uniformly from every suitable position of ``blocks``."""
+    positions = [pos for b in blocks for pos in _cut_positions(sample, b, mode)]
+    if not positions:
+        return None
+    offset = rng.choice(positions)
+    text = _finish(sample, rng, offset)
+    line = _line_of(text, offset)
+    return Plant(text, {"TRN001", "TRN005"}, [line], sample.text[max(0, offset - 40) : offset])
+
+
+def prose_mid_sentence(sample: Sample, rng: random.Random) -> Plant | None:
+    plant = _prose_cut(sample, rng, "word", _prose_blocks(sample))
+    if plant:
+        plant.codes = {"TRN001"}
+    return plant
+
+
+def prose_mid_word(sample: Sample, rng: random.Random) -> Plant | None:
+    plant = _prose_cut(sample, rng, "mid-word", _prose_blocks(sample))
+    if plant:
+        plant.codes = {"TRN001"}
+    return plant
+
+
+def cut_list_item(sample: Sample, rng: random.Random) -> Plant | None:
+    blocks = [b for b in _prose_blocks(sample, top=False, in_list=True) if len(b.prose) >= 15]
+    plant = _prose_cut(sample, rng, rng.choice(["word", "mid-word"]), blocks)
+    if plant:
+        plant.codes = {"TRN005"}
+    return plant
+
+
+_FENCE = regex.compile(r"^[ \t]{0,3}(`{3,}|~{3,})")
+
+
+def unclosed_fence(sample: Sample, rng: random.Random) -> Plant | None:
+    post = sample.post
+    fenced = [
+        b
+        for b in post.blocks
+        if b.kind == "code"
+        and b.end_line - b.start_line >= 3
+        and _FENCE.match(post.lines.line(b.start_line))
+    ]
+    if not fenced:
+        return None
+    b = rng.choice(fenced)
+    # Cut after one of the content lines, sometimes in the middle of it.
+    n = rng.randrange(b.start_line + 1, b.end_line)
+    line = post.lines.line(n)
+    offset = post.lines.line_start(n) + (
+        rng.randrange(1, len(line)) if len(line) > 4 and rng.random() < 0.5 else len(line)
+    )
+    text = _finish(sample, rng, offset)
+    return Plant(text, {"TRN004"}, None, f"fence at {b.start_line}, cut in line {n}")
+
+
+def cut_table_row(sample: Sample, rng: random.Random) -> Plant | None:
+    post = sample.post
+    tables = [b for b in post.blocks if b.kind == "table" and b.end_line - b.start_line >= 3]
+    if not tables:
+        return None
+    b = rng.choice(tables)
+    n = rng.randrange(b.start_line + 2, b.end_line + 1)
+    line = post.lines.line(n)
+    first = line.find("|", 1 if line.lstrip().startswith("|") else 0)
+    stripped = line.rstrip()
+    if first < 0 or len(stripped) - first < 3:
+        return None
+    cut = rng.randrange(first + 2, len(stripped) - 1 if stripped.endswith("|") else len(stripped))
+    offset = post.lines.line_start(n) + cut
+    text = _finish(sample, rng, offset)
+    return Plant(text, {"TRN006"}, [n], line[:cut])
+
+
+def _headings(sample: Sample) -> list[tuple[int, Block]]:
+    blocks = sample.post.blocks
+    return [
+        (i, b)
+        for i, b in enumerate(blocks)
+        if b.kind == "heading" and b.is_top_level and i > 0 and i + 1 < len(blocks)
+    ]
+
+
+def trailing_heading(sample: Sample, rng: random.Random) -> Plant | None:
+    heads = _headings(sample)
+    if not heads:
+        return None
+    _, b = rng.choice(heads)
+    offset = sample.post.lines.line_end(b.end_line)
+    text = _finish(sample, rng, offset)
+    return Plant(text, {"TRN007"}, [b.start_line], sample.post.lines.line(b.start_line))
+
+
+def heading_lead_in(sample: Sample, rng: random.Random) -> Plant | None:
+    blocks = sample.post.blocks
+    heads = [
+        (i, b)
+        for i, b in _headings(sample)
+        if blocks[i + 1].kind == "paragraph"
+        and blocks[i + 1].is_top_level
+        and len(blocks[i + 1].prose.strip()) >= 12
+    ]
+    rng.shuffle(heads)
+    for i, h in heads:
+        p = blocks[i + 1]
+        if p.prose.rstrip().endswith((":", "：")):
+            offset = sample.post.lines.line_end(p.end_line)
+        else:
+            positions = _cut_positions(sample, p, "word")
+            if not positions:
+                continue
+            offset = rng.choice(positions)
+        text = _finish(sample, rng, offset)
+        return Plant(
+            text,
+            {"TRN001", "TRN007"},
+            range(h.start_line, p.end_line + 1),
+            sample.text[max(0, offset - 40) : offset],
+        )
+    return None
+
+
+_CONSTRUCTS = regex.compile(
+    r"\[[^\[\]\n]{3,80}\]\([^)\s]{8,300}\)|\*\*[^*\n]{4,80}\*\*|`[^`\n]{4,80}`|「[^「」\n]{6,200}」|“[^“”\n]{6,200}”"
+)
+
+
+def unclosed_inline(sample: Sample, rng: random.Random) -> Plant | None:
+    post = sample.post
+    found = []
+    for b in post.blocks:
+        if b.kind != "paragraph" or b.in_quote:
+            continue
+        start, end = _block_span(sample, b)
+        for m in _CONSTRUCTS.finditer(sample.text, start, end):
+            found.append(m)
+    if not found:
+        return None
+    m = rng.choice(found)
+    body = m.group(0)
+    if body.startswith("["):
+        # inside the link text or inside the target
+        split = body.index("](")
+        cut = rng.choice([rng.randrange(2, split), rng.randrange(split + 4, len(body) - 1)])
+    elif body.startswith("**"):
+        cut = rng.randrange(4, len(body) - 2)
+    else:
+        cut = rng.randrange(3, len(body) - 1)
+    offset = m.start() + cut
+    if sample.text[offset - 1] in _TERMINAL or sample.text[offset - 1].isspace():
+        offset -= 1
+    text = _finish(sample, rng, offset)
+    line = _line_of(text, m.start())
+    return Plant(text, {"TRN008", "TRN003"}, range(line, _line_of(text, offset) + 1), body[:cut])
+
+
+_ELLIPSES = ("…", "...", "……")
+
+
+def capitalised_continuation(sample: Sample, rng: random.Random) -> Plant | None:
+    """A paragraph cut mid-sentence, then resumed by an ellipsis paragraph
+    starting with a capital or a name (EN), a kanji or katakana (JA), a Han
+    character (ZH); the rest of the post follows."""
+    blocks = [b for b in _prose_blocks(sample) if b is not sample.post.blocks[-1]]
+    rng.shuffle(blocks)
+    for b in blocks[:8]:
+        start, end = _block_span(sample, b)
+        src = sample.text[start:end]
+        masked = _MARKUP.sub(lambda m: "\0" * len(m.group(0)), src)
+        positions = []
+        for i in range(10, len(masked) - 10):
+            before, after = masked[i - 1], masked[i]
+            if sample.lang == "en":
+                ok = before == " " and after.isupper() and masked[i - 2].isalnum()
+                ok = ok or (before == " " and masked[i - 2] == "," and after.isupper())
+            elif sample.lang == "ja":
+                ok = bool(_CJK.match(before)) and bool(_HAN.match(after) or _KATAKANA.match(after))
+            else:
+                ok = bool(_HAN.match(before)) and bool(_HAN.match(after))
+            if ok and "\n" not in masked[i - 2 : i + 1] and _balanced(src[:i]):
+                positions.append(i)
+        if not positions:
+            continue
+        i = rng.choice(positions)
+        head = src[:i].rstrip()
+        tail = src[i:]
+        cut_text = sample.text[:start] + head + "\n\n" + rng.choice(_ELLIPSES) + tail
+        cut_text += sample.text[end:]
+        cut_line = _line_of(cut_text, start + len(head))
+        return Plant(
+            cut_text,
+            {"TRN001", "TRN002"},
+            [cut_line, cut_line + 2],
+            head[-30:] + " / …" + tail[:30],
+        )
+    return None
+
+
+PLANTERS = {
+    "prose-mid-sentence": prose_mid_sentence,
+    "prose-mid-word": prose_mid_word,
+    "unclosed-fence": unclosed_fence,
+    "cut-list-item": cut_list_item,
+    "cut-table-row": cut_table_row,
+    "trailing-heading": trailing_heading,
+    "heading-lead-in": heading_lead_in,
+    "unclosed-inline": unclosed_inline,
+    "capitalised-continuation": capitalised_continuation,
+}
+
+
+if __name__ == "__main__":
+    argv = sys.argv[1:]
+    rules = None
+    if "--ja-morphology" in argv:
+        argv.remove("--ja-morphology")
+        rules = {"TRN001": {"ja-morphology": True}}
+    sys.exit(
+        main(
+            PLANTERS, select=["TRN"], argv=argv, description=__doc__.split("\n", 1)[0], rules=rules
+        )
+    )

@@ -1,0 +1,525 @@
+"""Can a sentence end here? The last words of a stretch of prose, read with
+the grammar of its language rather than a list of suffixes.
+
+:func:`sentence_end` answers for English (and other Latin-script text),
+Japanese, Chinese and Korean with one of three verdicts:
+
+- ``final``: the words end the way a sentence ends even without its period:
+  a Japanese 終止形 (…します, …した, …だ, …ない) or sentence-final particle
+  (…ね, …よ, …かな, 笑), a Chinese sentence-final particle (…了, …吗, …吧,
+  …啦), a Korean final ending (…다, …요);
+- ``open``: the words cannot end a sentence: a comma or an opening bracket;
+  an English article, preposition or conjunction; a Japanese case or
+  conjunctive particle (…を, …が after です/ます, …ので), a 連用形 (continuative
+  form: …させ, …して, 書き after a kanji), a て-form or a 連体形 that wants
+  its noun (…のような, …という); a Chinese preposition, conjunction or
+  structural particle (…因为, …以及, …和, …一种理想的); a Korean connective
+  ending or case particle (…고, …를);
+- ``unknown``: a noun, a name, a number, a content word: nothing in the
+  words themselves says whether the sentence is over.
+
+The reason string says which form was seen, in words a writer recognises
+("ends with the particle 'を'", "ends with the continuative (連用形)
+'向上させ'"). Everything is a few dictionary look-ups on the last characters:
+no tokeniser, no model. The optional ``post-lint[ja]`` extra
+(:mod:`post_lint.ja_morph`) can refine the Japanese verdict with a real
+morphological analysis where this one says ``unknown``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+from .text import HAN_CHAR as _HAN
+from .text import HANGUL_CHAR as _HANGUL
+from .text import KANA_CHAR as _KANA
+
+FINAL, OPEN, UNKNOWN = "final", "open", "unknown"
+
+
+@dataclass(frozen=True, slots=True)
+class End:
+    """How a stretch of prose ends: ``final``, ``open`` or ``unknown``, why,
+    and the language the decision was made in (``en``, ``ja``, ``zh``, ``ko``)."""
+
+    verdict: str
+    reason: str = ""
+    lang: str = "en"
+    #: A Japanese plain form (…する, …した, …の): final in a だ/である post,
+    #: a sign of a cut in a です/ます one (see :func:`ja_register`).
+    plain: bool = False
+    #: A one-character Chinese function word (…在, …和): open unless it ends
+    #: a word (现在, 平和), which this check knows only for common words.
+    weak: bool = False
+
+    @property
+    def is_open(self) -> bool:
+        return self.verdict == OPEN
+
+    @property
+    def is_final(self) -> bool:
+        return self.verdict == FINAL
+
+
+_LATIN_WORD = regex.compile(r"([\p{L}']{1,30})\W*$")
+_TRAILING_MARKUP = regex.compile(r"[\s*_~`\\]+$")
+
+COMMAS = frozenset(",、，､")
+OPENERS = frozenset("「『（(“‘【〔［[《〈")
+
+# -- English ---------------------------------------------------------------
+
+#: English words that cannot end a sentence: articles, prepositions that take
+#: an object, conjunctions, possessives, copulas. (No "in", "on", "up", "out":
+#: "log in", "and so on" and phrasal verbs end sentences.)
+EN_FUNCTION_WORDS = frozenset(
+    """the a an of to and or nor than with from by that which because but our their
+    your my its is are was were into as such very these those whether both either
+    neither each every if for at we they he she will would should could must been being
+    i i'm we're you're they're i've we've i'd i'll we'll""".split()
+)
+
+# -- Japanese --------------------------------------------------------------
+
+#: Sentence-final forms: polite and plain 終止形, auxiliaries, 終助詞 and the
+#: casual endings of blog prose. Longest first within each group does not
+#: matter: any match means "a sentence can end here".
+JA_FINAL = (
+    # polite 終止形
+    "です",
+    "ます",
+    "ました",
+    "でした",
+    "ません",
+    "ましょう",
+    "でしょう",
+    "ください",
+    "下さい",
+    "ございます",
+    "ませ",
+    # plain 終止形 of the copula and auxiliaries
+    "だ",
+    "である",
+    "だった",
+    "だろう",
+    "ない",
+    "なかった",
+    "たい",
+    "らしい",
+    "みたい",
+    "べき",
+    "はず",
+    # sentence-final particles (終助詞) and casual endings
+    "ね",
+    "よ",
+    "ぞ",
+    "ぜ",
+    "わ",
+    "さ",
+    "かな",
+    "かも",
+    "っけ",
+    "じゃん",
+    "よな",
+    "だな",
+    "かなあ",
+    "なあ",
+    "なぁ",
+    "ねぇ",
+    "よぉ",
+    "笑",
+    "ｗ",
+    "w",
+    "草",
+    "以上",
+    "おわり",
+    "終わり",
+    "つづく",
+    "続く",
+)
+#: Case and conjunctive particles (格助詞・接続助詞) and connectives that
+#: cannot end a written sentence. (Not は, も, と, の, から, けど: casual
+#: posts end sentences with them; see JA_FINAL for the casual forms.)
+JA_PARTICLES = (
+    ("を", "particle"),
+    ("ですが", "conjunctive particle"),
+    ("ますが", "conjunctive particle"),
+    ("であるが", "conjunctive particle"),
+    ("ので", "conjunctive particle"),
+    ("のに", "conjunctive particle"),
+    ("ため", "connective"),
+    ("ために", "connective"),
+    ("により", "compound particle"),
+    ("によって", "compound particle"),
+    ("について", "compound particle"),
+    ("に対して", "compound particle"),
+    ("に関して", "compound particle"),
+    ("として", "compound particle"),
+    ("における", "compound particle"),
+    ("において", "compound particle"),
+    ("および", "conjunction"),
+    ("及び", "conjunction"),
+    ("または", "conjunction"),
+    ("もしくは", "conjunction"),
+    ("ものの", "conjunctive particle"),
+    ("ながら", "conjunctive particle"),
+    ("つつ", "conjunctive particle"),
+    ("へ", "particle"),
+    ("や", "particle"),
+    ("より", "particle"),
+    ("まで", "particle"),
+    ("ば", "conditional"),
+    ("たら", "conditional"),
+    ("なら", "conditional"),
+    ("ても", "conjunctive particle"),
+    ("でも", "particle"),
+)
+#: 連体形 and adnominal phrases that want the noun they modify.
+JA_ADNOMINAL = (
+    "ような",
+    "ように",
+    "という",
+    "といった",
+    "ための",
+    "による",
+    "に関する",
+    "的な",
+    "的に",
+)
+#: Set phrases ending in a particle on purpose (良いお年を = Happy new year).
+JA_SET_PHRASES = ("お年を", "お年をお迎えください", "またね", "ではまた", "それでは")
+#: After a kanji (a verb or する-noun stem), an i-row kana is a godan verb's
+#: 連用形 (書き, 読み, 取り, 創出し) and an e-row kana an ichidan verb's
+#: (秘め, 見せ, 述べ): the sentence goes on.
+_I_ROW = frozenset("きぎしじちぢにひびぴみり")
+_E_ROW = frozenset("けげせぜてでへべぺめれえ")
+#: て/で forms (連用形 + て) and the continuing auxiliaries after them.
+JA_TE_FORMS = (
+    "して",
+    "させ",
+    "され",
+    "ており",
+    "ていて",
+    "であり",
+    "しており",
+    "てい",
+    "でい",
+    "ってい",
+)
+_JA_TE = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}](?:て|で)$")
+
+# -- Chinese ---------------------------------------------------------------
+
+#: Sentence-final particles (语气词) and set endings.
+ZH_FINAL = (
+    "了",
+    "吗",
+    "嗎",
+    "呢",
+    "吧",
+    "啊",
+    "呀",
+    "啦",
+    "嘛",
+    "哦",
+    "喔",
+    "哈",
+    "呗",
+    "咯",
+    "哇",
+    "罢了",
+    "而已",
+    "似的",
+    "即可",
+    "就行",
+    "就好",
+    "为止",
+    "為止",
+    "待续",
+    "待續",
+    "完",
+)
+#: Conjunctions, prepositions, coverbs, structural particles and
+#: determiners: a sentence cannot stop on them.
+ZH_OPEN = (
+    ("以及", "conjunction"),
+    ("或者", "conjunction"),
+    ("因为", "conjunction"),
+    ("因為", "conjunction"),
+    ("所以", "conjunction"),
+    ("但是", "conjunction"),
+    ("而且", "conjunction"),
+    ("并且", "conjunction"),
+    ("並且", "conjunction"),
+    ("如果", "conjunction"),
+    ("虽然", "conjunction"),
+    ("雖然", "conjunction"),
+    ("不仅", "conjunction"),
+    ("不僅", "conjunction"),
+    ("为了", "preposition"),
+    ("為了", "preposition"),
+    ("对于", "preposition"),
+    ("對於", "preposition"),
+    ("通过", "preposition"),
+    ("通過", "preposition"),
+    ("关于", "preposition"),
+    ("關於", "preposition"),
+    ("由于", "preposition"),
+    ("由於", "preposition"),
+    ("根据", "preposition"),
+    ("根據", "preposition"),
+    ("按照", "preposition"),
+    ("作为", "preposition"),
+    ("作為", "preposition"),
+    ("的话", "conditional"),
+    ("的話", "conditional"),
+    ("和", "conjunction"),
+    ("与", "conjunction"),
+    ("與", "conjunction"),
+    ("及", "conjunction"),
+    ("或", "conjunction"),
+    ("而", "conjunction"),
+    ("并", "conjunction"),
+    ("但", "conjunction"),
+    ("在", "preposition"),
+    ("把", "preposition"),
+    ("被", "preposition"),
+    ("对", "preposition"),
+    ("對", "preposition"),
+    ("从", "preposition"),
+    ("從", "preposition"),
+    ("向", "preposition"),
+    ("将", "preposition"),
+    ("將", "preposition"),
+    ("让", "coverb"),
+    ("讓", "coverb"),
+    ("使", "coverb"),
+    ("给", "coverb"),
+    ("給", "coverb"),
+    ("地", "adverbial particle"),
+    ("之", "structural particle"),
+    ("这个", "determiner"),
+    ("那个", "determiner"),
+    ("這個", "determiner"),
+    ("那個", "determiner"),
+    ("一个", "determiner"),
+    ("一個", "determiner"),
+    ("一种", "determiner"),
+    ("一種", "determiner"),
+    ("这种", "determiner"),
+    ("這種", "determiner"),
+    ("这些", "determiner"),
+    ("這些", "determiner"),
+    ("那些", "determiner"),
+    ("每个", "determiner"),
+    ("是", "copula"),
+)
+#: ``的`` ends a sentence after 是…的 / 我的, but after a measure phrase or an
+#: adjective it wants its noun (一种理想的, 很重要的): open when one of these
+#: stands in the last few characters before it.
+_ZH_DE_OPENING = regex.compile(
+    r"(?:一[种種个個些份位件条條类類]|[这那這][种種个個些]|[很最更非常较]\p{Han}{1,4})\p{Han}{0,4}的$"
+)
+
+# -- Korean ----------------------------------------------------------------
+
+#: Final endings of the declarative, polite, interrogative and casual styles.
+KO_FINAL = frozenset("다요까죠네지군래자라야어아음함")
+#: Connective endings and case particles.
+KO_OPEN = (
+    ("지만", "connective ending"),
+    ("는데", "connective ending"),
+    ("면서", "connective ending"),
+    ("고", "connective ending"),
+    ("며", "connective ending"),
+    ("서", "connective ending"),
+    ("면", "connective ending"),
+    ("를", "particle"),
+    ("을", "particle"),
+    ("에", "particle"),
+    ("의", "particle"),
+    ("와", "particle"),
+    ("과", "particle"),
+    ("로", "particle"),
+    ("는", "particle"),
+    ("은", "particle"),
+    ("가", "particle"),
+    ("이", "particle"),
+    ("도", "particle"),
+)
+
+
+def _strip(text: str) -> str:
+    return _TRAILING_MARKUP.sub("", text)
+
+
+def language(text: str) -> str:
+    """``ja``, ``zh``, ``ko`` or ``en`` for the last stretch of ``text``."""
+    tail = text[-40:]
+    if _KANA.search(tail):
+        return "ja"
+    last_cjk = regex.search(r"[\p{Han}\p{Hangul}][^\p{Han}\p{Hangul}]*$", tail)
+    if last_cjk:
+        return "ko" if _HANGUL.match(last_cjk.group(0)) else "zh"
+    return "en"
+
+
+def sentence_end(text: str, morphology: bool = False) -> End:
+    """How ``text`` (prose, markup removed) ends: see the module docstring.
+    ``morphology``: let the optional Japanese analyser (:mod:`post_lint.ja_morph`)
+    answer where this grammar cannot."""
+    end = _sentence_end(text)
+    if morphology and end.lang == "ja" and (end.verdict == UNKNOWN or end.plain):
+        from .ja_morph import refine
+
+        better = refine(_strip(text))
+        if better is not None and not (end.plain and better[0] == FINAL):
+            return End(better[0], better[1], "ja")
+    return end
+
+
+def _sentence_end(text: str) -> End:
+    text = _strip(text)
+    if not text:
+        return End(UNKNOWN)
+    last = text[-1]
+    lang = language(text)
+    if last in COMMAS:
+        return End(OPEN, f"ends with a comma ('{last}')", lang)
+    if last in OPENERS:
+        return End(OPEN, f"ends with an opening '{last}'", lang)
+    if lang == "ja":
+        return _ja_end(text)
+    if lang == "zh":
+        return _zh_end(text)
+    if lang == "ko":
+        return _ko_end(text)
+    return _en_end(text)
+
+
+def _en_end(text: str) -> End:
+    m = _LAST_WORD_AT_END.search(text[-40:])
+    if m:
+        word = m.group(1)
+        if word.lower() in EN_FUNCTION_WORDS and word != "A":
+            return End(OPEN, f"ends with '{word}', which cannot end a sentence", "en")
+    return End(UNKNOWN, "", "en")
+
+
+_LAST_WORD_AT_END = regex.compile(r"(?:^|(?<=[\s(\[\"“‘]))([\p{L}']{1,30})$")
+
+
+def _ja_end(text: str) -> End:
+    if text.endswith(JA_SET_PHRASES):
+        return End(FINAL, "a set phrase", "ja")
+    for ending, what in JA_PARTICLES:
+        if text.endswith(ending):
+            if ending == "でも" and len(text) > 2 and not _HAN.match(text[-3]):
+                continue  # casual …だけでも / …それでも end sentences
+            return End(OPEN, f"ends with the {what} '{ending}'", "ja")
+    for ending in JA_ADNOMINAL:
+        if text.endswith(ending):
+            return End(OPEN, f"ends with '{ending}', which wants the noun it modifies", "ja")
+    for ending in JA_TE_FORMS:
+        if text.endswith(ending) and len(text) > len(ending):
+            return End(
+                OPEN, f"ends with the continuative (連用形) '{text[-len(ending) - 1 :]}'", "ja"
+            )
+    if text.endswith("によ"):
+        return End(OPEN, "ends with 'によ', the start of …による/…によって", "ja")
+    if text[-1] in "をにがへ":
+        return End(OPEN, f"ends with the particle '{text[-1]}'", "ja")
+    if len(text) > 1 and text[-1] in "さ" and regex.match(r"[\p{Han}\p{Katakana}ー]", text[-2]):
+        return End(OPEN, f"ends with '{text[-2:]}', the stem of …される/…させる", "ja")
+    for ending in JA_FINAL:
+        if text.endswith(ending):
+            return End(FINAL, f"ends with '{ending}'", "ja")
+    last = text[-1]
+    before = text[-2:-1]
+    if before and _HAN.match(before):
+        if last in _I_ROW or last in _E_ROW:
+            return End(OPEN, f"ends with the continuative (連用形) '{text[-2:]}'", "ja")
+        if last in "がに":
+            return End(OPEN, f"ends with the particle '{last}'", "ja")
+    if before and before in "させれ" and last in "させれ":
+        return End(OPEN, f"ends with the continuative (連用形) '{text[-3:]}'", "ja")
+    if _JA_TE.search(text) and not text.endswith(("なんで", "ので")):
+        return End(OPEN, f"ends with the て-form '{text[-2:]}'", "ja")
+    if last in "っッ":
+        return End(OPEN, f"ends mid-word ('{text[-3:]}')", "ja")
+    if last in "るうくすつぬむぶぐたい":
+        return End(FINAL, f"ends with the plain form '{text[-2:]}'", "ja", plain=True)
+    if last in "かなの":
+        return End(FINAL, f"ends with '{last}'", "ja", plain=True)
+    return End(UNKNOWN, "", "ja")
+
+
+#: Common words that end in a one-character function word of ZH_OPEN.
+ZH_WORDS_ENDING_LIKE_OPEN = frozenset(
+    """方向 走向 转向 倾向 面向 指向 导向 志向 意向 动向 去向 风向 存在 现在 正在 实在 所在 自在
+    好在 内在 外在 总和 平和 温和 缓和 暖和 调和 和和 绝对 相对 针对 面对 反对 应对 核对 配对 派对
+    但是 就是 还是 总是 于是 只是 可是 或是 凡是 真是 也是 都是 而是 不是 正是 算是 倒是 要是 像是
+    老是 便是 若是 即是 硬是 乃是 土地 各地 当地 本地 场地 基地 园地 天地 心地 墓地 外地 内地 余地
+    大地 田地 工地 陆地 草地 高地 山地 产地 目的地 参与 给与 普及 涉及 以及 波及 危及 提及 顾及 然而
+    从而 反而 进而 因而 继而 合并 兼并 吞并 不但 非但 总之 天使 大使 即使 假使 促使 迫使 致使 行使
+    驱使 即将 大将 一把 棉被 供给 交给 配给 服从 自从 盲从 转让 出让 退让 忍让 礼让 谦让 或 而""".split()
+)
+
+
+def _zh_end(text: str) -> End:
+    for ending in ZH_FINAL:
+        if text.endswith(ending):
+            # 了 is also the perfective aspect marker (做了, 改进了): final,
+            # but not enough to excuse a missing period by itself.
+            return End(FINAL, f"ends with the particle '{ending}'", "zh", plain=ending == "了")
+    for ending, what in ZH_OPEN:
+        if text.endswith(ending):
+            if len(ending) == 1:
+                if text[-2:] in ZH_WORDS_ENDING_LIKE_OPEN or text[-3:] in ZH_WORDS_ENDING_LIKE_OPEN:
+                    return End(UNKNOWN, "", "zh")
+                return End(
+                    OPEN,
+                    f"ends with the {what} '{ending}', which cannot end a sentence",
+                    "zh",
+                    weak=True,
+                )
+            return End(OPEN, f"ends with the {what} '{ending}', which cannot end a sentence", "zh")
+    if text.endswith("的") and _ZH_DE_OPENING.search(text[-12:]):
+        return End(OPEN, f"ends with '{text[-4:]}', which wants the noun it modifies", "zh")
+    return End(UNKNOWN, "", "zh")
+
+
+def _ko_end(text: str) -> End:
+    for ending, what in KO_OPEN:
+        if text.endswith(ending):
+            return End(OPEN, f"ends with the {what} '{ending}'", "ko")
+    if text[-1] in KO_FINAL:
+        return End(FINAL, f"ends with '{text[-1]}'", "ko")
+    return End(UNKNOWN, "", "ko")
+
+
+# -- Japanese register -----------------------------------------------------
+
+_POLITE = regex.compile(
+    r"(?:です|ます|ました|でした|ません|ましょう|でしょう|ください)[」』）)]*[。！？!?]"
+)
+_PLAIN = regex.compile(
+    r"(?:(?<![まで])す|(?<!まし)(?<!でし)た|(?<!ょ)う|[るいだくつぬむ]|ない|である)[」』）)]*[。！？!?]"
+)
+
+
+def ja_register(text: str) -> str:
+    """``polite`` (です/ます) or ``plain`` (だ/である) when one style holds at
+    least four in five of the finished sentences of ``text``; '' otherwise."""
+    polite = len(_POLITE.findall(text))
+    plain = len(_PLAIN.findall(text))
+    total = polite + plain
+    if total < 5:
+        return ""
+    if polite >= 0.8 * total:
+        return "polite"
+    if plain >= 0.8 * total:
+        return "plain"
+    return ""

@@ -1,0 +1,452 @@
+"""How a post ends: the evidence the TRN rules use to tell a post that was
+cut off (a generator hit its output limit) from one that simply ends.
+
+Being the last block of the file is itself evidence when that block is
+unfinished: no human post ends inside an open code fence, and a final prose
+paragraph without terminal punctuation in a post whose other paragraphs have
+it is far more often a cut than a style. What people do end posts with is
+kept quiet here (:func:`habit`): a signature, an emoji or emoticon, a link,
+a URL or an address, a template tag, an image, "TBD", a casual ending.
+
+Everything works on one :class:`~post_lint.post.Post` and its blocks; each
+function returns the reason in words ('' when there is none).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from functools import cached_property
+
+import regex
+
+from .endings import End, ja_register
+from .post import Block, Post
+from .text import KANA_CHAR, split_sentences
+
+# --------------------------------------------------------------------------
+# Habits: what people end posts with
+# --------------------------------------------------------------------------
+
+#: A signature or sign-off line: dashes before a name, "Written by ...",
+#: "Posted by", a greeting.
+_SIGNATURE = regex.compile(
+    r"^\s*(?:[-—–―~〜～]{1,3}\s*\S|(?:written|posted|translated|edited|photo|image)s?\s+by\b"
+    r"|by\s+(?-i:\p{Lu})|(?:best\s+)?regards\b|cheers\b|thanks?\b|thank\s+you\b|love,|yours\b"
+    r"|文[:：]|著者|作者|译者|譯者|翻译|来源|來源|转载|轉載|出处|出處|原文|via\b|source\b)",
+    regex.IGNORECASE,
+)
+#: Endings that say "more to come" or "unfinished" on purpose.
+_ON_PURPOSE = regex.compile(
+    r"(?:\bTBD|\bTBA|\bTODO|\bWIP|\bto be continued|\bcoming soon|\bmore soon|\bstay tuned"
+    r"|\bfin|\bthe end|\bEOF|（?続く）?|（?つづく）?|未完|待续|待續|未完待续|以上|おわり|完)"
+    r"[\s.!。)）]*$",
+    regex.IGNORECASE,
+)
+#: Emoticons and kaomoji that end a line without a period: ``:)``, ``=D``,
+#: ``<3``, ``^^``, ``orz``, ``(笑)``, ``+____+///``.
+_EMOTICON = regex.compile(
+    r"(?:[:;=8xX：][-'^o]?[)(\]\[DPpOo3/\\|*]+|<3+|\^_?\^|orz|OTZ|m\(_ _\)m|[（(][^（()）]{0,8}[)）]"
+    r"|[+*^~_/\\]{3,}|[wｗ]{2,}|\bXD|\blol|\bLOL|\bhaha\w*|\bhehe\w*)[\s.!]*$"
+)
+#: Something a reader copies rather than reads: a URL, an address, a path,
+#: a file name, a version or a size.
+_NOT_PROSE_END = regex.compile(
+    r"(?:[\x21-\x7e]+@[\x21-\x7e]+\.\w+|[\x21-\x7e]*/[\x21-\x7e]*"
+    r"|[\x21-\x7e]+\.(?:md|html?|zip|tar\.gz|pdf|png|jpe?g|txt|rb|py|js)"
+    r"|\d[\d.,]*\s*(?:[KMG]i?B|MB|KB|GB|%)?|\b[A-Za-z_]+\(\)|(?<![\x21-\x7e])[A-Za-z_]*\d[A-Za-z0-9_]*)"
+    r"[\x21-\x2f\x3a-\x40\s]*$",
+    regex.IGNORECASE,
+)
+#: kramdown attribute lists ``{: .class}``, abbreviation definitions
+#: ``*[HTML]: ...`` and reference definitions ``[1]: /url`` on the last line.
+_DEFINITION_LINE = regex.compile(r"^\s*(?:\{:.*\}|\*\[[^\]]+\]:|\[[^\]]+\]:\s)")
+#: A line ending in a hard break (``<br>``, two spaces, a backslash).
+_HARD_BREAK = regex.compile(r"(?:<br\s*/?>|  |\\)$", regex.IGNORECASE)
+_CJK = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]")
+_LATIN_WORDS = regex.compile(r"[\p{Latin}\d][\p{Latin}\d'’\-]*")
+_DOMAIN = regex.compile(r"\b[\w-]+\.(?:org|com|net|io|jp|cn|dev|info)\b|@")
+_EMAIL = regex.compile(r"\S@\S+\.\w")
+#: Separators that end lists of names or links written inline.
+_SEPARATOR_END = regex.compile(r"[·・|/\\\-–—=+#]\s*$")
+#: ``:heart:``-style emoji shortcodes.
+_SHORTCODE_END = regex.compile(r":[a-z0-9_+\-]{1,40}:\s*$")
+
+
+#: Characters of the last line and sentence that the habit checks read.
+_HABIT_WINDOW = 300
+
+
+def habit(last_line: str, sentence: str, line_before: str = "") -> str:
+    """Why the post's last line is something people end posts with on
+    purpose ('' when it is not): ``last_line`` is the raw source line,
+    ``sentence`` the unfinished last sentence as prose."""
+    # Only the ends matter (and bounded work on hostile input).
+    line = last_line.strip()[-_HABIT_WINDOW:]
+    sentence = sentence[-_HABIT_WINDOW:]
+    line_before = line_before[-_HABIT_WINDOW:]
+    if _DEFINITION_LINE.match(line):
+        return "a definition line"
+    if _ON_PURPOSE.search(sentence) or _ON_PURPOSE.search(line):
+        return "an on-purpose ending"
+    if _EMOTICON.search(line):
+        return "an emoticon"
+    if _NOT_PROSE_END.search(sentence.rstrip()):
+        return "an address, path or number"
+    short = len(_LATIN_WORDS.findall(line)) <= 6 and len(_CJK.findall(line)) <= 10
+    if short and (_SIGNATURE.match(sentence) or _SIGNATURE.match(line)):
+        return "a signature"
+    if short and (
+        _EMAIL.search(line_before)
+        or _DOMAIN.search(line_before)
+        or (_HARD_BREAK.search(line_before) and not _CJK.search(line))
+    ):
+        return "a signature block"
+    if short and _DOMAIN.search(line):
+        return "a signature (a site or address)"
+    if _SEPARATOR_END.search(line) or _SHORTCODE_END.search(line):
+        return "a separator or shortcode"
+    return ""
+
+
+#: A sign-off paragraph: what follows it is a signature.
+SIGN_OFF = regex.compile(
+    r"^\s*(?:sincerely|(?:best |kind |warm )?regards|best|cheers|thanks|thank you|love|yours"
+    r"(?: truly| sincerely)?|以上|敬具|此致|谢谢)[\s\w]{0,20}[,，、。!！]?\s*$",
+    regex.IGNORECASE,
+)
+
+
+def label(sentence: str, alone: bool = True) -> str:
+    """Why ``sentence`` reads as a name, a title or a label rather than a
+    sentence ('' when it does not): a few capitalised words, one or two
+    words, a label and its value."""
+    if len(sentence) > 400:
+        return ""
+    if not _CJK.search(sentence):
+        words = _LATIN_WORDS.findall(sentence)
+        if alone and len(words) <= 4 and all(w[0].isupper() or w[0].isdigit() for w in words):
+            return "a name or title"
+        if alone and len(words) <= 1:
+            return "a short label"
+        if len(words) <= 4 and any(any(ch.isdigit() for ch in w) for w in words):
+            return "a name, size or version"
+    elif alone and len(_CJK.findall(sentence)) <= 2:
+        return "a short label"
+    if "|" in sentence:
+        return "a title"
+    if alone and (regex.search(r"[:：]\s", sentence) or "：" in sentence):
+        return "a label and its value"
+    return ""
+
+
+_TERMINAL_END = regex.compile(r"[。．.！!？?…」』）)”’]\s*$")
+_COMMENT = regex.compile(r"<!--.*?-->", regex.S)
+
+
+def is_verse(source: str) -> bool:
+    """Is a paragraph's source verse: three lines or more, most of them
+    short and without terminal punctuation (a poem's stanza)?"""
+    lines = [line.strip() for line in _COMMENT.sub("", source).split("\n") if line.strip()]
+    if len(lines) < 3:
+        return False
+    short = [line for line in lines if len(line) <= 30 and not _TERMINAL_END.search(line)]
+    return len(short) >= 0.75 * len(lines)
+
+
+# --------------------------------------------------------------------------
+# Words cut in half
+# --------------------------------------------------------------------------
+
+_WORD = regex.compile(r"[\p{Latin}]{2,40}")
+_KATAKANA_RUN = regex.compile(r"[\p{Katakana}ー]{2,40}")
+_LAST_LATIN = regex.compile(r"(?<![\p{Latin}'’\-])(\p{Ll}[\p{Latin}]{1,39})$")
+_LAST_KATAKANA = regex.compile(r"(?<![\p{Katakana}ー])([\p{Katakana}ー]{2,40})$")
+#: Vocabulary entries compared per post (bounded work).
+_MAX_VOCABULARY = 50_000
+
+
+@dataclass(eq=False)
+class Vocabulary:
+    """The words of a post's prose (Latin words case-folded, katakana runs)."""
+
+    post: Post
+
+    @cached_property
+    def counts(self) -> Counter[str]:
+        c: Counter[str] = Counter()
+        for value in list(self.post.meta.values())[:50]:
+            if isinstance(value, str) and len(value) < 5000:
+                c.update(w.casefold() for w in _WORD.findall(value))
+                c.update(_KATAKANA_RUN.findall(value))
+        for b in self.post.blocks:
+            if b.kind in ("paragraph", "heading") and b.prose:
+                c.update(w.casefold() for w in _WORD.findall(b.prose))
+                c.update(_KATAKANA_RUN.findall(b.prose))
+            if len(c) > _MAX_VOCABULARY:
+                break
+        return c
+
+    def completion(self, fragment: str) -> str:
+        """A longer word of the post that starts with ``fragment`` when
+        ``fragment`` itself occurs only once (here, at the cut); '' otherwise."""
+        key = fragment.casefold()
+        if self.counts.get(key, 0) > 1:
+            return ""
+        best = ""
+        longer = 1 if not key.isascii() else 2
+        for word, n in self.counts.items():
+            if len(word) >= len(key) + longer and word.startswith(key) and n >= 1:
+                if not best or self.counts[word] > self.counts[best]:
+                    best = word
+        return best
+
+
+_CLAUSE_UNIT = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}ー]|[\p{Latin}'’]+")
+_CLAUSE_END = regex.compile(r"\s*(?:[。．.！!？?、，,；;:：)）」』”…\n]|$)")
+
+
+@dataclass(eq=False)
+class ClauseEnds:
+    """How often each CJK character or (case-folded) Latin word of a post's
+    prose occurs, and how often it ends a clause (punctuation, or the end of
+    a paragraph, heading or list item, follows it)."""
+
+    post: Post
+
+    @cached_property
+    def counts(self) -> tuple[Counter[str], Counter[str]]:
+        seen: Counter[str] = Counter()
+        ends: Counter[str] = Counter()
+        budget = 2_000_000
+        for b in self.post.blocks:
+            if b.kind not in ("paragraph", "heading") or not b.prose:
+                continue
+            text = b.prose
+            budget -= len(text)
+            if budget < 0:
+                break
+            for m in _CLAUSE_UNIT.finditer(text):
+                unit = m.group(0).casefold()
+                seen[unit] += 1
+                if _CLAUSE_END.match(text, m.end()):
+                    ends[unit] += 1
+        return seen, ends
+
+    def never_ends(self, text: str, minimum: int = 3) -> str:
+        """Evidence that the last character (CJK) or word (Latin) of ``text``
+        does not end clauses in this post: it occurs at least ``minimum``
+        times elsewhere and never before punctuation or a block's end."""
+        m = regex.search(r"([\p{Han}\p{Hiragana}\p{Katakana}ー]|[\p{Latin}'’]+)\W*$", text[-40:])
+        if not m:
+            return ""
+        unit = m.group(1).casefold()
+        if not unit.isascii() and KANA_CHAR.search(text[-40:]):
+            # Japanese: the grammar in endings.py reads kana endings, and a
+            # kanji before nothing is as often a noun (…例, …もの) as a stem.
+            return ""
+        seen, ends = self.counts
+        if not unit.isascii():
+            minimum += 1
+        if seen[unit] - 1 >= minimum and ends[unit] <= 1:  # the cut itself is one
+            return f"the post never ends a clause with '{m.group(1)}' (used {seen[unit] - 1} times elsewhere)"
+        return ""
+
+
+def cut_word(vocabulary: Vocabulary, text: str) -> str:
+    """Evidence that ``text`` stops in the middle of a word: its last word
+    (a lower-case Latin word, or a katakana run) occurs nowhere else in the
+    post, but a longer word starting with it does (``configura`` /
+    ``configuration``, ``ダウンロ`` / ``ダウンロード``)."""
+    text = text.rstrip("*_~` ")
+    m = _LAST_LATIN.search(text) or _LAST_KATAKANA.search(text)
+    if not m:
+        return ""
+    fragment = m.group(1)
+    whole = vocabulary.completion(fragment)
+    if not whole:
+        return ""
+    return f"'{fragment}' is the start of '{whole}', used elsewhere in the post, and no word of its own"
+
+
+# --------------------------------------------------------------------------
+# The last prose of the post
+# --------------------------------------------------------------------------
+
+
+def last_sentence(prose: str) -> tuple[str, bool]:
+    """The last sentence of ``prose`` and whether a finished one comes before it."""
+    sentences = split_sentences(prose)
+    if not sentences:
+        return "", False
+    return sentences[-1], len(sentences) > 1
+
+
+def register_mismatch(post_text: str, end: End) -> bool:
+    """A Japanese plain ending in a post written in です/ます: the sentence
+    was cut before its polite ending."""
+    return end.lang == "ja" and end.plain and ja_register(post_text) == "polite"
+
+
+def long_enough(sentence: str, latin_words: int, cjk_chars: int) -> bool:
+    """Is the unfinished sentence at least this long (CJK characters or Latin words)?"""
+    cjk = len(_CJK.findall(sentence))
+    if cjk >= cjk_chars:
+        return True
+    return cjk == 0 and len(_LATIN_WORDS.findall(sentence)) >= latin_words
+
+
+# --------------------------------------------------------------------------
+# Code fences, table rows, inline constructs
+# --------------------------------------------------------------------------
+
+_CONTAINER_PREFIX = regex.compile(r"^(?:[ \t]{0,4}(?:>|[-*+]|\d{1,9}[.)])?[ \t]?)*")
+_FENCE_OPEN = regex.compile(r"^[ \t]*(`{3,}|~{3,})")
+
+
+def strip_container(line: str) -> str:
+    """A source line without its list markers and quote prefixes."""
+    return _CONTAINER_PREFIX.sub("", line, count=1)
+
+
+def unclosed_fence(post: Post, block: Block) -> str:
+    """The fence (```` ``` ````, ``~~~``) of a code block that never closes, or ''."""
+    first = strip_container(post.lines.line(block.start_line))
+    m = _FENCE_OPEN.match(first)
+    if not m:
+        return ""
+    fence = m.group(1)
+    if fence[0] in first[m.end() :]:
+        return ""  # a decorative line (~~~ ·~~~·~~~), not a fence
+    close = regex.compile(rf"^[ \t]*{regex.escape(fence[0])}{{{len(fence)},}}[ \t]*$")
+    for n in range(block.start_line + 1, block.end_line + 1):
+        if close.match(strip_container(post.lines.line(n))):
+            return ""
+    content = [post.lines.line(n).strip() for n in range(block.start_line + 1, block.end_line + 1)]
+    if not any(line and not _HTML_TAG_LINE.fullmatch(line) for line in content):
+        return ""  # a stray fence before a closing tag, not cut code
+    return fence
+
+
+_HTML_TAG_LINE = regex.compile(r"(?:</?[A-Za-z][^<>]{0,200}>\s*)+")
+
+
+_CODE_SPAN = regex.compile(r"(`+)(?:(?!\1).){0,2000}?\1", regex.S)
+
+
+def table_cells(line: str) -> tuple[int, bool]:
+    """(cells, closing pipe) of one source row of a pipe table."""
+    row = strip_container(line).strip() if line.lstrip().startswith(">") else line.strip()
+    row = _CODE_SPAN.sub(lambda m: "x" * len(m.group(0)), row)
+    row = row.replace("\\|", "xx")
+    closed = row.endswith("|") and len(row) > 1
+    body = row[1:] if row.startswith("|") else row
+    body = body[:-1] if closed else body
+    return body.count("|") + 1, closed
+
+
+def cut_table_row(post: Post, block: Block) -> str:
+    """Why the last row of a table looks cut ('' when it does not): fewer
+    cells than the header, or no closing pipe where the other rows have one."""
+    if block.end_line - block.start_line < 2:
+        return ""
+    header, _ = table_cells(post.lines.line(block.start_line))
+    last_line = post.lines.line(block.end_line)
+    cells, closed = table_cells(last_line)
+    others = [
+        table_cells(post.lines.line(n))
+        for n in range(block.start_line + 2, block.end_line)
+        if post.lines.line(n).strip()
+    ]
+    header_closed = post.lines.line(block.start_line).rstrip().endswith("|")
+    piped = sum(1 for _, c in others) if others else 0
+    rows_closed = header_closed and (not others or sum(c for _, c in others) >= 0.8 * piped)
+    if cells < header and (not closed or rows_closed):
+        pipe = " and no closing pipe" if not closed and rows_closed else ""
+        return f"line {block.end_line} has {cells} of the header's {header} cells{pipe}"
+    if rows_closed and not closed:
+        return f"line {block.end_line} has no closing pipe where the other rows have one"
+    return ""
+
+
+#: An inline construct left open at the end of the text: a link whose
+#: target never closes, link text never closed, bold/strike never closed,
+#: a code span never closed, an HTML tag never closed.
+_OPEN_LINK_TARGET = regex.compile(r"\[[^\[\]\n]{0,300}\]\([^)\s]{0,2000}$")
+_OPEN_LINK_TEXT = regex.compile(r"(?<!\\)!?\[(?!\^)[^\[\]\n]{1,300}$")
+_OPEN_TAG = regex.compile(r"<[A-Za-z][A-Za-z0-9-]{0,20}(?:\s[^<>\n]{0,500})?$")
+_URL = regex.compile(
+    r"https?://[^\s\])>}\p{Han}\p{Hiragana}\p{Katakana}、。，；！？]{0,2000}|<[^>\n]{0,500}>"
+)
+#: ``**``, ``__`` or ``~~`` on their own (not part of ``-____-`` or ``~~~``).
+_DELIMS = regex.compile(r"(?<![*_~\\])(?:\*\*|__|~~)(?![*_~])")
+#: A sentence ends and another starts: the construct did not run to the cut.
+_SENTENCE_BREAK = regex.compile(r"[。！？](?=\S)|[.!?]\s+\S")
+
+
+@dataclass(frozen=True, slots=True)
+class OpenConstruct:
+    """An inline construct opened in the last paragraph and never closed:
+    its offset in the paragraph source and what it is in words."""
+
+    offset: int
+    what: str
+
+
+def open_inline(source: str) -> OpenConstruct | None:
+    """The inline construct that the end of ``source`` (a paragraph's raw
+    text) stands inside, or None."""
+    text = source.rstrip()
+    if not text:
+        return None
+    base = max(0, len(text) - _INLINE_WINDOW)
+    found = _open_inline(text[base:])
+    if found is None:
+        return None
+    return OpenConstruct(base + found.offset, found.what)
+
+
+#: Characters of a paragraph's end searched for an open construct.
+_INLINE_WINDOW = 4000
+
+
+def _open_inline(text: str) -> OpenConstruct | None:
+    m = _OPEN_LINK_TARGET.search(text)
+    if m:
+        return OpenConstruct(m.start(), f"the target of the link '{_clip(text[m.start() :])}'")
+    ticks = list(regex.finditer(r"(?<!\\)`+", _CODE_SPAN.sub(_blank, text.replace("\\`", "  "))))
+    if ticks and not _SENTENCE_BREAK.search(text, ticks[-1].end()) and "''" not in text:
+        t = ticks[-1]
+        return OpenConstruct(t.start(), f"an unclosed {t.group(0)} code span")
+    blanked = _URL.sub(_blank, _CODE_SPAN.sub(_blank, text))
+    m = _OPEN_TAG.search(blanked)
+    if m:
+        return OpenConstruct(m.start(), f"the HTML tag '{_clip(text[m.start() :], 20)}'")
+    m = _OPEN_LINK_TEXT.search(blanked)
+    if m and "](" not in text[m.start() :]:
+        return OpenConstruct(m.start(), f"the link text '{_clip(text[m.start() :])}'")
+    opened: dict[str, int] = {}
+    for d in _DELIMS.finditer(blanked):
+        mark = d.group(0)
+        if mark in opened:
+            del opened[mark]
+        else:
+            after = blanked[d.end() : d.end() + 1]
+            before = blanked[d.start() - 1 : d.start()] if d.start() else " "
+            if after and not after.isspace() and not (before.isascii() and before.isalnum()):
+                opened[mark] = d.start()
+    opened = {k: v for k, v in opened.items() if not _SENTENCE_BREAK.search(blanked, v)}
+    if opened:
+        mark, pos = min(opened.items(), key=lambda kv: kv[1])
+        name = {"**": "bold", "__": "bold", "~~": "strikethrough"}[mark]
+        return OpenConstruct(pos, f"unclosed {name} '{mark}'")
+    return None
+
+
+def _blank(m: regex.Match[str]) -> str:
+    return " " * len(m.group(0))
+
+
+def _clip(text: str, size: int = 30) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= size else text[:size] + "…"

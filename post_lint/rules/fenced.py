@@ -1,0 +1,155 @@
+"""GEN005 fenced-post: the post (or its body) wrapped in a Markdown code fence."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from ..diagnostics import Diagnostic, Fix
+from ..edits import delete_lines
+from ..post import Block, Post
+from .base import Options, rule
+from .gen_family import FAMILY
+
+_FENCE_OPEN = re.compile(r"[ \t]{0,3}(?P<fence>`{3,}|~{3,})[ \t]*(?P<info>[^`\n]*?)[ \t]*$")
+#: Info strings of a fence that holds Markdown (or nothing said).
+_MARKDOWN_INFO = {"", "markdown", "md", "mdx", "gfm", "commonmark", "text/markdown"}
+_HEADING = re.compile(r"[ \t]{0,3}#{1,6}[ \t]+\S")
+_FRONT_MATTER = re.compile(r"[ \t]*(?:---|\+\+\+)[ \t]*$")
+#: A line that reads as a program or a shell session, not as Markdown.
+_CODE_LINE = re.compile(
+    r"[;{]\s*$|^\s*(?:\$ |//|def |class |import |from \S+ import|function |var |let |const "
+    r"|return\b|#include|public |private |fn |func |package )"
+)
+#: Share of the body's non-blank lines the fence must hold.
+_MIN_SHARE = 0.8
+#: Text outside the fence: at most this many short paragraphs (a preamble
+#: such as "Here is the blog post:" and a closing line).
+_MAX_OUTSIDE_BLOCKS = 3
+_MAX_OUTSIDE_CHARS = 300
+
+
+def _fenced_block(post: Post) -> Block | None:
+    codes = [b for b in post.blocks if b.kind == "code" and b.is_top_level]
+    if not codes:
+        return None
+    best = max(codes, key=lambda b: b.end_line - b.start_line)
+    info = best.info.split()[0].lower() if best.info.split() else ""
+    if info not in _MARKDOWN_INFO:
+        return None
+    opener = _FENCE_OPEN.fullmatch(post.lines.line(best.start_line))
+    if opener is None:  # an indented code block
+        return None
+    return best
+
+
+def _looks_like_a_post(post: Post, block: Block, info: str) -> bool:
+    inner = [post.lines.line(n) for n in range(block.start_line + 1, block.end_line + 1)]
+    if inner and _FENCE_OPEN.fullmatch(inner[-1]) and not inner[-1].strip("`~ \t"):
+        inner = inner[:-1]
+    text_lines = [line for line in inner if line.strip()]
+    if len(text_lines) < 2:
+        return False
+    if inner and _FRONT_MATTER.fullmatch(inner[0]):
+        return True
+    headings = sum(1 for line in text_lines if _HEADING.match(line))
+    paragraphs = sum(
+        1
+        for i, line in enumerate(inner)
+        if line.strip() and not _HEADING.match(line) and (i == 0 or not inner[i - 1].strip())
+    )
+    if info:  # said to be Markdown
+        return headings >= 1 or paragraphs >= 2
+    # No info string: a Markdown post, not a code sample, in it; a post
+    # opens with its title.
+    if not _HEADING.match(text_lines[0]):
+        return False
+    prose = [line for line in text_lines if not _HEADING.match(line)]
+    codey = sum(1 for line in prose if _CODE_LINE.search(line))
+    return headings >= 1 and paragraphs >= 2 and codey <= len(prose) // 4
+
+
+@rule(
+    "GEN005",
+    "fenced-post",
+    "the post or its body is wrapped in a Markdown code fence",
+    family=FAMILY,
+    shares=(),
+    fixable=True,
+)
+def fenced_post(post: Post, options: Options) -> Iterator[Diagnostic]:
+    """Finds a post whose body (or whole file, front matter included) is
+    wrapped in a code fence, the way a chat interface shows Markdown:
+    ```` ```markdown ```` on the first line, the post, ```` ``` ```` at the end,
+    sometimes after a line such as "Here is the blog post:" (GEN002 reports
+    that line). The fence must be a top-level ```` ``` ````/``~~~`` fence with
+    the info string ``markdown``, ``md``, ``mdx``, ``gfm`` or none, hold at
+    least 80% of the body's non-blank lines, leave at most three short
+    paragraphs outside, and hold a post: front matter, or a heading or two
+    paragraphs (without an info string: a heading, two paragraphs and
+    little that looks like code). A fence left open (the generator stopped
+    before closing it) counts too.
+
+    A post that shows a Markdown sample inside more text (a docs template
+    page, a Markdown tutorial) has too much outside the fence and stays clean.
+
+    **Why:** the renderer shows the whole post as one grey code block, with
+    the Markdown syntax visible: the fence belongs to the chat window.
+
+    **Example:** a body ```` ```markdown ```` / ``# Title`` / … / ```` ``` ````
+    reports ``post.md:5:1: GEN005 the post is wrapped in a ```markdown code
+    fence (lines 5-40)``.
+
+    **Fix (safe):** the opening and closing fence lines are removed; the text
+    inside is kept as it is.
+
+    **Options:** none.
+    """
+    block = _fenced_block(post)
+    if block is None:
+        return
+    index = post.lines
+    first = max(post.body_line, 1)
+    n = index.line_count
+    body_lines = [i for i in range(first, n + 1) if index.line(i).strip()]
+    if not body_lines:
+        return
+    inside = sum(1 for i in body_lines if block.start_line <= i <= block.end_line)
+    if inside < _MIN_SHARE * len(body_lines):
+        return
+    outside = [
+        b for b in post.blocks if b.end_line < block.start_line or b.start_line > block.end_line
+    ]
+    if len(outside) > _MAX_OUTSIDE_BLOCKS:
+        return
+    if any(b.kind == "code" for b in outside):
+        return
+    if sum(len(post.block_source(b)) for b in outside) > _MAX_OUTSIDE_CHARS:
+        return
+    opener = _FENCE_OPEN.fullmatch(index.line(block.start_line))
+    assert opener is not None
+    info = opener.group("info").split()[0].lower() if opener.group("info").split() else ""
+    if not _looks_like_a_post(post, block, info):
+        return
+    last = index.line(block.end_line)
+    closed = (
+        block.end_line > block.start_line
+        and last.strip().startswith(opener.group("fence")[0] * 3)
+        and not last.strip().strip(opener.group("fence")[0])
+    )
+    edits = [*delete_lines(post, block.start_line)]
+    if closed:
+        edits.extend(delete_lines(post, block.end_line))
+    shown = opener.group("fence") + opener.group("info")
+    where = "post" if block.start_line == 1 else "body"
+    state = "" if closed else ", never closed"
+    yield Diagnostic(
+        "GEN005",
+        block.start_line,
+        1,
+        f"the {where} is wrapped in a {shown} code fence (lines {block.start_line}-"
+        f"{block.end_line}{state})",
+        block.start_line,
+        len(index.line(block.start_line)) + 1,
+        Fix("safe", tuple(edits), "remove the wrapping fence"),
+    )

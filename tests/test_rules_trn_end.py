@@ -1,0 +1,507 @@
+"""TRN at the end of a post: the last block cut off (issue 13).
+
+Every cut kind is asserted with its exact code, line, column and message in
+English, Japanese and Chinese; every habit people end posts with is a
+must-stay-silent case.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from post_lint import lint_text
+from post_lint.endings import FINAL, OPEN, UNKNOWN, ja_register, sentence_end
+
+FM = '---\ntitle: "T"\n---\n\n'
+#: Two finished paragraphs before the cut (lines 5 and 7; the cut is on line 9).
+EN = (
+    "The first paragraph says what the post is about.\n\n"
+    "The second paragraph explains the setup in detail.\n\n"
+)
+JA = "この記事では設定の方法を順番に説明します。\n\n最初に必要なものをすべて準備しておきます。\n\n"
+ZH = "这篇文章按顺序介绍配置的方法和注意事项。\n\n首先要准备好需要的工具和一台服务器。\n\n"
+
+
+def trn(body: str) -> list[tuple[str, int, int, str]]:
+    diags = lint_text(FM + body, "post.md", {"select": ["TRN"]})
+    return [(d.code, d.line, d.column, d.message) for d in diags]
+
+
+CUTS = {
+    # prose, mid-sentence
+    "en-function-word": (
+        EN + "When the server receives a request, it sends the",
+        [
+            (
+                "TRN001",
+                9,
+                1,
+                "post ends mid-sentence ('…equest, it sends the'): "
+                "ends with 'the', which cannot end a sentence",
+            )
+        ],
+    ),
+    "en-style": (
+        EN + "After that the load balancer forwards every request to the nearest healthy replica\n",
+        [
+            (
+                "TRN001",
+                9,
+                1,
+                "post ends mid-sentence ('…rest healthy replica'): its last sentence has no "
+                "ending, where the post's other paragraphs finish theirs",
+            )
+        ],
+    ),
+    "ja-adnominal": (
+        JA + "この設定により次のような",
+        [
+            (
+                "TRN001",
+                9,
+                1,
+                "post ends mid-sentence ('この設定により次のような'): "
+                "ends with 'ような', which wants the noun it modifies",
+            )
+        ],
+    ),
+    "ja-continuative": (
+        JA + "この投資は社会の生産性を向上させ\n",
+        [
+            (
+                "TRN001",
+                9,
+                1,
+                "post ends mid-sentence ('この投資は社会の生産性を向上させ'): "
+                "ends with the continuative (連用形) '上させ'",
+            )
+        ],
+    ),
+    "ja-plain-in-polite-post": (
+        JA.replace("説明します。", "説明します。順番に進めます。難しくありません。すぐ終わります。")
+        + "次の章では、この仕組みを使ってサーバーの設定を自動化する\n",
+        [
+            (
+                "TRN001",
+                9,
+                1,
+                "post ends mid-sentence ('…仕組みを使ってサーバーの設定を自動化する'): ends with the "
+                "plain form 'する', a plain form in a post written in です/ます",
+            )
+        ],
+    ),
+    "zh-de": (
+        ZH + "当然这只是一种理想的",
+        [
+            (
+                "TRN001",
+                9,
+                1,
+                "post ends mid-sentence ('当然这只是一种理想的'): "
+                "ends with '种理想的', which wants the noun it modifies",
+            )
+        ],
+    ),
+    "zh-style": (
+        ZH + "然后在配置文件里写上服务器的地址和端口号以及超时时间\n",
+        [
+            (
+                "TRN001",
+                9,
+                1,
+                "post ends mid-sentence ('…件里写上服务器的地址和端口号以及超时时间'): its last "
+                "sentence has no ending, where the post's other paragraphs finish theirs",
+            )
+        ],
+    ),
+    "ko-particle": (
+        "이 글은 설정 방법을 설명합니다.\n\n먼저 필요한 것을 준비합니다.\n\n그 다음에 서버를\n",
+        [
+            (
+                "TRN001",
+                9,
+                1,
+                "post ends mid-sentence ('그 다음에 서버를'): ends with the particle '를'",
+            )
+        ],
+    ),
+    # prose, mid-word
+    "en-mid-word": (
+        EN + "Open the configuration file. Then change the configura",
+        [
+            (
+                "TRN001",
+                9,
+                30,
+                "post ends mid-sentence ('…change the configura'): 'configura' is the start of "
+                "'configuration', used elsewhere in the post, and no word of its own",
+            )
+        ],
+    ),
+    "ja-mid-word": (
+        JA + "まずダウンロードページを開きます。次にファイルをダウンロ",
+        [
+            (
+                "TRN001",
+                9,
+                18,
+                "post ends mid-sentence ('…ページを開きます。次にファイルをダウンロ'): 'ダウンロ' is "
+                "the start of 'ダウンロードページ', used elsewhere in the post, and no word of its own",
+            )
+        ],
+    ),
+    "zh-mid-word": (
+        ZH
+        + "统计学是一门有用的学问，统计方法很多。统计软件也很多，统计图更多。我们今天要讲的是统\n",
+        [
+            (
+                "TRN001",
+                9,
+                34,
+                "post ends mid-sentence ('…件也很多，统计图更多。我们今天要讲的是统'): the post "
+                "never ends a clause with '统' (used 4 times elsewhere)",
+            )
+        ],
+    ),
+    # unclosed fence
+    "en-fence": (
+        EN + "```yaml\nkey: value\nother: 1\n",
+        [("TRN004", 11, 1, "post ends inside an unclosed ``` yaml code block opened at line 9")],
+    ),
+    "ja-fence": (
+        JA + "~~~sh\nmake install\n",
+        [("TRN004", 10, 1, "post ends inside an unclosed ~~~ sh code block opened at line 9")],
+    ),
+    "zh-fence": (
+        ZH + "```\nprint('你好')",
+        [("TRN004", 10, 1, "post ends inside an unclosed ``` code block opened at line 9")],
+    ),
+    # cut list item
+    "en-list": (
+        EN + "- Install the package.\n- Run the migration.\n- Restart the server and",
+        [
+            (
+                "TRN005",
+                11,
+                1,
+                "post ends in the middle of a list item ('…start the server and'): "
+                "ends with 'and', which cannot end a sentence",
+            )
+        ],
+    ),
+    "ja-list": (
+        JA + "- 設定を確認する\n- 設定ファイルを保存したら、サーバーを\n",
+        [
+            (
+                "TRN005",
+                10,
+                1,
+                "post ends in the middle of a list item ('設定ファイルを保存したら、サーバーを'): "
+                "ends with the particle 'を'",
+            )
+        ],
+    ),
+    "zh-list": (
+        ZH + "- 安装软件包。\n- 运行迁移脚本。\n- 然后重启服务器并且\n",
+        [
+            (
+                "TRN005",
+                11,
+                1,
+                "post ends in the middle of a list item ('然后重启服务器并且'): "
+                "ends with the conjunction '并且', which cannot end a sentence",
+            )
+        ],
+    ),
+    # cut table row
+    "en-table": (
+        EN + "| code | name | what |\n|---|---|---|\n| TRN004 | fence | unclosed |\n| TRN005 | li",
+        [
+            (
+                "TRN006",
+                12,
+                1,
+                "post ends in the middle of a table row: line 12 has 2 of the header's 3 cells "
+                "and no closing pipe",
+            )
+        ],
+    ),
+    "ja-table": (
+        JA + "| 項目 | 説明 |\n|---|---|\n| 名前 | 設定の名前 |\n| 値 | 設",
+        [
+            (
+                "TRN006",
+                12,
+                1,
+                "post ends in the middle of a table row: "
+                "line 12 has no closing pipe where the other rows have one",
+            )
+        ],
+    ),
+    "zh-table": (
+        ZH + "| 名称 | 说明 |\n|---|---|\n| 端口 | 服务器端口 |\n| 地址 |",
+        [
+            (
+                "TRN006",
+                12,
+                1,
+                "post ends in the middle of a table row: line 12 has 1 of the header's 2 cells",
+            )
+        ],
+    ),
+    # trailing heading, heading + lead-in
+    "en-heading": (
+        EN + "## Step 3: Configure the load balancer\n",
+        [
+            (
+                "TRN007",
+                9,
+                1,
+                "post ends with the heading 'Step 3: Configure the load balancer' "
+                "and nothing under it",
+            )
+        ],
+    ),
+    "ja-heading": (
+        JA + "## まとめ\n",
+        [("TRN007", 9, 1, "post ends with the heading 'まとめ' and nothing under it")],
+    ),
+    "zh-heading": (
+        ZH + "## 总结",
+        [("TRN007", 9, 1, "post ends with the heading '总结' and nothing under it")],
+    ),
+    "en-lead-in": (
+        EN + "## Step 3\n\nRun the following command:\n",
+        [
+            (
+                "TRN007",
+                11,
+                1,
+                "post ends after the heading 'Step 3' and its lead-in ('…e following command:'), "
+                "with nothing they introduce",
+            )
+        ],
+    ),
+    "ja-lead-in": (
+        JA + "## 手順3\n\n次のコマンドを実行します：\n",
+        [
+            (
+                "TRN007",
+                11,
+                1,
+                "post ends after the heading '手順3' and its lead-in ('次のコマンドを実行します："
+                "'), with nothing they introduce",
+            )
+        ],
+    ),
+    "zh-lead-in-cut": (
+        ZH + "## 第三步\n\n打开配置文件，然后把",
+        [
+            (
+                "TRN001",
+                11,
+                1,
+                "post ends mid-sentence ('打开配置文件，然后把'): "
+                "ends with the preposition '把', which cannot end a sentence",
+            )
+        ],
+    ),
+    # unclosed inline construct
+    "en-link": (
+        EN + "See [the docs](https://example.com/do",
+        [
+            (
+                "TRN008",
+                9,
+                5,
+                "post ends inside the target of the link '[the docs](https://example.com…'",
+            )
+        ],
+    ),
+    "en-bold": (
+        EN + "The key point is **always validate the",
+        [("TRN008", 9, 18, "post ends inside unclosed bold '**'")],
+    ),
+    "en-code": (
+        EN + "Then run `kubectl get pods --all",
+        [("TRN008", 9, 10, "post ends inside an unclosed ` code span")],
+    ),
+    "ja-bold": (
+        JA + "ここで大事なのは**必ず入力を検証",
+        [("TRN008", 9, 9, "post ends inside unclosed bold '**'")],
+    ),
+    "ja-quote": (
+        JA + "彼は「AIの未来は明るい。しかし",
+        [("TRN003", 9, 3, "'「' is never closed: the post ends inside it")],
+    ),
+    "zh-quote": (
+        ZH + "他说：“这个方案很好，但是",
+        [("TRN003", 9, 4, "'“' is never closed: the post ends inside it")],
+    ),
+    "zh-link": (
+        ZH + "详见[官方文档](https://exa",
+        [("TRN008", 9, 3, "post ends inside the target of the link '[官方文档](https://exa'")],
+    ),
+    # a continuation that starts with a capital or a name
+    "en-capital-continuation": (
+        EN + "When a request arrives,\n\n…Envoy routes it to the nearest replica.\n",
+        [
+            (
+                "TRN001",
+                9,
+                1,
+                "paragraph ends mid-sentence ('…n a request arrives,'): "
+                "the continuation at line 11 resumes it",
+            ),
+            (
+                "TRN002",
+                11,
+                1,
+                "paragraph continues a cut sentence ('…Envoy routes it to …'): "
+                "resumes the unfinished paragraph before it",
+            ),
+        ],
+    ),
+    "ja-name-continuation": (
+        JA + "この設定を有効にすると、\n\n…Envoyが最も近いレプリカに転送します。\n",
+        [
+            (
+                "TRN001",
+                9,
+                1,
+                "paragraph ends mid-sentence ('この設定を有効にすると、'): "
+                "the continuation at line 11 resumes it",
+            ),
+            (
+                "TRN002",
+                11,
+                1,
+                "paragraph continues a cut sentence ('…Envoyが最も近いレプリカに転送しま…'): "
+                "resumes the unfinished paragraph before it",
+            ),
+        ],
+    ),
+}
+
+
+@pytest.mark.parametrize("case", CUTS, ids=str)
+def test_cut_is_reported_with_what_was_cut(case):
+    body, expected = CUTS[case]
+    assert trn(body) == expected
+
+
+HABITS = {
+    "signature-dash": EN + "Thanks for reading.\n\n— Matz\n",
+    "signature-sign-off": EN + "Best regards,\n",
+    "signature-block": EN
+    + "Shugo Maeda &lt;shugo@ruby-lang.org&gt;<br />\nruby-lang.org administrators\n",
+    "signature-ja": JA + "以上、よろしくお願いします。\n\nujihisa\n",
+    "emoji": EN + "We shipped it. Party time 🎉\n",
+    "emoticon": EN + "We shipped it, finally :)\n",
+    "emoticon-zh": ZH + "如果感兴趣我可以私下提供教程：D\n",
+    "link-list": EN + "- [Docs](https://example.com/docs)\n- [Source](https://example.com/src)\n",
+    "link-paragraph": EN + "[Read the next part](https://example.com/next)\n",
+    "template-tag": EN + "Read more about the {% include link.html %}\n",
+    "hugo-shortcode": EN + "{{< youtube abc123 >}}\n",
+    "image": EN + "![The final result](result.png)\n",
+    "tbd": EN + "Pricing details are not final yet. TBD\n",
+    "to-be-continued-ja": JA + "（続く）\n",
+    "casual-ja-dane": JA + "やっぱり設定は大事だね\n",
+    "casual-ja-warai": JA + "結局また同じところでハマった笑\n",
+    "casual-zh-ba": ZH + "大家有兴趣的话也可以试试吧\n",
+    "casual-zh-la": ZH + "终于全部配置好啦\n",
+    "polite-ja-no-period": JA + "最後まで読んでいただきありがとうございました\n",
+    "colon-before-list": EN + "You need the following:\n\n- a server\n- a domain\n",
+    "colon-before-code": JA + "次のコマンドを実行します：\n\n```\nmake\n```\n",
+    "wrong-glyph-ja": JA + "彼は「そうです」と言った。“\n",
+    "wrong-glyph-en": EN + "He said “it works.“\n",
+    "wrong-glyph-mid": EN + "He said “it works.“\n\nThe next paragraph is finished.\n",
+    "wrong-glyph-pair": EN + "It is called “magic“\n",
+    "finished-no-newline": EN + "That is all for today.",
+    "closed-fence": EN + "```\nmake\n```",
+    "full-table": EN + "| a | b |\n|---|---|\n| 1 | 2 |\n| 3 | 4 |\n",
+    "no-pipe-table": EN + "a | b\n--|--\n1 | 2\n3 | 4\n",
+    "heading-then-widget": EN + '## Comments\n\n<div id="comments"></div>\n',
+    "heading-then-tag": JA + "## 関連記事\n\n{% include related.html %}\n",
+    "verse-zh": "春有春华\n\n秋有秋实  \n夏有什么  \n冬有冬雪  \n一年又一年\n",
+    "url-end": EN + "The slides are at https://example.com/slides\n",
+    "version-end": EN + "+kaoriya, 14MB ZIP\n",
+    "unpunctuated-post": "first line of notes\n\nsecond line of notes\n\nthird line of notes\n",
+    "list-of-fragments": EN + "- install the package\n- run the tests\n- deploy to staging\n",
+    "math-before-display": EN + "The energy is\n\n$$E = mc^2$$\n",
+}
+
+
+@pytest.mark.parametrize("case", HABITS, ids=str)
+def test_habits_stay_silent(case):
+    assert trn(HABITS[case]) == []
+
+
+def test_missing_final_newline_alone_is_not_proof():
+    # A list of fragments without punctuation: the missing newline is only
+    # supporting evidence, never enough by itself for a short item.
+    body = EN + "- install the package\n- run the tests\n- deploy"
+    assert trn(body) == []
+
+
+def test_end_of_post_evidence_can_be_turned_off():
+    body = (
+        EN + "After that the load balancer forwards every request to the nearest healthy replica\n"
+    )
+    config = {"select": ["TRN001"], "rules": {"TRN001": {"end-of-post": False}}}
+    assert lint_text(FM + body, "post.md", config) == []
+
+
+def test_cut_in_the_middle_of_a_post_is_not_an_end_of_post_cut():
+    # The same unfinished sentence, followed by more prose: TRN001 needs its
+    # stronger mid-post evidence there (a finished sentence before the cut).
+    body = EN + "After that the load balancer forwards every request\n\nMore text follows here.\n"
+    assert trn(body) == []
+
+
+# -- the sentence-final grammar ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, verdict",
+    [
+        ("サーバーを", OPEN),  # 格助詞
+        ("向上させ", OPEN),  # 連用形
+        ("秘め", OPEN),  # ichidan 連用形 after a kanji
+        ("書き", OPEN),  # godan 連用形 after a kanji
+        ("確認して", OPEN),  # て-form
+        ("次のような", OPEN),  # 連体形 wanting its noun
+        ("報告さ", OPEN),  # される/させる stem
+        ("準備します", FINAL),  # polite 終止形
+        ("大事だね", FINAL),  # 終助詞
+        ("良いお年を", FINAL),  # set phrase
+        ("ダウンロードページ", UNKNOWN),  # a noun
+        ("一种理想的", OPEN),  # 的 after a measure phrase
+        ("这是我的", UNKNOWN),
+        ("我们一起去吧", FINAL),  # 语气词
+        ("现在", UNKNOWN),  # 在 ending a word, not a preposition
+        ("我们把文件放在", OPEN),
+        ("and we would love to hear from the", OPEN),
+        ("the replica", UNKNOWN),
+        ("서버를", OPEN),
+        ("설명합니다", FINAL),
+    ],
+)
+def test_sentence_end(text, verdict):
+    assert sentence_end(text).verdict == verdict
+
+
+def test_japanese_register():
+    assert ja_register("設定します。確認しました。便利です。簡単です。終わります。") == "polite"
+    assert ja_register("設定する。確認した。便利だ。簡単だ。終わる。") == "plain"
+    assert ja_register("設定する。") == ""
+
+
+def test_optional_japanese_morphology():
+    """With the post-lint[ja] extra, the analyser answers where the built-in
+    grammar cannot; without it the option changes nothing."""
+    pytest.importorskip("fugashi")
+    pytest.importorskip("unidic_lite")
+    # 未然形 of する before させ cut off: the grammar sees a kanji, the analyser a verb.
+    assert sentence_end("この投資は社会の生産性を向上さ", morphology=True).verdict == OPEN
+    assert sentence_end("準備します", morphology=True).verdict == FINAL
