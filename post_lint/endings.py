@@ -64,7 +64,6 @@ class End:
 
 
 _LATIN_WORD = regex.compile(r"([\p{L}']{1,30})\W*$")
-_TRAILING_MARKUP = regex.compile(r"[\s*_~`\\]+$")
 
 COMMAS = frozenset(",、，､")
 OPENERS = frozenset("「『（(“‘【〔［[《〈")
@@ -352,7 +351,14 @@ KO_OPEN = (
 
 
 def _strip(text: str) -> str:
-    return _TRAILING_MARKUP.sub("", text)
+    """``text`` without trailing white space and emphasis/code markup
+    (``str.rstrip``: linear, where a ``[...]+$`` search is quadratic on a long
+    run of spaces that does not reach the end)."""
+    while True:
+        stripped = text.rstrip().rstrip("*_~`\\")
+        if stripped == text:
+            return text
+        text = stripped
 
 
 def language(text: str) -> str:

@@ -37,6 +37,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from .text import strip_html_comments
+
 if TYPE_CHECKING:
     from .post import Block
 
@@ -123,9 +125,6 @@ class Outline:
             if ta != tb:
                 return True
         return False
-
-
-_COMMENT = re.compile(r"\s*<!--.*?-->\s*", re.S)
 
 
 def build(
@@ -265,5 +264,5 @@ def _has_content(block: Block, source: Callable[[Block], str]) -> bool:
         return bool(block.prose.strip()) or block.images > 0
     if block.kind == "html":
         text = source(block)
-        return "<!--" not in text or bool(_COMMENT.sub("", text).strip())
+        return "<!--" not in text or bool(strip_html_comments(text).strip())
     return True

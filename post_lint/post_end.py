@@ -22,7 +22,7 @@ import regex
 
 from .endings import End, ja_register
 from .post import Block, Post
-from .text import KANA_CHAR, split_sentences
+from .text import KANA_CHAR, split_sentences, strip_html_comments
 
 # --------------------------------------------------------------------------
 # Habits: what people end posts with
@@ -141,13 +141,12 @@ def label(sentence: str, alone: bool = True) -> str:
 
 
 _TERMINAL_END = regex.compile(r"[。．.！!？?…」』）)”’]\s*$")
-_COMMENT = regex.compile(r"<!--.*?-->", regex.S)
 
 
 def is_verse(source: str) -> bool:
     """Is a paragraph's source verse: three lines or more, most of them
     short and without terminal punctuation (a poem's stanza)?"""
-    lines = [line.strip() for line in _COMMENT.sub("", source).split("\n") if line.strip()]
+    lines = [line.strip() for line in strip_html_comments(source).split("\n") if line.strip()]
     if len(lines) < 3:
         return False
     short = [line for line in lines if len(line) <= 30 and not _TERMINAL_END.search(line)]

@@ -201,3 +201,25 @@ def split_sentences(text: str) -> list[str]:
     if tail:
         sentences.append(tail)
     return sentences
+
+
+def strip_html_comments(text: str) -> str:
+    """``text`` without its closed ``<!-- ... -->`` comments (an unclosed one
+    is kept, as ``re.sub(r"<!--.*?-->", "", text, flags=re.S)`` keeps it), in
+    linear time: that regex is quadratic on many unclosed openers."""
+    if "<!--" not in text:
+        return text
+    out: list[str] = []
+    i = 0
+    while True:
+        j = text.find("<!--", i)
+        if j < 0:
+            out.append(text[i:])
+            break
+        out.append(text[i:j])
+        k = text.find("-->", j + 4)
+        if k < 0:
+            out.append(text[j:])
+            break
+        i = k + 3
+    return "".join(out)
