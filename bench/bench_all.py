@@ -77,6 +77,19 @@ TARGETS = {
 }
 
 
+def _select_all(path: Path) -> list[str]:
+    """post-lint on one file with every rule, output discarded."""
+    return [
+        *post_lint_command(),
+        "--isolated",
+        "--exit-zero",
+        "--quiet",
+        "--select",
+        "ALL",
+        str(path),
+    ]
+
+
 def _env() -> dict[str, str]:
     env = dict(os.environ)
     env.pop("PYTHONDONTWRITEBYTECODE", None)  # .pyc caching on, as for a user
@@ -245,15 +258,7 @@ def section_scaling(sizes: list[float], runs: int, out: dict) -> None:
             path = Path(tmp) / f"post-{size:g}mb.md"
             path.write_text(generate(int(size * MB)), encoding="utf-8")
             mbytes = path.stat().st_size / MB
-            cmd = [
-                *post_lint_command(),
-                "--isolated",
-                "--exit-zero",
-                "--quiet",
-                "--select",
-                "ALL",
-                str(path),
-            ]
+            cmd = _select_all(path)
             row = _summary(_runs(cmd, runs))
             row["mb"] = mbytes
             rows.append(row)
@@ -287,15 +292,7 @@ def section_tiny(runs: int, out: dict) -> None:
         path = Path(tmp) / "tiny.md"
         path.write_text(tiny_paragraphs(), encoding="utf-8")
         paragraphs = path.read_text(encoding="utf-8").count("\n\n") - 1
-        cmd = [
-            *post_lint_command(),
-            "--isolated",
-            "--exit-zero",
-            "--quiet",
-            "--select",
-            "ALL",
-            str(path),
-        ]
+        cmd = _select_all(path)
         row = _summary(_runs(cmd, runs))
     ok_t = "ok" if row["wall"] < TARGETS["tiny_seconds"] else "MISSED"
     ok_m = "ok" if row["peak_mb"] * 1e6 < TARGETS["tiny_bytes"] else "MISSED"
