@@ -14,7 +14,9 @@ Planted kinds:
   changed (one word in ``--every`` replaced, 100 by default; one CJK
   character in 100 for Chinese and Japanese) -> SITE001 in both posts;
 - ``reused-paragraph``: a long paragraph of one post pasted into the middle of
-  four unrelated posts -> SITE002 in all five;
+  four unrelated posts (no two of the five in one titled series or in
+  parallel language/version trees: SITE002 counts relatives as one post, as
+  they repeat paragraphs on purpose) -> SITE002 in all five;
 - ``duplicate-title``: a new post (another post's body) carrying a post's
   title, dated three days later -> SITE003 in both;
 - ``url-collision``: two posts of one site given the same explicit URL
@@ -41,6 +43,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from harness import DEFAULT_CORPUS, LANGS, sample_posts
 
 from post_lint import Post, lint_paths
+from post_lint.site.checks import parallel, series_titles
 from post_lint.site.entry import SiteEntry, build_entry
 
 _FM = re.compile(r"\A(---\n.*?\n---\n)(.*)\Z", re.S)
@@ -81,10 +84,14 @@ def change_words(body: str, rng: random.Random, every: int = 40) -> str:
 
 def long_paragraph(text: str, everything: str) -> str | None:
     """A long top-level prose paragraph of the post ``text`` (as post-lint
-    parses it) that stands nowhere else in the site."""
+    parses it, outside Liquid and shortcode containers) that stands nowhere
+    else in the site."""
     post = Post.from_text(text, "x.md")
+    inside = container_lines(text)
     for b in post.blocks:
         if b.kind != "paragraph" or not b.is_top_level or b.link_only:
+            continue
+        if inside & set(range(b.start_line, b.end_line + 1)):
             continue
         p = post.block_source(b).strip()
         if "{{" in p or "{%" in p or "<" in p or p.startswith(("!", "[")):
@@ -95,11 +102,42 @@ def long_paragraph(text: str, everything: str) -> str | None:
     return None
 
 
+_BLOCK_TAG = re.compile(r"\{%-?\s*(end)?(\w+)|\{\{[<%]\s*(/)?\s*([\w.-]+)")
+
+
+def container_lines(text: str) -> set[int]:
+    """Lines (1-based) inside a Liquid block tag (``{% highlight %}`` ...
+    ``{% endhighlight %}``, ``{% notice %}``) or a Hugo shortcode pair: code
+    and panels, not the post's running text."""
+    closed = {m.group(2) for m in _BLOCK_TAG.finditer(text) if m.group(1)}
+    closed |= {m.group(4) for m in _BLOCK_TAG.finditer(text) if m.group(3)}
+    inside: set[int] = set()
+    depth = 0
+    for n, line in enumerate(text.split("\n"), 1):
+        before = depth
+        for m in _BLOCK_TAG.finditer(line):
+            name = m.group(2) or m.group(4)
+            if m.group(1) or m.group(3):
+                depth = max(0, depth - 1)
+            elif name in closed:
+                depth += 1
+        if before or depth:
+            inside.add(n)
+    return inside
+
+
 def paste_middle(text: str, paragraph: str) -> str:
     """``text`` with ``paragraph`` after its middle top-level paragraph (never
-    inside a code block or a list)."""
+    inside a code block, a list, or a Liquid / shortcode container)."""
     post = Post.from_text(text, "x.md")
-    tops = [b for b in post.blocks if b.kind == "paragraph" and b.is_top_level]
+    inside = container_lines(text)
+    tops = [
+        b
+        for b in post.blocks
+        if b.kind == "paragraph"
+        and b.is_top_level
+        and not inside & set(range(b.start_line, b.end_line + 2))
+    ]
     if not tops:
         return text.rstrip("\n") + "\n\n" + paragraph + "\n"
     after = tops[len(tops) // 2].end_line
@@ -115,12 +153,13 @@ def main(argv=None) -> int:
     ap.add_argument("--seed", type=int, default=7)
     ap.add_argument("--every", type=int, default=100, help="duplicate-post: change one word in N")
     ap.add_argument("--show-misses", action="store_true")
+    ap.add_argument("--keep", type=Path, help="write the planted site here (to read it)")
     args = ap.parse_args(argv)
     rng = random.Random(args.seed)
     samples = sample_posts(args.corpus, args.per_lang, args.seed, min_body_chars=800)
     expected: dict[tuple[str, str], list[set[str]]] = defaultdict(list)
     with tempfile.TemporaryDirectory() as tmp:
-        site = Path(tmp)
+        site = args.keep or Path(tmp)
         texts: dict[str, str] = {}
         langs: dict[str, str] = {}
         for lang, posts in samples.items():
@@ -129,9 +168,8 @@ def main(argv=None) -> int:
                 texts[rel] = s.text
                 langs[rel] = lang
         # Prose tokens as SITE001 counts them: shorter posts are out of its scope.
-        tokens = {
-            r: (build_entry(Post.from_text(t, r)) or SiteEntry(r)).tokens for r, t in texts.items()
-        }
+        entries = {r: build_entry(Post.from_text(t, r)) or SiteEntry(r) for r, t in texts.items()}
+        tokens = {r: e.tokens for r, e in entries.items()}
         used: set[str] = set()
         notes: dict[frozenset[str], str] = {}
 
@@ -146,6 +184,23 @@ def main(argv=None) -> int:
             chosen = rng.sample(sorted(pool), n)
             used.update(chosen)
             return chosen
+
+        def pick_unrelated(lang: str, n: int) -> list[str] | None:
+            """``n`` posts no two of which are relatives as SITE documents
+            them (one titled series, or parallel language/version trees):
+            relatives share paragraphs on purpose and count as one post."""
+            pool = [
+                r for r, lg in langs.items() if lg == lang and r not in used and split(texts[r])
+            ]
+            rng.shuffle(pool)
+            chosen: list[str] = []
+            for r in pool:
+                if not any(parallel(r, c) or series_titles(entries[r], entries[c]) for c in chosen):
+                    chosen.append(r)
+                    if len(chosen) == n:
+                        used.update(chosen)
+                        return chosen
+            return None
 
         def pick_same_site(lang: str) -> list[str] | None:
             by_site: dict[str, list[str]] = defaultdict(list)
@@ -177,7 +232,7 @@ def main(argv=None) -> int:
                     texts[copy] = front + change_words(body, rng, args.every)
                     expected[("duplicate-post", lang)].append({a, copy})
                 # reused-paragraph
-                got = pick(lang, 5)
+                got = pick_unrelated(lang, 5)
                 if got:
                     everything = "\n".join(texts.values())
                     for k, r in enumerate(got):  # the first with a long paragraph is the source

@@ -2,7 +2,8 @@
 
 Work stays near-linear in the number of posts: near-duplicate candidates come
 from banded LSH over the MinHash signatures (25 bands of 5 rows: a pair at
-Jaccard 0.8 shares a band with probability 0.9999, a pair at 0.3 with 0.06),
+Jaccard 0.7 shares a band with probability 0.99, one at 0.8 with 0.9999, one
+at 0.3 with 0.06),
 and each candidate pair is verified on its full signature; paragraphs, titles
 and URLs are grouped by hash. Only posts of this run are reported on; the
 others (from the cache's index) are named as the other end.
@@ -45,7 +46,7 @@ _LANGUAGE = re.compile(r"^[a-z]{2,3}(?:[-_][A-Za-z]{2,4})?$")
 class SiteOptions:
     """The options of the SITE rules that the comparison reads."""
 
-    duplicate_threshold: float = 0.8
+    duplicate_threshold: float = 0.7
     duplicate_min_words: int = 100
     #: Quiet on template instances: pairs whose difference is mostly names and
     #: numbers (off by default: titled series cover release notes, and a copy
@@ -54,8 +55,9 @@ class SiteOptions:
     template_share: float = 0.6
     paragraph_min_words: int = 30
     paragraph_min_posts: int = 3
-    #: Quiet when the posts sharing a paragraph are this similar on average (a series).
-    series_similarity: float = 0.3
+    #: Posts sharing a paragraph count as one when the rest of their text is
+    #: this similar (:func:`background_similarity`).
+    series_similarity: float = 0.2
     quiet_boilerplate: bool = True
     quiet_panels: bool = True
     quiet_series: bool = True
@@ -152,13 +154,16 @@ _MONTH = re.compile(
     re.I,
 )
 _TITLE_WORD = re.compile(r"[\w.]+")
+#: "Released" in the languages a site's titles mix (``Ruby 2.6.0-preview1
+#: リリース`` and ``Ruby 2.6.0-preview2 Released`` are one series).
+_RELEASED = re.compile(r"\breleased?\b|リリース|发布|發佈|發布")
 
 
 def _title_mask(title: str) -> str:
     """A title's template: names (``AWS``, ``DynamoDB``), numbers, month
     names and release words masked, then case-folded."""
     masked = _TITLE_WORD.sub(lambda m: "#" if is_name(m.group()) else m.group(), title)
-    masked = _MONTH.sub("#", masked).casefold()
+    masked = _RELEASED.sub("released", _MONTH.sub("#", masked).casefold())
     masked = _SERIES_WORD.sub("#", re.sub(r"\d+", "#", masked))
     return re.sub(r"#(?:[.\-_ ]?#)+", "#", _WS.sub(" ", masked)).strip()
 
@@ -195,6 +200,25 @@ def _clusters(keys: list[str], related, most: int = 200) -> dict[str, int]:
             if find(i) != find(j) and related(keys[i], keys[j]):
                 parent[find(j)] = find(i)
     return {k: find(i) for i, k in enumerate(keys)}
+
+
+def background_similarity(a: SiteEntry, b: SiteEntry, digest: str) -> float:
+    """The estimated Jaccard similarity (names and numbers masked) of two
+    posts once the paragraph ``digest`` they share is taken out of both: what
+    relates them besides it (a short post is mostly the paragraph pasted
+    into it).
+
+    From the signatures' estimate ``J`` and the posts' sizes ``na``, ``nb``
+    (tokens, about their shingle counts) the shared part is
+    ``I = J (na + nb) / (1 + J)``; ``s`` tokens of it are the paragraph, so
+    what the rest of the two posts share is ``(I - s) / (na + nb - I - s)``."""
+    assert a.masked is not None and b.masked is not None
+    j = jaccard(a.masked, b.masked)
+    s = next((p.tokens for p in a.paragraphs if p.digest == digest), 0)
+    total = a.tokens + b.tokens
+    inter = j * total / (1 + j)
+    rest = total - inter - s
+    return max(0.0, inter - s) / rest if rest > 0 else 0.0
 
 
 def _days_apart(a: str | None, b: str | None) -> int | None:
@@ -252,14 +276,17 @@ def site_diagnostics(
                     )
                 )
 
-    def _shares_background(a: str, b: str) -> bool:
-        """Posts that share text on purpose: relatives, or similar posts."""
+    def _shares_background(a: str, b: str, digest: str) -> bool:
+        """Posts that share text on purpose: relatives, or posts similar
+        beyond the paragraphs they share (the similarity the shared paragraphs
+        alone explain is taken out: a short post is mostly the paragraph
+        pasted into it)."""
         if related(a, b):
             return True
         ea, eb = entries[a], entries[b]
         if ea.masked is None or eb.masked is None:
             return False
-        return jaccard(ea.masked, eb.masked) >= options.series_similarity
+        return background_similarity(ea, eb, digest) >= options.series_similarity
 
     if "SITE002" in enabled:
         by_digest: dict[str, list[tuple[str, Any]]] = defaultdict(list)
@@ -274,13 +301,17 @@ def site_diagnostics(
                     continue
                 seen.add(p.digest)
                 by_digest[p.digest].append((key, p))
-        for group in by_digest.values():
+        for digest, group in by_digest.items():
             if len(group) < 2:
                 continue
             sections = {q.section for _, q in group}
             if options.quiet_boilerplate and len(sections) == 1 and "" not in sections:
                 continue  # a template: the same text under the same heading in each post
-            clusters = _clusters([k for k, _ in group], _shares_background)
+            if options.quiet_boilerplate and all(q.closing for _, q in group):
+                continue  # a sign-off: the paragraph that closes every post it stands in
+            clusters = _clusters(
+                [k for k, _ in group], lambda a, b, d=digest: _shares_background(a, b, d)
+            )
             if len(set(clusters.values())) < options.paragraph_min_posts:
                 continue  # fewer independent posts than it takes to call it recycled
             for key, p in group:

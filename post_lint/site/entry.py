@@ -43,9 +43,20 @@ SHINGLE = 5
 #: Paragraphs shorter than this many tokens are not recorded at all.
 MIN_PARAGRAPH_TOKENS = 12
 #: Version of the entry's layout and of what goes into it; part of the cache key.
-ENTRY_VERSION = 1
+ENTRY_VERSION = 2
 
-_TOKEN = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}ー]|[\p{L}\p{N}]+(?:['’]\p{L}+)*")
+_CJK = r"\p{Han}\p{Hiragana}\p{Katakana}ー"
+#: A CJK character, or a run of other letters and digits: a Latin word never
+#: takes in the CJK text it touches (``WSLのUbuntu側`` is ``wsl``, ``の``,
+#: ``ubuntu``, ``側``), so one changed character changes one token.
+_TOKEN = regex.compile(
+    rf"(?V1)[{_CJK}]|[[\p{{L}}\p{{N}}]--[{_CJK}]]+(?:['’][[\p{{L}}]--[{_CJK}]]+)*"
+)
+#: What a reference link or footnote leaves in the prose when its definition
+#: is not in the post (a paragraph pasted from another post): the label of
+#: ``[text][1]`` and a footnote mark ``[^2]`` are dropped, so the paragraph
+#: reads as it does where they are defined.
+_REFERENCE = re.compile(r"\[\^[^\]\s]+\]|(?<=\])\[[^\]\n]*\]")
 _WS = re.compile(r"\s+")
 _EDGE_PUNCT = " \t.,;:!?。、！？：；…-–—\"'“”‘’「」『』()（）[]【】"
 
@@ -64,11 +75,18 @@ _ADMONITION_OPEN = re.compile(r"^\s*(?::{3,}|!{3}|\?{3})\s*\w")
 _ADMONITION_CLOSE = re.compile(r"^\s*:{3,}\s*$")
 
 #: A licence, copyright, series, subscription or donation note (the authored
-#: site boilerplate that closes or opens posts).
+#: site boilerplate that closes or opens posts). Series words count only as a
+#: note about the posts ("this series", "本系列", "系列文章"): "a series of DNS
+#: queries", "the Ruby 2.2 series", "一系列" and "Ruby 2.2 系列" are prose; so
+#: are "转载" (reposting), "署名" (a signature) and "许可" (permission) outside
+#: a reprint or licence notice ("转载请注明", "未经许可", "署名-非商业性使用").
 _BOILERPLATE_WORDS = regex.compile(
     r"licen[cs]e|creative\s+commons|\bcc[\s-]by\b|copyright|©|all rights reserved|"
-    r"\bseries\b|\bpart \d+ of\b|this post is part|newsletter|subscribe|donat|sponsor|"
-    r"版权|许可|授权|转载|署名|系列|赞助|捐助|連載|シリーズ|ライセンス|著作権|転載|購読|寄付|本記事は",
+    r"\b(?:this|the|our|my|a|blog|post|article)\s+series\b(?!\s+of\b)|series of (?:posts|articles)|"
+    r"\bpart \d+ of\b|this post is part|newsletter|subscribe|donat|sponsor|advent calendar|"
+    r"版权|许可协议|授权协议|未经(?:作者)?(?:许可|授权|同意)|转载请|(?:禁止|谢绝|欢迎|严禁)转载|"
+    r"知识共享|署名-|(?:本|该|此|这个|整个)系列|系列(?:文章|教程|博文|博客|连载|之)|赞助|捐助|"
+    r"連載|シリーズ|ライセンス|著作権|無断転載|転載(?:を|は)?禁|購読|寄付|アドベントカレンダー|日目の記事",
     regex.I,
 )
 
@@ -84,6 +102,8 @@ class Paragraph:
     edge: bool = False
     #: The first paragraph or one of the last three.
     near_edge: bool = False
+    #: The last paragraph of the post (where sign-offs and "about us" notes stand).
+    closing: bool = False
     #: Inside a shortcode, component or admonition container, or a block quote.
     panel: bool = False
     #: Reads like a licence, copyright, series or subscription note.
@@ -148,6 +168,7 @@ class SiteEntry:
                 tokens=int(p["tokens"]),
                 edge=bool(p["edge"]),
                 near_edge=bool(p.get("near_edge", False)),
+                closing=bool(p.get("closing", False)),
                 panel=bool(p["panel"]),
                 boilerplate=bool(p["boilerplate"]),
                 preview=str(p["preview"]),
@@ -279,23 +300,27 @@ def _paragraphs(post: Post) -> tuple[tuple[Paragraph, ...], list[str], list[str]
     # and appeals stand.
     edges = {id(b) for b in body_paragraphs[:1] + body_paragraphs[-1:]}
     near_edges = {id(b) for b in body_paragraphs[:1] + body_paragraphs[-3:]}
+    closing = id(body_paragraphs[-1]) if body_paragraphs else None
     section = ""
     for b in prose_blocks:
-        pairs = token_pairs(b.prose)
+        prose = b.prose
+        if "[" in prose:
+            prose = _REFERENCE.sub(" ", prose)
+        pairs = token_pairs(prose)
         toks = [t for t, _ in pairs]
         all_tokens.extend(toks)
         all_masked.extend(m for _, m in pairs)
         if b.kind == "heading":
-            section = re.sub(r"\d+", "#", title_key(b.prose))
+            section = re.sub(r"\d+", "#", title_key(prose))
             continue
         if b.kind != "paragraph" or b.link_only or len(toks) < MIN_PARAGRAPH_TOKENS:
             continue
-        if "$" in b.prose:  # formulas are shared definitions, not prose
-            toks = tokens_of(_MATH.sub(" ", b.prose))
+        if "$" in prose:  # formulas are shared definitions, not prose
+            toks = tokens_of(_MATH.sub(" ", prose))
             if len(toks) < MIN_PARAGRAPH_TOKENS:
                 continue
         digest = hashlib.blake2b("\x1f".join(toks).encode("utf-8"), digest_size=10).hexdigest()
-        preview = _WS.sub(" ", b.prose).strip()
+        preview = _WS.sub(" ", prose).strip()
         paragraphs.append(
             Paragraph(
                 digest,
@@ -303,8 +328,9 @@ def _paragraphs(post: Post) -> tuple[tuple[Paragraph, ...], list[str], list[str]
                 len(toks),
                 edge=id(b) in edges,
                 near_edge=id(b) in near_edges,
+                closing=id(b) == closing,
                 panel=b.in_quote or any(n in panels for n in range(b.start_line, b.end_line + 1)),
-                boilerplate=bool(_BOILERPLATE_WORDS.search(b.prose)),
+                boilerplate=bool(_BOILERPLATE_WORDS.search(prose)),
                 preview=preview[:60] + ("…" if len(preview) > 60 else ""),
                 section=section,
             )
