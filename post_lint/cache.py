@@ -27,7 +27,7 @@ import json
 import os
 import sqlite3
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -40,6 +40,8 @@ DB_NAME = "cache.sqlite3"
 SCHEMA_VERSION = 1
 #: Rows larger than this are not trusted (a hostile cache stays bounded).
 MAX_ROW_BYTES = 8 * 1024 * 1024
+#: Rows written per transaction: what a run holds before writing them out.
+BATCH_ROWS = 500
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -141,9 +143,10 @@ class Cache:
         self.folder = folder
         self.path = folder / DB_NAME
         self._db: sqlite3.Connection | None = None
-        self._rows: dict[str, Row] | None = None
         self._pending: list[tuple[Any, ...]] = []
+        self._pending_paths: set[str] = set()
         self._gone: list[str] = []
+        self._warned_write = False
         self.broken = False
 
     # connection -------------------------------------------------------------------
@@ -202,28 +205,33 @@ class Cache:
 
     # reading ------------------------------------------------------------------------
 
-    def rows(self) -> dict[str, Row]:
-        """Every row (path -> row), read once per run."""
-        if self._rows is not None:
-            return self._rows
-        self._rows = {}
+    def _row(self, path: str) -> Row | None:
+        """The row of ``path`` (a point lookup: the table is never held in
+        memory, so a 100k-post index costs what one row costs); None for no
+        row, or one that does not decode."""
+        self._flush_if_pending(path)
         db = self._connect()
         if db is None:
-            return self._rows
+            return None
         try:
-            for path, digest, key, size, mtime, diags, entry in db.execute(
-                "SELECT path, digest, key, size, mtime_ns, diagnostics, entry FROM files"
-            ):
-                if not isinstance(path, str) or not isinstance(digest, str):
-                    continue
-                if len(diags or "") + len(entry or "") > MAX_ROW_BYTES:
-                    continue
-                self._rows[path] = Row(digest, str(key), int(size), int(mtime), diags, entry)
-        except (sqlite3.Error, ValueError, TypeError) as exc:
+            got = db.execute(
+                "SELECT digest, key, size, mtime_ns, diagnostics, entry FROM files WHERE path = ?",
+                (path,),
+            ).fetchone()
+        except sqlite3.Error as exc:
             self._warn(f"cache unreadable, starting afresh ({exc})")
-            self._rows = {}
             self._reset()
-        return self._rows
+            return None
+        if got is None:
+            return None
+        digest, key, size, mtime, diags, entry = got
+        if not isinstance(digest, str) or not isinstance(size, int) or not isinstance(mtime, int):
+            return None
+        if not isinstance(diags, (str, type(None))) or not isinstance(entry, (str, type(None))):
+            return None
+        if len(diags or "") + len(entry or "") > MAX_ROW_BYTES:
+            return None
+        return Row(digest, str(key), size, mtime, diags, entry)
 
     def _reset(self) -> None:
         if self._db is not None:
@@ -234,7 +242,7 @@ class Cache:
 
     def results(self, path: str, digest: str, key: str, shown: str) -> list[Diagnostic] | None:
         """The cached diagnostics of a file with these bytes and settings, or None."""
-        row = self.rows().get(path)
+        row = self._row(path)
         if row is None or row.digest != digest or row.key != key or row.diagnostics is None:
             return None
         try:
@@ -243,7 +251,7 @@ class Cache:
             return None
 
     def entry_json(self, path: str, key: str | None = None) -> tuple[Row, Any] | None:
-        row = self.rows().get(path)
+        row = self._row(path)
         if row is None or row.entry is None or (key is not None and row.key != key):
             return None
         try:
@@ -251,9 +259,26 @@ class Cache:
         except ValueError:
             return None
 
-    def paths_below(self, root: str) -> Iterator[str]:
+    def paths_below(self, root: str) -> list[str]:
+        """The paths the cache holds below ``root`` (a range scan of the key)."""
+        self.flush()
+        db = self._connect()
+        if db is None:
+            return []
         prefix = root.rstrip(os.sep) + os.sep
-        return (p for p in self.rows() if p.startswith(prefix))
+        end = prefix[:-1] + chr(ord(prefix[-1]) + 1)
+        try:
+            return [
+                p
+                for (p,) in db.execute(
+                    "SELECT path FROM files WHERE path >= ? AND path < ?", (prefix, end)
+                )
+                if isinstance(p, str)
+            ]
+        except sqlite3.Error as exc:
+            self._warn(f"cache unreadable, starting afresh ({exc})")
+            self._reset()
+            return []
 
     # writing ------------------------------------------------------------------------
 
@@ -274,20 +299,28 @@ class Cache:
         )
         blob = json.dumps(entry, ensure_ascii=False) if entry is not None else None
         self._pending.append((path, digest, key, size, mtime_ns, diags, blob))
-        if self._rows is not None:
-            self._rows[path] = Row(digest, key, size, mtime_ns, diags, blob)
+        self._pending_paths.add(path)
+        if len(self._pending) >= BATCH_ROWS:
+            self.flush()
 
     def forget(self, path: str) -> None:
         self._gone.append(path)
-        if self._rows is not None:
-            self._rows.pop(path, None)
+        self._pending_paths.add(path)
+
+    def _flush_if_pending(self, path: str) -> None:
+        if path in self._pending_paths:
+            self.flush()
 
     def flush(self) -> None:
-        """Write what this run learnt in one transaction (skipped when locked)."""
+        """Write what this run learnt so far, one transaction per batch of
+        rows (so memory stays bounded on a large site; skipped when locked)."""
         if not self._pending and not self._gone:
             return
         db = self._connect()
         if db is None:
+            self._pending.clear()
+            self._gone.clear()
+            self._pending_paths.clear()
             return
         try:
             db.execute("BEGIN IMMEDIATE")
@@ -301,9 +334,12 @@ class Cache:
                 db.execute("ROLLBACK")
             except sqlite3.Error:
                 pass
-            self._warn(f"cache not updated ({exc})")
+            if not self._warned_write:
+                self._warn(f"cache not updated ({exc})")
+                self._warned_write = True
         self._pending.clear()
         self._gone.clear()
+        self._pending_paths.clear()
 
     def close(self) -> None:
         self.flush()

@@ -107,34 +107,46 @@ def _list(paths: list[str], most: int = 3) -> str:
 def near_duplicate_pairs(
     entries: Mapping[str, SiteEntry], options: SiteOptions
 ) -> dict[tuple[str, str], float]:
-    """Pairs of keys (sorted) whose signatures agree on at least the threshold."""
-    buckets: dict[bytes, list[str]] = defaultdict(list)
+    """Pairs of keys (sorted) whose signatures agree on at least the threshold.
+
+    One band at a time: each band's buckets (band hash -> posts) are built,
+    read for pairs and dropped, so memory holds one band's table, not all 25
+    (the shape a sharded index takes, see the README)."""
     width = ROWS * 4  # bytes per band: ROWS uint32 values
-    for key, e in entries.items():
-        if e.signature is None or e.tokens < options.duplicate_min_words:
-            continue
-        sig = e.signature
-        for band in range(BANDS):
-            buckets[bytes((band,)) + sig[band * width : (band + 1) * width]].append(key)
+    eligible = [
+        (key, e.signature)
+        for key, e in entries.items()
+        if e.signature is not None and e.tokens >= options.duplicate_min_words
+    ]
+    candidates: set[tuple[str, str]] = set()
+    for band in range(BANDS):
+        lo, hi = band * width, (band + 1) * width
+        bucket: dict[bytes, Any] = {}
+        for key, sig in eligible:
+            h = sig[lo:hi]
+            got = bucket.get(h)
+            if got is None:
+                bucket[h] = key
+            elif isinstance(got, str):
+                bucket[h] = [got, key]
+            else:
+                got.append(key)
+        for members in bucket.values():
+            if isinstance(members, str):
+                continue
+            for i, a in enumerate(members):
+                for b in members[i + 1 :]:
+                    candidates.add((a, b) if a < b else (b, a))
+        del bucket
     pairs: dict[tuple[str, str], float] = {}
-    checked: set[tuple[str, str]] = set()
-    for members in buckets.values():
-        if len(members) < 2:
-            continue
-        for i, a in enumerate(members):
-            for b in members[i + 1 :]:
-                pair = (a, b) if a < b else (b, a)
-                if pair in checked:
-                    continue
-                checked.add(pair)
-                sa, sb = entries[pair[0]].signature, entries[pair[1]].signature
-                assert sa is not None and sb is not None
-                sim = jaccard(sa, sb)
-                if sim >= options.duplicate_threshold and not (
-                    options.templates
-                    and _template_pair(entries[pair[0]], entries[pair[1]], sim, options)
-                ):
-                    pairs[pair] = sim
+    for pair in candidates:
+        sa, sb = entries[pair[0]].signature, entries[pair[1]].signature
+        assert sa is not None and sb is not None
+        sim = jaccard(sa, sb)
+        if sim >= options.duplicate_threshold and not (
+            options.templates and _template_pair(entries[pair[0]], entries[pair[1]], sim, options)
+        ):
+            pairs[pair] = sim
     return pairs
 
 
@@ -289,8 +301,9 @@ def site_diagnostics(
         return background_similarity(ea, eb, digest) >= options.series_similarity
 
     if "SITE002" in enabled:
-        by_digest: dict[str, list[tuple[str, Any]]] = defaultdict(list)
-        for key, e in entries.items():
+
+        def compared(e: SiteEntry) -> Iterable[Any]:
+            """The paragraphs of ``e`` that SITE002 compares, once each."""
             seen: set[str] = set()
             for p in e.paragraphs:
                 if p.tokens < options.paragraph_min_words or p.digest in seen:
@@ -300,7 +313,20 @@ def site_diagnostics(
                 ):
                     continue
                 seen.add(p.digest)
-                by_digest[p.digest].append((key, p))
+                yield p
+
+        # Two passes: count each digest, then group only the shared ones (on
+        # a large site almost every paragraph stands once).
+        counts: dict[str, int] = defaultdict(int)
+        for e in entries.values():
+            for p in compared(e):
+                counts[p.digest] += 1
+        by_digest: dict[str, list[tuple[str, Any]]] = defaultdict(list)
+        for key, e in entries.items():
+            for p in compared(e):
+                if counts[p.digest] > 1:
+                    by_digest[p.digest].append((key, p))
+        del counts
         for digest, group in by_digest.items():
             if len(group) < 2:
                 continue
