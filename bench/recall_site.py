@@ -202,7 +202,15 @@ def main(argv=None) -> int:
                         return chosen
             return None
 
-        def pick_same_site(lang: str) -> list[str] | None:
+        def in_series(r: str) -> bool:
+            return any(series_titles(entries[r], entries[x]) for x in entries if x != r)
+
+        def pick_same_site(lang: str, retitle: bool = False) -> list[str] | None:
+            """Two posts of one site; with ``retitle`` the second one is to
+            take the first one's title, so it is one outside any titled
+            series: retitling a release note would unmask its series' own
+            near-copies as unrelated posts, findings of the harness and not of
+            the site."""
             by_site: dict[str, list[str]] = defaultdict(list)
             for r, lg in langs.items():
                 # Zenn has no URL settings: only Jekyll and Hugo trees can collide.
@@ -214,11 +222,18 @@ def main(argv=None) -> int:
                 ):
                     by_site[os.path.dirname(r)].append(r)
             sites = sorted(k for k, v in by_site.items() if len(v) >= 2)
-            if not sites:
-                return None
-            chosen = rng.sample(sorted(by_site[rng.choice(sites)]), 2)
-            used.update(chosen)
-            return chosen
+            while sites:
+                site_posts = sorted(by_site[rng.choice(sites)])
+                chosen = rng.sample(site_posts, 2)
+                if retitle:
+                    plain = [r for r in site_posts if r != chosen[0] and not in_series(r)]
+                    if not plain:
+                        sites.remove(os.path.dirname(chosen[0]))
+                        continue
+                    chosen[1] = rng.choice(plain)
+                used.update(chosen)
+                return chosen
+            return None
 
         for lang in LANGS:
             for i in range(args.plants):
@@ -247,7 +262,7 @@ def main(argv=None) -> int:
                         notes[frozenset(got)] = para[:70]
                 # duplicate-title (two posts of one folder: a translation in
                 # another language's tree keeps its title on purpose)
-                got = pick_same_site(lang)
+                got = pick_same_site(lang, retitle=True)
                 if got:
                     a, b = got
                     front_a, _ = split(texts[a])  # type: ignore[misc]

@@ -616,6 +616,8 @@ def _run_paths(args, tree, fmt: str, paths: list[str]) -> int:
                 task=lambda f, c: fix_file(f, c, unsafe=args.unsafe_fixes, write=not args.diff),
                 on_result=progress.update,
             )
+            if not args.diff:  # what remains includes the SITE findings (they have no fixes)
+                _site_after_fix(args, tree, paths, files, results)
         else:
             results = _lint_as_site(args, tree, paths, files, progress.update)
     finally:
@@ -717,13 +719,13 @@ def _show_settings(args, tree, paths: list[str]) -> int:
     return 0
 
 
-def _lint_as_site(args, tree, paths: list[str], files: list[str], on_result=None):
-    """Lint with the results cache and the site pass. The site pass runs when
-    a folder was given, or when the project's cache (with its site index)
-    exists; files named alone in a project without a cache are linted without
-    one (nothing to reuse or compare: a one-off run stays as cheap as before)."""
+def _site_cache(args, tree, paths: list[str], files: list[str]):
+    """(cache or None, whether the site pass runs, project root). The site
+    pass runs when a folder was given, or when the project's cache (with its
+    site index) exists; files named alone in a project without a cache are
+    linted without one (nothing to reuse or compare: a one-off run stays as
+    cheap as before)."""
     from .cache import CACHE_DIR_NAME, DB_NAME, Cache, project_root
-    from .site.runner import lint_as_site
 
     first = tree.config_for(files[0] if files else (paths[0] if paths else "."))
     root = project_root(config_file=getattr(first, "source", None))
@@ -733,10 +735,31 @@ def _lint_as_site(args, tree, paths: list[str], files: list[str], on_result=None
     if not args.no_cache and (walked or (folder / DB_NAME).is_file()):
         cache = Cache(folder)
     site = walked or (cache is not None and any(True for _ in cache.paths_below(str(root))))
+    return cache, site, root
+
+
+def _lint_as_site(args, tree, paths: list[str], files: list[str], on_result=None):
+    """Lint with the results cache and the site pass (see :func:`_site_cache`)."""
+    from .site.runner import lint_as_site
+
+    cache, site, root = _site_cache(args, tree, paths, files)
     try:
         return lint_as_site(
             files, tree, jobs=args.jobs, cache=cache, site=site, root=root, on_result=on_result
         )
+    finally:
+        if cache is not None:
+            cache.close()
+
+
+def _site_after_fix(args, tree, paths: list[str], files: list[str], results) -> None:
+    """``--fix``: add the SITE findings of the fixed posts to what remains."""
+    from .site.runner import site_pass_after_fix
+
+    cache, site, root = _site_cache(args, tree, paths, files)
+    try:
+        if site:
+            site_pass_after_fix(files, results, tree, cache, root)
     finally:
         if cache is not None:
             cache.close()

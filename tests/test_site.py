@@ -280,6 +280,8 @@ def test_a_closing_sign_off_is_quiet_but_a_pasted_opening_is_reported(tmp_path, 
         ("Ruby 2.2 系列は、セキュリティメンテナンスフェーズにあります。", False),
         ("我不喜欢转载文章，但是这一篇忍不住贴过来了。", False),
         ("信的末尾有她的署名。", False),
+        ("Subscribe to our weekly newsletter for more.", True),
+        ("Someone asked me why my blog didn't have an email newsletter.", False),
     ],
 )
 def test_series_and_licence_notes_are_told_from_prose(text, expected):
@@ -577,6 +579,40 @@ def test_cli_cache_location_no_cache_and_one_file_pre_commit_run(tmp_path):
         "--isolated", "--cache-dir", "elsewhere", "--select", "SITE001", "_posts", cwd=tmp_path
     )
     assert (tmp_path / "elsewhere" / "cache.sqlite3").exists()
+
+
+def test_fix_reports_the_site_findings_that_remain_and_diff_shows_only_fixes(
+    tmp_path, monkeypatch, capsys
+):
+    """SITE findings have no fixes: ``--fix`` fixes the posts and reports what
+    remains, SITE findings included (from the text as fixed); ``--diff``
+    prints only the fixes. A one-file ``--fix`` run (pre-commit) still sees
+    the rest of the site through the index."""
+    from post_lint.cli import main
+
+    write(tmp_path / ".git" / "HEAD", "ref: refs/heads/main\n")
+    damaged = LONG_BODY.replace("\n\nThe second change", "\n\n---END---\n\nThe second change")
+    a = write(tmp_path / "_posts/2024-01-01-a.md", post("A", "2024-01-01", damaged))
+    b = write(tmp_path / "_posts/2024-01-05-b.md", post("B", "2024-01-05", LONG_BODY))
+    monkeypatch.chdir(tmp_path)
+    argv = ["--isolated", "--select", "GEN001,SITE001"]
+    assert main([*argv, "--diff", "_posts"]) == 1
+    out = capsys.readouterr().out
+    assert "\n----END---\n" in out and "SITE001" not in out
+    assert a.read_text(encoding="utf-8") == post("A", "2024-01-01", damaged)
+    assert main([*argv, "--fix", "_posts"]) == 1
+    assert capsys.readouterr().out == (
+        "_posts/2024-01-01-a.md:1:1: SITE001 post repeats _posts/2024-01-05-b.md (100% the same)\n"
+        "_posts/2024-01-05-b.md:1:1: SITE001 post repeats _posts/2024-01-01-a.md (100% the same)\n"
+    )
+    assert a.read_text(encoding="utf-8") == b.read_text(encoding="utf-8").replace(
+        '"B"', '"A"'
+    ).replace("2024-01-05", "2024-01-01")
+    a.write_text(post("A", "2024-01-01", damaged), encoding="utf-8")
+    assert main([*argv, "--fix", "_posts/2024-01-01-a.md"]) == 1
+    assert capsys.readouterr().out == (
+        "_posts/2024-01-01-a.md:1:1: SITE001 post repeats _posts/2024-01-05-b.md (100% the same)\n"
+    )
 
 
 def test_concurrent_runs_share_one_cache(tmp_path):

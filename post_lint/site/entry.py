@@ -79,11 +79,14 @@ _ADMONITION_CLOSE = re.compile(r"^\s*:{3,}\s*$")
 #: note about the posts ("this series", "本系列", "系列文章"): "a series of DNS
 #: queries", "the Ruby 2.2 series", "一系列" and "Ruby 2.2 系列" are prose; so
 #: are "转载" (reposting), "署名" (a signature) and "许可" (permission) outside
-#: a reprint or licence notice ("转载请注明", "未经许可", "署名-非商业性使用").
+#: a reprint or licence notice ("转载请注明", "未经许可", "署名-非商业性使用"),
+#: and "newsletter" outside an appeal ("subscribe to my newsletter").
 _BOILERPLATE_WORDS = regex.compile(
     r"licen[cs]e|creative\s+commons|\bcc[\s-]by\b|copyright|©|all rights reserved|"
     r"\b(?:this|the|our|my|a|blog|post|article)\s+series\b(?!\s+of\b)|series of (?:posts|articles)|"
-    r"\bpart \d+ of\b|this post is part|newsletter|subscribe|donat|sponsor|advent calendar|"
+    r"\bpart \d+ of\b|this post is part|donat|sponsor|advent calendar|"
+    r"(?:subscribe|sign up) (?:to|for) (?:my|our|the) (?:\w+ )?(?:newsletter|mailing list|feed|blog)|"
+    r"subscribe (?:here|now|below|via)|\bnewsletter\s*:|"
     r"版权|许可协议|授权协议|未经(?:作者)?(?:许可|授权|同意)|转载请|(?:禁止|谢绝|欢迎|严禁)转载|"
     r"知识共享|署名-|(?:本|该|此|这个|整个)系列|系列(?:文章|教程|博文|博客|连载|之)|赞助|捐助|"
     r"連載|シリーズ|ライセンス|著作権|無断転載|転載(?:を|は)?禁|購読|寄付|アドベントカレンダー|日目の記事",

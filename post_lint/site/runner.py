@@ -170,6 +170,39 @@ def lint_as_site(
     return final
 
 
+def site_pass_after_fix(
+    files: Sequence[str],
+    results: list[FileResult],
+    config,
+    cache: Cache | None,
+    root: Path,
+) -> None:
+    """The site pass over files the fixer went through (``--fix``): each
+    post's entry is built from the file as fixed (what is on disk now) and
+    recorded in the index, and the SITE findings, which have no fixes, join
+    what remains."""
+    if not site_enabled(_site_config(config, files)):
+        return
+    for f, r in zip(files, results):
+        if r.site_entry is not None or r.errors:
+            continue
+        own = config.config_for(f)
+        got = _read(f, own.max_file_size)
+        if got is None:
+            continue
+        data, st = got
+        abs_path = os.path.abspath(f)
+        r.site_entry = build_entry(Post.from_bytes(data, r.path), abs_path)
+        if cache is not None and r.site_entry is not None and _storable(f):
+            # Recorded without results (as the index records files it reads):
+            # a later one-file run compares with it.
+            entry = r.site_entry.to_json()
+            cache.put(abs_path, content_digest(data), "", st.st_size, st.st_mtime_ns, None, entry)
+    _site_pass(files, results, config, cache, root)
+    if cache is not None:
+        cache.flush()
+
+
 def _storable(path: str) -> bool:
     """A path the cache can key (SQLite text is UTF-8; undecodable names are not)."""
     try:
