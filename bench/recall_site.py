@@ -35,7 +35,7 @@ import random
 import re
 import sys
 import tempfile
-from collections import defaultdict
+from collections import Counter, defaultdict
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -82,10 +82,15 @@ def change_words(body: str, rng: random.Random, every: int = 40) -> str:
     return "\n\n".join(out)
 
 
-def long_paragraph(text: str, everything: str) -> str | None:
+def prose_key(prose: str) -> str:
+    """A paragraph as a reader reads it (markup gone, spacing folded)."""
+    return " ".join(prose.split())
+
+
+def long_paragraph(text: str, everything: str, readings: Counter[str]) -> str | None:
     """A long top-level prose paragraph of the post ``text`` (as post-lint
     parses it, outside Liquid and shortcode containers) that stands nowhere
-    else in the site."""
+    else in the site (``readings``: how often each paragraph's prose does)."""
     post = Post.from_text(text, "x.md")
     inside = container_lines(text)
     for b in post.blocks:
@@ -97,7 +102,9 @@ def long_paragraph(text: str, everything: str) -> str | None:
         if "{{" in p or "{%" in p or "<" in p or p.startswith(("!", "[")):
             continue
         if len(p.split()) >= 40 or len(re.findall(r"[\u3040-\u30ff\u4e00-\u9fff]", p)) >= 80:
-            if everything.count(p) == 1:
+            # Nowhere else, also not with other links or line breaks (what a
+            # reader would see as the same paragraph is not planted).
+            if everything.count(p) == 1 and readings[prose_key(b.prose)] == 1:
                 return p
     return None
 
@@ -170,6 +177,12 @@ def main(argv=None) -> int:
         # Prose tokens as SITE001 counts them: shorter posts are out of its scope.
         entries = {r: build_entry(Post.from_text(t, r)) or SiteEntry(r) for r, t in texts.items()}
         tokens = {r: e.tokens for r, e in entries.items()}
+        readings = Counter(
+            prose_key(b.prose)
+            for t in texts.values()
+            for b in Post.from_text(t, "x.md").blocks
+            if b.kind == "paragraph"
+        )
         used: set[str] = set()
         notes: dict[frozenset[str], str] = {}
 
@@ -251,7 +264,7 @@ def main(argv=None) -> int:
                 if got:
                     everything = "\n".join(texts.values())
                     for k, r in enumerate(got):  # the first with a long paragraph is the source
-                        para = long_paragraph(texts[r], everything)
+                        para = long_paragraph(texts[r], everything, readings)
                         if para:
                             got = [r, *got[:k], *got[k + 1 :]]
                             break
