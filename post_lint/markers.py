@@ -27,12 +27,15 @@ ignored in a post that uses ``<s>`` strikethrough.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 import regex
+
+from .lazyre import start_finder
 
 if TYPE_CHECKING:
     from .post import Block, Post
@@ -213,7 +216,9 @@ def kinds() -> tuple[MarkerKind, ...]:
 def _hint() -> re.Pattern[str]:
     """One plain-``re`` alternation of every kind's hint (rebuilt on register)."""
     if _hint.cache is None:
-        _hint.cache = re.compile("|".join(k.hint for k in _KINDS))
+        # Only where a hint starts is read (the scan reads the whole body
+        # with it): a start finder skips the positions where none can.
+        _hint.cache = start_finder("|".join(k.hint for k in _KINDS))
     return _hint.cache
 
 
@@ -387,10 +392,16 @@ def _candidate_lines(post: Post, extra: frozenset[str]) -> list[int]:
         return list(range(first, index.line_count + 1))
     start = index.offset(first, 1) if first <= len(index.starts) else len(post.text)
     lines: list[int] = []
-    for m in _hint().finditer(post.text, start):
-        line = index.position(m.start())[0]
-        if not lines or lines[-1] != line:
-            lines.append(line)
+    # One search per candidate line: after a hit, go on from the next line
+    # (a common hint, such as "generat", may occur many times in one line).
+    search, text, starts = _hint().search, post.text, index.starts
+    n_starts = len(starts)
+    while (m := search(text, start)) is not None:
+        line = bisect.bisect_right(starts, m.start())
+        lines.append(line)
+        if line >= n_starts:
+            break
+        start = starts[line]
     return lines
 
 
@@ -449,6 +460,13 @@ def scan(post: Post, extra: Iterable[Any] = ()) -> Markers:
 # --------------------------------------------------------------------------
 # Text without markers
 # --------------------------------------------------------------------------
+
+
+def marker_hint_finder() -> re.Pattern[str]:
+    """A compiled pattern that finds where a hint of a registered marker kind
+    starts (text without one is returned unchanged by :func:`strip_markers`
+    and :func:`remove_all` when there are no extra markers)."""
+    return _hint()
 
 
 def _may_hold_marker(text: str) -> bool:
