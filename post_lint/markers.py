@@ -150,14 +150,16 @@ class MarkerKind:
     other text before them (searched with ``search``, so anchor it with
     ``$``); ``hint`` is a plain :mod:`re` pattern that every such marker
     contains, so that lines without it are never looked at (case-sensitive
-    where the markers are: an ignore-case ``end`` stops at every "friend").
+    where the markers are: an ignore-case ``end`` stops at every "friend"),
+    or a tuple of such patterns (all of them are searched at once, through
+    one :func:`~post_lint.lazyre.start_finder`).
     ``at_end_chars``: substrings one of which a line must hold for ``at_end``
     to be tried.
     """
 
     name: str
     line: Any
-    hint: str
+    hint: str | tuple[str, ...]
     at_end: Any = None
     at_end_chars: tuple[str, ...] = ()
     #: Markers of this kind may hide ``</s>`` (ignored when a post uses <s>).
@@ -181,14 +183,15 @@ _KINDS: list[MarkerKind] = [
             + r")[ \t]?[*_\])）】]{0,3}[ \t]*",
             regex.IGNORECASE,
         ),
-        hint=r"(?i:generat)|生成|続きを書いて",
+        hint=(r"(?i:generat)", r"生成|続きを書いて"),
     ),
     MarkerKind(
         LABEL,
         line=_LabelLine(),
         hint=(
-            r"(?i:contin|cont'd|cont\.|(?:part|section|chapter|segment) (?:[0-9ivx]|one|two|three))"
-            r"|続|つづ|待续|待續|续|續|下接|接下|下转|見下文|见下文|次号|終わり|おわり|終了|结束|終|完"
+            r"(?i:cont(?:in|'d|\.))",
+            r"(?i:(?:p|s|c)(?:art|ection|hapter|egment) (?:[0-9ivx]|one|two|three))",
+            r"続|つづ|待续|待續|续|續|下接|接下|下转|見下文|见下文|次号|終わり|おわり|終了|结束|終|完",
         ),
     ),
 ]
@@ -214,11 +217,16 @@ def kinds() -> tuple[MarkerKind, ...]:
 
 
 def _hint() -> re.Pattern[str]:
-    """One plain-``re`` alternation of every kind's hint (rebuilt on register)."""
+    """Every kind's hint patterns as one plain-``re`` start finder (rebuilt
+    on register): a text may hold a marker only where one of them matches.
+    Only where a hint starts is read (the scan reads the whole body with
+    it): the finder skips the positions where none can start, about five
+    times faster than the alternation."""
     if _hint.cache is None:
-        # Only where a hint starts is read (the scan reads the whole body
-        # with it): a start finder skips the positions where none can.
-        _hint.cache = start_finder("|".join(k.hint for k in _KINDS))
+        patterns: list[str] = []
+        for k in _KINDS:
+            patterns.extend((k.hint,) if isinstance(k.hint, str) else k.hint)
+        _hint.cache = start_finder("|".join(f"(?:{p})" for p in patterns))
     return _hint.cache
 
 
