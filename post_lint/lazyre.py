@@ -156,28 +156,58 @@ def guarded(pattern: str, flags: int = 0) -> str:
     return pattern if guard is None else f"{guard}(?:{pattern})"
 
 
-class lazy:
-    """A pattern compiled on first use (``module`` is :mod:`re` or :mod:`regex`)."""
+#: What a compiled pattern offers, copied onto a :class:`lazy` once compiled.
+_PATTERN_ATTRS = (
+    "search",
+    "match",
+    "fullmatch",
+    "finditer",
+    "findall",
+    "sub",
+    "subn",
+    "split",
+    "scanner",
+    "flags",
+    "groups",
+    "groupindex",
+)
 
-    __slots__ = ("_args", "_compiled", "_module")
+
+class lazy:
+    """A pattern compiled on first use (``module`` is :mod:`re` or :mod:`regex`).
+
+    Once compiled, the pattern's methods are set on the instance, so later
+    calls cost what calls on the compiled pattern cost."""
 
     def __init__(self, pattern: str, flags: int = 0, module: Any = re) -> None:
-        self._args = (pattern, flags)
+        self.pattern = pattern
+        self._flags = flags
         self._module = module
-        self._compiled: Any = None
 
     def compiled(self) -> Any:
-        if self._compiled is None:
-            self._compiled = self._module.compile(*self._args)
-        return self._compiled
-
-    @property
-    def pattern(self) -> str:
-        return self._args[0]
+        found = self.__dict__.get("_compiled")
+        if found is None:
+            found = self._module.compile(self.pattern, self._flags)
+            for name in _PATTERN_ATTRS:
+                if hasattr(found, name):
+                    setattr(self, name, getattr(found, name))
+            self._compiled = found
+        return found
 
     def __getattr__(self, name: str) -> Any:
-        # search, match, fullmatch, finditer, findall, sub, split, groupindex, ...
+        if name.startswith("_"):
+            raise AttributeError(name)
         return getattr(self.compiled(), name)
+
+    def __repr__(self) -> str:
+        return f"lazy({self.pattern!r})"
+
+
+def lazy_regex(pattern: str, flags: int = 0) -> lazy:
+    """A :mod:`regex` pattern compiled on first use."""
+    import regex
+
+    return lazy(pattern, flags, regex)
 
 
 def texts_matching(finder: Any, texts: Sequence[str]) -> set[int]:

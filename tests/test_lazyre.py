@@ -6,7 +6,14 @@ import re
 
 import regex
 
-from post_lint.lazyre import first_char_guard, guarded, lazy, start_finder, texts_matching
+from post_lint.lazyre import (
+    first_char_guard,
+    guarded,
+    lazy,
+    lazy_regex,
+    start_finder,
+    texts_matching,
+)
 from post_lint.markers import marker_hint_finder
 
 
@@ -73,7 +80,11 @@ def test_texts_matching_names_the_texts_with_a_match():
 
 def test_lazy_compiles_on_first_use():
     p = lazy(r"\p{Han}+", 0, regex)
-    assert p._compiled is None
+    assert "_compiled" not in vars(p)
     assert p.pattern == r"\p{Han}+"
     assert p.findall("漢字 and かな 字") == ["漢字", "字"]
-    assert p._compiled is not None
+    assert isinstance(p.compiled(), regex.Pattern)
+    # Once compiled, the methods are the compiled pattern's own.
+    assert p.search == p.compiled().search
+    assert lazy_regex(r"\p{Katakana}").search("カナ").group() == "カ"
+    assert lazy("a+", re.I).sub("-", "xAay") == "x-y"
