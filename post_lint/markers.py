@@ -27,12 +27,15 @@ ignored in a post that uses ``<s>`` strikethrough.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 import regex
+
+from .lazyre import start_finder
 
 if TYPE_CHECKING:
     from .post import Block, Post
@@ -147,14 +150,16 @@ class MarkerKind:
     other text before them (searched with ``search``, so anchor it with
     ``$``); ``hint`` is a plain :mod:`re` pattern that every such marker
     contains, so that lines without it are never looked at (case-sensitive
-    where the markers are: an ignore-case ``end`` stops at every "friend").
+    where the markers are: an ignore-case ``end`` stops at every "friend"),
+    or a tuple of such patterns (all of them are searched at once, through
+    one :func:`~post_lint.lazyre.start_finder`).
     ``at_end_chars``: substrings one of which a line must hold for ``at_end``
     to be tried.
     """
 
     name: str
     line: Any
-    hint: str
+    hint: str | tuple[str, ...]
     at_end: Any = None
     at_end_chars: tuple[str, ...] = ()
     #: Markers of this kind may hide ``</s>`` (ignored when a post uses <s>).
@@ -178,14 +183,15 @@ _KINDS: list[MarkerKind] = [
             + r")[ \t]?[*_\])）】]{0,3}[ \t]*",
             regex.IGNORECASE,
         ),
-        hint=r"(?i:generat)|生成|続きを書いて",
+        hint=(r"(?i:generat)", r"生成|続きを書いて"),
     ),
     MarkerKind(
         LABEL,
         line=_LabelLine(),
         hint=(
-            r"(?i:contin|cont'd|cont\.|(?:part|section|chapter|segment) (?:[0-9ivx]|one|two|three))"
-            r"|続|つづ|待续|待續|续|續|下接|接下|下转|見下文|见下文|次号|終わり|おわり|終了|结束|終|完"
+            r"(?i:cont(?:in|'d|\.))",
+            r"(?i:(?:p|s|c)(?:art|ection|hapter|egment) (?:[0-9ivx]|one|two|three))",
+            r"続|つづ|待续|待續|续|續|下接|接下|下转|見下文|见下文|次号|終わり|おわり|終了|结束|終|完",
         ),
     ),
 ]
@@ -211,9 +217,16 @@ def kinds() -> tuple[MarkerKind, ...]:
 
 
 def _hint() -> re.Pattern[str]:
-    """One plain-``re`` alternation of every kind's hint (rebuilt on register)."""
+    """Every kind's hint patterns as one plain-``re`` start finder (rebuilt
+    on register): a text may hold a marker only where one of them matches.
+    Only where a hint starts is read (the scan reads the whole body with
+    it): the finder skips the positions where none can start, about five
+    times faster than the alternation."""
     if _hint.cache is None:
-        _hint.cache = re.compile("|".join(k.hint for k in _KINDS))
+        patterns: list[str] = []
+        for k in _KINDS:
+            patterns.extend((k.hint,) if isinstance(k.hint, str) else k.hint)
+        _hint.cache = start_finder("|".join(f"(?:{p})" for p in patterns))
     return _hint.cache
 
 
@@ -387,10 +400,16 @@ def _candidate_lines(post: Post, extra: frozenset[str]) -> list[int]:
         return list(range(first, index.line_count + 1))
     start = index.offset(first, 1) if first <= len(index.starts) else len(post.text)
     lines: list[int] = []
-    for m in _hint().finditer(post.text, start):
-        line = index.position(m.start())[0]
-        if not lines or lines[-1] != line:
-            lines.append(line)
+    # One search per candidate line: after a hit, go on from the next line
+    # (a common hint, such as "generat", may occur many times in one line).
+    search, text, starts = _hint().search, post.text, index.starts
+    n_starts = len(starts)
+    while (m := search(text, start)) is not None:
+        line = bisect.bisect_right(starts, m.start())
+        lines.append(line)
+        if line >= n_starts:
+            break
+        start = starts[line]
     return lines
 
 
@@ -449,6 +468,13 @@ def scan(post: Post, extra: Iterable[Any] = ()) -> Markers:
 # --------------------------------------------------------------------------
 # Text without markers
 # --------------------------------------------------------------------------
+
+
+def marker_hint_finder() -> re.Pattern[str]:
+    """A compiled pattern that finds where a hint of a registered marker kind
+    starts (text without one is returned unchanged by :func:`strip_markers`
+    and :func:`remove_all` when there are no extra markers)."""
+    return _hint()
 
 
 def _may_hold_marker(text: str) -> bool:
