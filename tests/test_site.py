@@ -660,10 +660,10 @@ def test_corpus_real_blogs_have_two_real_near_duplicates(corpus):
     vulnerability's name (91%)."""
     found = lint_paths([corpus], {"select": ["SITE"]}, jobs=None)
     assert [(Path(d.path).name, d.code, d.extra["similarity"]) for d in found] == [
-        ("2005-11-21-20051121.md", "SITE001", 0.859),
-        ("2005-11-22-20051122.md", "SITE001", 0.859),
-        ("2006-09-13-JVN13947696.md", "SITE001", 0.906),
-        ("2006-09-13-JVN83768862.md", "SITE001", 0.906),
+        ("2005-11-21-20051121.md", "SITE001", 0.875),
+        ("2005-11-22-20051122.md", "SITE001", 0.875),
+        ("2006-09-13-JVN13947696.md", "SITE001", 0.93),
+        ("2006-09-13-JVN83768862.md", "SITE001", 0.93),
     ]
 
 

@@ -249,12 +249,22 @@ def title_key(title: str) -> str:
 
 
 def signature_of(tokens: list[str]) -> bytes | None:
-    """MinHash of the token 5-shingles (None below one shingle)."""
+    """MinHash of the token 5-shingles, repeats counted (None below one shingle)."""
     if len(tokens) < SHINGLE:
         return None
     import rensa
 
-    shingles = ["\x1f".join(tokens[i : i + SHINGLE]) for i in range(len(tokens) - SHINGLE + 1)]
+    # A shingle that repeats is counted as often as it stands (its second
+    # instance is another element): the multiset Jaccard similarity. As a set,
+    # a text that repeats itself ("吱吱吱…", a refrain) has few distinct
+    # shingles, and one changed character in it broke a large share of them.
+    seen: dict[str, int] = {}
+    shingles = []
+    for i in range(len(tokens) - SHINGLE + 1):
+        sh = "\x1f".join(tokens[i : i + SHINGLE])
+        n = seen.get(sh, 0)
+        seen[sh] = n + 1
+        shingles.append(f"{sh}\x1e{n}" if n else sh)
     m = rensa.RMinHash(num_perm=NUM_PERM, seed=SEED)
     m.update(shingles)
     return array("I", m.digest()).tobytes()
