@@ -14,6 +14,7 @@ from typing import Any
 import regex
 
 from ..diagnostics import Diagnostic
+from ..lazyre import lazy
 from ..post import Post
 from ..text import Hint
 from .base import Options, rule
@@ -24,13 +25,13 @@ from .prose_lines import masked_lines
 # Template syntax
 # --------------------------------------------------------------------------
 
-_HUGO_SHORTCODE = re.compile(r"\{\{[<%]")
-_LIQUID_TAG = re.compile(r"\{%-?\s*[A-Za-z_]")
-_LIQUID_OBJECT = re.compile(
+_HUGO_SHORTCODE = lazy(r"\{\{[<%]")
+_LIQUID_TAG = lazy(r"\{%-?\s*[A-Za-z_]")
+_LIQUID_OBJECT = lazy(
     r"\{\{-?\s*(?:site|page|post|content|include|layout|paginator|collections|eleventy"
     r"|config|theme|data|jekyll|forloop|loop|self|super|env|metadata|\.)\b"
 )
-_GENERATOR_PATH = re.compile(
+_GENERATOR_PATH = lazy(
     r"(?:^|/)(?:_posts|_drafts|_includes|_layouts|source/_posts|src/posts|content|_pages)/"
 )
 _LIQUID_KEYS = {"layout", "permalink", "eleventyNavigation", "eleventyComputed", "pagination"}
@@ -125,7 +126,7 @@ def _placeholder() -> Any:
 
 _HINT = Hint(r"[\[［【（(]|[〇○◯●]{2}|xx|todo|tbd|fixme|lorem|\{\{")
 #: Words in brackets that are not slots even when a slot word starts them.
-_NOT_SLOT = re.compile(r"\[(?:x|X| )\]|\[(?:link|source|image|video)\]\[", re.IGNORECASE)
+_NOT_SLOT = lazy(r"\[(?:x|X| )\]|\[(?:link|source|image|video)\]\[", re.IGNORECASE)
 _QUOTE_OPEN = "「『"
 _QUOTE_CLOSE = "」』"
 
@@ -252,7 +253,7 @@ def unfilled_placeholder(post: Post, options: Options) -> Iterator[Diagnostic]:
 
 
 #: ``key: value`` (YAML) or ``key = value`` (TOML): where the value starts.
-_FRONT_MATTER_VALUE = re.compile(r"[ \t]*(?:-[ \t]+)?(?:[^\s:=#][^:=]*?[ \t]*[:=][ \t]+|-[ \t]+)")
+_FRONT_MATTER_VALUE = lazy(r"[ \t]*(?:-[ \t]+)?(?:[^\s:=#][^:=]*?[ \t]*[:=][ \t]+|-[ \t]+)")
 
 
 def _front_matter_placeholders(post: Post) -> Iterator[Diagnostic]:

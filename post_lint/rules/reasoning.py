@@ -11,6 +11,7 @@ import regex
 
 from ..diagnostics import Diagnostic, Edit, Fix
 from ..edits import delete_lines
+from ..lazyre import lazy
 from ..post import Post
 from ..text import Hint, shorten
 from .base import Options, rule
@@ -18,10 +19,10 @@ from .gen_family import FAMILY
 from .prose_lines import masked_lines
 
 _TAGS = "think|thinking|thought|reasoning|reflection|scratchpad"
-_OPEN = re.compile(rf"<(?P<tag>{_TAGS})>|◁think▷", re.IGNORECASE)
+_OPEN = lazy(rf"<(?P<tag>{_TAGS})>|◁think▷", re.IGNORECASE)
 _CLOSE = {name: re.compile(rf"</{name}>", re.IGNORECASE) for name in _TAGS.split("|")}
-_ANY_CLOSE = re.compile(rf"</(?:{_TAGS})>|◁/think▷", re.IGNORECASE)
-_KIMI_CLOSE = re.compile(r"◁/think▷")
+_ANY_CLOSE = lazy(rf"</(?:{_TAGS})>|◁/think▷", re.IGNORECASE)
+_KIMI_CLOSE = lazy(r"◁/think▷")
 
 #: Labels a chat interface shows above its reasoning, alone on their line
 #: (after optional list, heading or emphasis markup): a timer ("Thought for

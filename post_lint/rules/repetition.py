@@ -24,7 +24,6 @@ every verification is bounded by a budget proportional to the post's size.
 from __future__ import annotations
 
 import bisect
-import difflib
 import re
 import unicodedata
 from collections import Counter
@@ -38,7 +37,7 @@ import regex
 
 from ..diagnostics import Diagnostic, Fix
 from ..edits import delete_block
-from ..lazyre import texts_matching
+from ..lazyre import lazy, lazy_regex, texts_matching
 from ..markers import EXTRA_MARKERS, marker_hint_finder, normalize_extra, remove_all
 from ..markers import scan as scan_markers
 from ..post import Block, Post
@@ -67,34 +66,34 @@ from .base import (
 #: One token: a single Chinese/Japanese character (kana, kanji, hanzi), or a
 #: run of other letters and digits (a Latin, Cyrillic, Greek or Hangul word,
 #: a number). The standard ``re`` module is used here: it is the hot loop.
-_TOKEN = re.compile(rf"[{CJK_CLASS}]|[^\W{CJK_CLASS}_]+")
+_TOKEN = lazy(rf"[{CJK_CLASS}]|[^\W{CJK_CLASS}_]+")
 #: The same tokens in ASCII text (letters and digits), twice as fast.
-_ASCII_TOKEN = re.compile(r"[a-zA-Z0-9]+")
+_ASCII_TOKEN = lazy(r"[a-zA-Z0-9]+")
 #: Characters that take two columns (East Asian wide and fullwidth).
-_WIDE = regex.compile(r"[\p{ea=W}\p{ea=F}]")
+_WIDE = lazy_regex(r"[\p{ea=W}\p{ea=F}]")
 #: Display math (``$$ ... $$``, ``\\[ ... \\]``): formulas, not prose.
-_DISPLAY_MATH = regex.compile(r"\$\$.{0,20000}?\$\$|\\\[.{0,20000}?\\\]", regex.S)
+_DISPLAY_MATH = lazy_regex(r"\$\$.{0,20000}?\$\$|\\\[.{0,20000}?\\\]", regex.S)
 #: A source line that is nothing but a URL: a link card or a reference entry.
-_URL_LINE = regex.compile(r"^[ \t>*+-]{0,8}<?(?:https?|ftp)://\S{1,2000}>?[ \t]{0,8}$", regex.M)
+_URL_LINE = lazy_regex(r"^[ \t>*+-]{0,8}<?(?:https?|ftp)://\S{1,2000}>?[ \t]{0,8}$", regex.M)
 #: Liquid/Hugo code tags: the paragraph is code, not prose.
-_TEMPLATE_CODE = regex.compile(
+_TEMPLATE_CODE = lazy_regex(
     r"\{%-?\s{0,5}(?P<end>end)?(?:highlight|codeblock)\b"
     r"|\{\{[<%]\s{0,5}(?P<close>/)?\s{0,5}(?:highlight|code)\b"
 )
 #: An HTML tag: a paragraph holding one is markup, not a repeated title.
-_HTML_TAG = regex.compile(r"</?[a-zA-Z][a-zA-Z0-9-]{0,30}[\s/>]")
+_HTML_TAG = lazy_regex(r"</?[a-zA-Z][a-zA-Z0-9-]{0,30}[\s/>]")
 #: A leading or trailing ellipsis: a generator's "continued" mark.
-_ELLIPSIS_EDGE = regex.compile(r"^(?:\.{2,}|…+)|(?:\.{2,}|…+)$")
+_ELLIPSIS_EDGE = lazy_regex(r"^(?:\.{2,}|…+)|(?:\.{2,}|…+)$")
 #: The end of a chunk (sentence) in key form: terminators, then closing quotes.
-_CHUNK_END = re.compile(f"[{re.escape(SENTENCE_END)}]+[{re.escape(CLOSERS + STRAIGHT_QUOTES)}]*")
+_CHUNK_END = lazy(f"[{re.escape(SENTENCE_END)}]+[{re.escape(CLOSERS + STRAIGHT_QUOTES)}]*")
 #: What may separate the paragraphs run together in a merged one.
-_SEPARATOR_ONLY = regex.compile(r"[\p{P}\p{S}\s]*")
+_SEPARATOR_ONLY = lazy_regex(r"[\p{P}\p{S}\s]*")
 #: Last characters (of a comparison key) that end a sentence: a part that
 #: ends otherwise is a cut, and the merged paragraph may hold the only
 #: complete copy of that sentence.
 _SENTENCE_END = frozenset(SENTENCE_END + CLOSERS + STRAIGHT_QUOTES)
 #: Markup characters stripped from a title before comparing it with prose.
-_TITLE_MARKUP = regex.compile(r"[`*_~#]+")
+_TITLE_MARKUP = lazy_regex(r"[`*_~#]+")
 
 #: Chinese and Japanese characters that count as one word for ``min-words``
 #: (a sentence of 8 English words takes some 20 to 30 of them).
@@ -1019,6 +1018,12 @@ def _near_generated(f: _Finding, st: _Structure, s: _Thresholds) -> bool:
     return not _names_only(a, p, st)
 
 
+def _difflib() -> Any:
+    import difflib  # imported when a near-copy is judged, not at start-up
+
+    return difflib
+
+
 def _names_only(a: _Para, p: _Para, st: _Structure) -> bool:
     """Whether every edit between the two paragraphs touches a name: a word
     in code, a capitalised word inside a sentence, a word with digits or
@@ -1029,15 +1034,17 @@ def _names_only(a: _Para, p: _Para, st: _Structure) -> bool:
     names = _name_tokens(st.post, a) | _name_tokens(st.post, p)
     edits = [
         x[i1:i2] + y[j1:j2]
-        for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, x, y, autojunk=False).get_opcodes()
+        for tag, i1, i2, j1, j2 in _difflib()
+        .SequenceMatcher(None, x, y, autojunk=False)
+        .get_opcodes()
         if tag != "equal"
     ]
     return bool(edits) and all(any(t in names for t in span) for span in edits)
 
 
 #: Inline code in a paragraph's source.
-_CODE_SPAN = re.compile(r"`([^`\n]{1,200})`")
-_SENTENCE_START = re.compile(r"(?:^|[.!?:;。！？]\s*)$")
+_CODE_SPAN = lazy(r"`([^`\n]{1,200})`")
+_SENTENCE_START = lazy(r"(?:^|[.!?:;。！？]\s*)$")
 
 
 def _name_tokens(post: Post, p: _Para) -> set[str]:
