@@ -9,7 +9,9 @@ keeps the rest of the post) in the middle of a paragraph resumed by an
 ellipsis continuation that starts with a capital or a name. Half of the cut
 copies keep a final newline, half end exactly at the cut. Cut positions are
 never right before the sentence's own terminal punctuation (a cut there leaves
-a finished sentence, which nothing could tell from a style).
+a finished sentence, which nothing could tell from a style), and never leave
+less than four words (eight CJK characters) of the post's body (a body of
+"PaperFaces portrait" reads as a caption, not a cut).
 
     python bench/recall_truncation.py --per-lang 100 [--kinds a,b] [--show-misses 5]
     python bench/recall_truncation.py --per-lang 100 --ja-morphology   # with post-lint[ja]
@@ -117,9 +119,27 @@ def _cut_positions(sample: Sample, b: Block, mode: str) -> list[int]:
     return out
 
 
+#: A cut must leave at least this much of the post's body (Latin words, CJK
+#: characters): a body cut to its first few words ("PaperFaces", "PaperFaces
+#: portrait", where the post said "PaperFaces portrait of @x.") reads as a
+#: caption or a title, and no reader could call it truncated.
+_MIN_BODY_WORDS, _MIN_BODY_CJK = 4, 8
+_WORDS = regex.compile(r"[\p{Latin}\d][\p{Latin}\d'’\-]*")
+
+
+def _body_kept(sample: Sample, offset: int) -> bool:
+    """Does the body before ``offset`` hold enough prose to read as a cut post?"""
+    start = sample.post.lines.line_start(sample.post.body_line)
+    kept = _MARKUP.sub(" ", sample.text[start:offset])
+    cjk = len(_CJK.findall(kept))
+    return cjk >= _MIN_BODY_CJK or len(_WORDS.findall(kept)) >= _MIN_BODY_WORDS
+
+
 def _prose_cut(sample: Sample, rng: random.Random, mode: str, blocks: list[Block]) -> Plant | None:
     """Cut at a position drawn uniformly from every suitable position of ``blocks``."""
-    positions = [pos for b in blocks for pos in _cut_positions(sample, b, mode)]
+    positions = [
+        pos for b in blocks for pos in _cut_positions(sample, b, mode) if _body_kept(sample, pos)
+    ]
     if not positions:
         return None
     offset = rng.choice(positions)

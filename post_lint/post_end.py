@@ -20,7 +20,7 @@ from functools import cached_property
 
 import regex
 
-from .endings import End, ja_register
+from .endings import COMMAS, End, ja_register, sentence_end
 from .post import Block, Post
 from .text import KANA_CHAR, split_sentences, strip_html_comments
 
@@ -39,7 +39,8 @@ _SIGNATURE = regex.compile(
 #: Endings that say "more to come" or "unfinished" on purpose.
 _ON_PURPOSE = regex.compile(
     r"(?:\bTBD|\bTBA|\bTODO|\bWIP|\bto be continued|\bcoming soon|\bmore soon|\bstay tuned"
-    r"|\bfin|\bthe end|\bEOF|（?続く）?|（?つづく）?|未完|待续|待續|未完待续|以上|おわり|完)"
+    r"|\bfin|\bthe end|\band (?:much |many )?more|\betc|\band so (?:on|forth)|などなど|等等|"
+    r"\bEOF|（?続く）?|（?つづく）?|未完|待续|待續|未完待续|以上|おわり|完)"
     r"[\s.!。)）]*$",
     regex.IGNORECASE,
 )
@@ -84,7 +85,8 @@ def habit(last_line: str, sentence: str, line_before: str = "") -> str:
     # Only the ends matter (and bounded work on hostile input).
     line = last_line.strip()[-_HABIT_WINDOW:]
     sentence = sentence[-_HABIT_WINDOW:]
-    line_before = line_before[-_HABIT_WINDOW:]
+    # A link's target is where the reader goes, not an address on the page.
+    line_before = _LINK_TARGET.sub("]", line_before[-_HABIT_WINDOW:])
     if _DEFINITION_LINE.match(line):
         return "a definition line"
     if _ON_PURPOSE.search(sentence) or _ON_PURPOSE.search(line):
@@ -94,6 +96,8 @@ def habit(last_line: str, sentence: str, line_before: str = "") -> str:
     if _NOT_PROSE_END.search(sentence.rstrip()):
         return "an address, path or number"
     short = len(_LATIN_WORDS.findall(line)) <= 6 and len(_CJK.findall(line)) <= 10
+    if short and _grammar_open(sentence):
+        short = False  # a name or an address never ends in a particle (…)を)
     if short and (_SIGNATURE.match(sentence) or _SIGNATURE.match(line)):
         return "a signature"
     if short and (
@@ -107,6 +111,16 @@ def habit(last_line: str, sentence: str, line_before: str = "") -> str:
     if _SEPARATOR_END.search(line) or _SHORTCODE_END.search(line):
         return "a separator or shortcode"
     return ""
+
+
+_LINK_TARGET = regex.compile(r"\]\([^)\s]{0,2000}\)")
+
+
+def _grammar_open(sentence: str) -> bool:
+    """Does ``sentence`` end in a CJK particle or conjunction (not a comma),
+    which no signature, name or address does?"""
+    end = sentence_end(sentence)
+    return end.is_open and not end.weak and end.lang != "en" and sentence[-1:] not in COMMAS
 
 
 #: A sign-off paragraph: what follows it is a signature.
@@ -135,10 +149,15 @@ def label(sentence: str, alone: bool = True) -> str:
         return "a short label"
     if "|" in sentence:
         return "a title"
-    if alone and (regex.search(r"[:：]\s", sentence) or "：" in sentence):
+    if alone and _LABEL_VALUE.match(sentence):
         return "a label and its value"
     return ""
 
+
+#: A label and its value: a short label, then a colon (``Version: 2.1``,
+#: ``更新 2019-12-25: …``), not a sentence that merely holds a colon late
+#: (``…的文章中，作者提到一个有趣的现象：所有人都说…``).
+_LABEL_VALUE = regex.compile(r"^[^:：\n]{1,30}(?:[:：]\s|：)", regex.S)
 
 _TERMINAL_END = regex.compile(r"[。．.！!？?…」』）)”’]\s*$")
 
@@ -160,6 +179,7 @@ def is_verse(source: str) -> bool:
 _WORD = regex.compile(r"[\p{Latin}]{2,40}")
 _KATAKANA_RUN = regex.compile(r"[\p{Katakana}ー]{2,40}")
 _LAST_LATIN = regex.compile(r"(?<![\p{Latin}'’\-])(\p{Ll}[\p{Latin}]{1,39})$")
+_LAST_CAPITALISED = regex.compile(r"(?<![\p{Latin}'’\-])(\p{Lu}\p{Ll}{2,39})$")
 _LAST_KATAKANA = regex.compile(r"(?<![\p{Katakana}ー])([\p{Katakana}ー]{2,40})$")
 #: Vocabulary entries compared per post (bounded work).
 _MAX_VOCABULARY = 50_000
@@ -259,12 +279,20 @@ def cut_word(vocabulary: Vocabulary, text: str) -> str:
     ``configuration``, ``ダウンロ`` / ``ダウンロード``)."""
     text = text.rstrip("*_~` ")
     m = _LAST_LATIN.search(text) or _LAST_KATAKANA.search(text)
-    if not m:
+    capital = None if m else _LAST_CAPITALISED.search(text)
+    if not (m or capital):
         return ""
-    fragment = m.group(1)
+    fragment = (m or capital).group(1)
     whole = vocabulary.completion(fragment)
     if not whole:
         return ""
+    if capital is not None:
+        # A name cut in half (``Playgro`` / ``Playground``, ``Leb`` /
+        # ``Lebesgue``): the whole name recurs, and is not the fragment
+        # plus a word of its own (``Java`` / ``JavaScript``).
+        rest = whole[len(fragment) :]
+        if vocabulary.counts[whole] < 2 or vocabulary.counts.get(rest, 0) or len(rest) < 2:
+            return ""
     return f"'{fragment}' is the start of '{whole}', used elsewhere in the post, and no word of its own"
 
 

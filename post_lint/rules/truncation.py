@@ -27,7 +27,7 @@ import regex
 from .. import post_end
 from ..diagnostics import Diagnostic, Edit, Fix
 from ..edits import delete_lines
-from ..endings import sentence_end
+from ..endings import UNKNOWN, sentence_end
 from ..markers import EXTRA_MARKERS, Marker, normalize_extra
 from ..markers import scan as scan_markers
 from ..post import Block, Post
@@ -76,6 +76,8 @@ _LATIN_LOWER_START = regex.compile(r"[a-z\p{Ll}&&\p{Latin}]", regex.V1)
 #: A paragraph opening with display math ($$, \\[, \\begin{...}): the
 #: sentence before it runs on into the formula.
 _DISPLAY_MATH = ("$$", "\\[", "\\begin{", "\\(")
+#: An MDX ``import``/``export`` statement (``export const meta = {…}``).
+_MDX_ESM = regex.compile(r"(?:import\s[^\n]*\sfrom\s|export\s+(?:const|default|function|let)\s)")
 _TEMPLATE_END = regex.compile(r"(?:%\}|\}\}|>\}\}|%\}\})\s*$")
 
 #: Characters of CJK (twice as many of Latin) a continuation must repeat of
@@ -283,6 +285,7 @@ class _Analysis:
             or b.emphasis_only
             or not text
             or (text.startswith("{/*") and text.endswith("*/}"))  # an MDX comment
+            or bool(_MDX_ESM.match(text))  # MDX import/export: code, not prose
         )
         p.complete = is_complete(text)
         m = _ELLIPSIS_START.match(text)
@@ -1363,23 +1366,65 @@ def truncated_list_item(post: Post, options: Options) -> Iterator[Diagnostic]:
         style_reason="the list's other items end with punctuation",
     )
     if not reason and siblings and _source_ends_in_prose(post, last, p.text):
+        reason = _finished_siblings(a, last, p.text, siblings, done)
+    if not reason and siblings and _source_ends_in_prose(post, last, p.text):
         reason = _short_last_item(post, last, p.text, siblings)
     if not reason:
         return
     yield _cut_diagnostic(a, p, "TRN005", "post ends in the middle of a list item", reason)
 
 
+def _finished_siblings(
+    a: _Analysis, last: Block, text: str, siblings: list[Block], punctuated: int
+) -> str:
+    """Evidence from the list's other items (at least two, nearest first):
+    they end with punctuation or a sentence-final form (…ました, …する, …了),
+    four in five of them and at least one by its form, while this item ends
+    in neither (a noun, a word cut in half: ``…一般的なプログ``)."""
+    if len(siblings) < 2:
+        return ""
+    end = sentence_end(text)
+    if end.verdict != UNKNOWN or end.lang == "en":
+        return ""
+    by_form = sum(
+        1 for b in siblings if not is_complete(b.prose) and sentence_end(b.prose).is_final
+    )
+    if not by_form or punctuated + by_form < _EOF_PUNCTUATED_SHARE * len(siblings):
+        return ""
+    sentence, _ = post_end.last_sentence(text)
+    if not sentence or post_end.label(sentence) or _habit(a.post, last, sentence):
+        return ""
+    if not post_end.long_enough(sentence, 3, 6):
+        return ""
+    return "the list's other items end with a finished sentence, this one with none"
+
+
+#: A last item this many times shorter than the list's other items (their
+#: median), with no ending of its own, was cut (``- contain`` under items of
+#: forty characters).
+_SHORT_ITEM_RATIO = 3
+
+
 def _short_last_item(post: Post, last: Block, text: str, siblings: list[Block]) -> str:
     """Weaker evidence for a list's last item, used when the words prove
-    nothing: the item is a sentence fragment (three words, eight CJK
-    characters or more) that does not end in a sentence-final form, and the
-    file ends right after it without a final newline."""
+    nothing: the item is a sentence fragment that does not end in a
+    sentence-final form, and either the file ends right after it without a
+    final newline (three words, eight CJK characters or more), or it is a
+    third as long as the list's other items (at least three)."""
     sentence, _ = post_end.last_sentence(text)
     end = sentence_end(text)
     if not sentence or (end.is_final and not end.plain) or post_end.label(sentence):
         return ""
     if _habit(post, last, sentence) or post_end.is_verse(post.block_source(last)):
         return ""
+    if len(siblings) >= 3 and not end.is_final:
+        lengths = sorted(len(b.prose.strip()) for b in siblings)
+        median = lengths[len(lengths) // 2]
+        if len(text) * _SHORT_ITEM_RATIO <= median and lengths[0] > len(text):
+            return (
+                f"it has no ending and is {len(text)} characters long, where the list's"
+                f" other items run to {median}"
+            )
     if not post_end.long_enough(sentence, 2, 4):
         return ""
     if not post.text.endswith("\n") and post_end.long_enough(sentence, 3, 8):
