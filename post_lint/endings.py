@@ -360,6 +360,12 @@ ZH_OPEN = (
     ("随着", "preposition"),
     ("隨著", "preposition"),
     ("沿着", "preposition"),
+    ("然后", "conjunction"),
+    ("然後", "conjunction"),
+    ("于是", "conjunction"),
+    ("於是", "conjunction"),
+    ("接着", "conjunction"),
+    ("接著", "conjunction"),
     ("非常", "adverb"),
     ("已经", "adverb"),
     ("已經", "adverb"),
@@ -383,6 +389,8 @@ ZH_OPEN = (
     ("个", "measure word"),
     ("個", "measure word"),
 )
+#: (Two-character words first: 于是 is a conjunction, not the copula 是.)
+_ZH_OPEN_LONGEST_FIRST = tuple(sorted(ZH_OPEN, key=lambda e: -len(e[0])))
 #: ``的`` ends a sentence after 是…的 / 我的, but after a measure phrase or an
 #: adjective it wants its noun (一种理想的, 很重要的): open when one of these
 #: stands in the last few characters before it.
@@ -569,7 +577,7 @@ def _zh_end(text: str) -> End:
             # 了 is also the perfective aspect marker (做了, 改进了): final,
             # but not enough to excuse a missing period by itself.
             return End(FINAL, f"ends with the particle '{ending}'", "zh", plain=ending == "了")
-    for ending, what in ZH_OPEN:
+    for ending, what in _ZH_OPEN_LONGEST_FIRST:
         if text.endswith(ending):
             if len(ending) == 1:
                 if text[-2:] in ZH_WORDS_ENDING_LIKE_OPEN or text[-3:] in ZH_WORDS_ENDING_LIKE_OPEN:

@@ -14,9 +14,13 @@ function returns the reason in words ('' when there is none).
 
 from __future__ import annotations
 
+import bisect
+import functools
+import gzip
 from collections import Counter
 from dataclasses import dataclass
 from functools import cached_property
+from importlib import resources
 
 import regex
 
@@ -149,15 +153,16 @@ def label(sentence: str, alone: bool = True) -> str:
         return "a short label"
     if "|" in sentence:
         return "a title"
-    if alone and _LABEL_VALUE.match(sentence):
-        return "a label and its value"
+    if alone and regex.search(r"[:：]\s|：", sentence):
+        if not _CJK.search(sentence) or _LABEL_VALUE.match(sentence):
+            return "a label and its value"
     return ""
 
 
-#: A label and its value: a short label, then a colon (``Version: 2.1``,
-#: ``更新 2019-12-25: …``), not a sentence that merely holds a colon late
-#: (``…的文章中，作者提到一个有趣的现象：所有人都说…``).
-_LABEL_VALUE = regex.compile(r"^[^:：\n]{1,30}(?:[:：]\s|：)", regex.S)
+#: In CJK text, a label and its value is a short label, then a colon
+#: (``更新 2019-12-25: …``, a definition list's ``Term\n: value``), not a
+#: sentence that holds a colon late (``…的文章中，作者提到一个有趣的现象：…``).
+_LABEL_VALUE = regex.compile(r"^[^:：]{1,30}(?:[:：]\s|：)", regex.S)
 
 _TERMINAL_END = regex.compile(r"[。．.！!？?…」』）)”’]\s*$")
 
@@ -272,6 +277,50 @@ class ClauseEnds:
         return ""
 
 
+#: Short forms that writers use as words, though the dictionary knows them
+#: only as the start of a longer one (repo / report, config / configure).
+EN_SHORT_FORMS = frozenset(
+    """repo repos config configs env envs auth dev devs api apis async impl init eval exec param
+    params arg args util utils cmd ctx admin admins app apps prod temp tmp spec specs doc docs lib
+    libs pkg pkgs src dir dirs num str int bool func var vars obj img imgs msg msgs req res resp ref
+    refs info intro demo demos sync ops infra perf stats nav btn org orgs repl stdin stdout stderr
+    blog blogs vlog vlogs wiki wikis vim emacs gui cli sql css html http https url urls npm pip
+    mac macs ios linux unix gnu kde gnome config'd dept approx misc etc ie eg vs""".split()
+)
+_EN_WORDS_FILE = "en_words.txt.gz"
+
+
+@functools.cache
+def english_words() -> tuple[str, ...]:
+    """The English word list (lower case, sorted) of ``post_lint/data``:
+    SCOWL size 50, 64,000 words, read once when a check needs it."""
+    raw = resources.files("post_lint.data").joinpath(_EN_WORDS_FILE).read_bytes()
+    lines = gzip.decompress(raw).decode("utf-8").splitlines()
+    return tuple(w for w in lines if w and not w.startswith("#"))
+
+
+def english_prefix(fragment: str) -> bool:
+    """Is ``fragment`` no English word but the start of one (``connectio``,
+    ``tempora``, ``peo``), and no short form writers use as a word?"""
+    key = fragment.lower()
+    if len(key) < 2 or key in EN_SHORT_FORMS:
+        return False
+    words = english_words()
+    i = bisect.bisect_left(words, key)
+    if i < len(words) and words[i] == key:
+        return False
+    return i < len(words) and words[i].startswith(key)
+
+
+def _english_fragment(vocabulary: Vocabulary, fragment: str) -> str:
+    """Evidence that ``fragment``, the last word of an English post, is a
+    word cut in half: it is used nowhere else in the post, is no English
+    word, and starts some."""
+    if vocabulary.counts.get(fragment.casefold(), 0) > 1 or not english_prefix(fragment):
+        return ""
+    return f"'{fragment}' is no English word, only the start of one"
+
+
 def cut_word(vocabulary: Vocabulary, text: str) -> str:
     """Evidence that ``text`` stops in the middle of a word: its last word
     (a lower-case Latin word, or a katakana run) occurs nowhere else in the
@@ -285,6 +334,14 @@ def cut_word(vocabulary: Vocabulary, text: str) -> str:
     fragment = (m or capital).group(1)
     whole = vocabulary.completion(fragment)
     if not whole:
+        last_line = text[-200:].rsplit("\n", 1)[-1]
+        if (
+            m is not None
+            and _LAST_LATIN.search(text)
+            and not _CJK.search(text[-40:])
+            and len(_LATIN_WORDS.findall(last_line)) >= 2  # a lone word is a name ("mopp")
+        ):
+            return _english_fragment(vocabulary, fragment)
         return ""
     if capital is not None:
         # A name cut in half (``Playgro`` / ``Playground``, ``Leb`` /

@@ -1374,25 +1374,33 @@ def truncated_list_item(post: Post, options: Options) -> Iterator[Diagnostic]:
     yield _cut_diagnostic(a, p, "TRN005", "post ends in the middle of a list item", reason)
 
 
+#: Siblings that must all end finished for :func:`_finished_siblings`.
+_FINISHED_SIBLINGS = 3
+
+
 def _finished_siblings(
     a: _Analysis, last: Block, text: str, siblings: list[Block], punctuated: int
 ) -> str:
     """Evidence from the list's other items (at least two, nearest first):
     they end with punctuation or a sentence-final form (…ました, …する, …了),
-    four in five of them and at least one by its form, while this item ends
-    in neither (a noun, a word cut in half: ``…一般的なプログ``)."""
-    if len(siblings) < 2:
+    every one of them (three or more) and at least one by its form, while this
+    item, in CJK text, ends in neither (a noun, a word cut in half:
+    ``…各種未実装オプションが実装``, ``…セッショ``). An item ending in a Latin
+    word is a name (``…ときはrealize``)."""
+    if len(siblings) < _FINISHED_SIBLINGS:
         return ""
     end = sentence_end(text)
-    if end.verdict != UNKNOWN or end.lang == "en":
+    if end.verdict != UNKNOWN or end.lang == "en" or not CJK_CHAR.match(text[-1:]):
         return ""
     by_form = sum(
         1 for b in siblings if not is_complete(b.prose) and sentence_end(b.prose).is_final
     )
-    if not by_form or punctuated + by_form < _EOF_PUNCTUATED_SHARE * len(siblings):
+    if not by_form or punctuated + by_form < len(siblings):
         return ""
+    # (No label check: items shaped like labels, ``8.0.1612: …``, whose
+    # values end in finished sentences are sentences.)
     sentence, _ = post_end.last_sentence(text)
-    if not sentence or post_end.label(sentence) or _habit(a.post, last, sentence):
+    if not sentence or _habit(a.post, last, sentence):
         return ""
     if not post_end.long_enough(sentence, 3, 6):
         return ""
