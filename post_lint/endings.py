@@ -574,6 +574,8 @@ ZH_WORDS_ENDING_LIKE_OPEN = frozenset(
 def _zh_end(text: str) -> End:
     for ending in ZH_FINAL:
         if text.endswith(ending):
+            if ending == "完" and _HAN.match(text[-2:-1]):
+                break  # 完 alone is "The End"; after a word (已经是完, 做完) it is no particle
             # 了 is also the perfective aspect marker (做了, 改进了): final,
             # but not enough to excuse a missing period by itself.
             return End(FINAL, f"ends with the particle '{ending}'", "zh", plain=ending == "了")

@@ -290,13 +290,34 @@ EN_SHORT_FORMS = frozenset(
 _EN_WORDS_FILE = "en_words.txt.gz"
 
 
+_JA_KATAKANA_FILE = "ja_katakana.txt.gz"
+
+
 @functools.cache
-def english_words() -> tuple[str, ...]:
-    """The English word list (lower case, sorted) of ``post_lint/data``:
-    SCOWL size 50, 64,000 words, read once when a check needs it."""
-    raw = resources.files("post_lint.data").joinpath(_EN_WORDS_FILE).read_bytes()
+def _word_list(name: str) -> tuple[str, ...]:
+    """A sorted word list of ``post_lint/data`` (``#`` lines are its notice),
+    read once when a check needs it."""
+    raw = resources.files("post_lint.data").joinpath(name).read_bytes()
     lines = gzip.decompress(raw).decode("utf-8").splitlines()
-    return tuple(w for w in lines if w and not w.startswith("#"))
+    return tuple(sorted(w for w in lines if w and not w.startswith("#")))
+
+
+def english_words() -> tuple[str, ...]:
+    """English words, lower case: SCOWL size 50 (64,000 words)."""
+    return _word_list(_EN_WORDS_FILE)
+
+
+def katakana_words() -> tuple[str, ...]:
+    """Katakana loanwords (外来語 common nouns) of UniDic (32,000 words)."""
+    return _word_list(_JA_KATAKANA_FILE)
+
+
+def _prefix_only(words: tuple[str, ...], key: str) -> bool:
+    """Is ``key`` no word of the sorted ``words`` but the start of one?"""
+    i = bisect.bisect_left(words, key)
+    if i < len(words) and words[i] == key:
+        return False
+    return i < len(words) and words[i].startswith(key)
 
 
 def english_prefix(fragment: str) -> bool:
@@ -305,11 +326,13 @@ def english_prefix(fragment: str) -> bool:
     key = fragment.lower()
     if len(key) < 2 or key in EN_SHORT_FORMS:
         return False
-    words = english_words()
-    i = bisect.bisect_left(words, key)
-    if i < len(words) and words[i] == key:
-        return False
-    return i < len(words) and words[i].startswith(key)
+    return _prefix_only(english_words(), key)
+
+
+def katakana_prefix(fragment: str) -> bool:
+    """Is the katakana run ``fragment`` no loanword but the start of one
+    (``パッケー``, ``セッショ``, ``ダウンロ``)?"""
+    return len(fragment) >= 2 and _prefix_only(katakana_words(), fragment)
 
 
 def _english_fragment(vocabulary: Vocabulary, fragment: str) -> str:
@@ -333,6 +356,10 @@ def cut_word(vocabulary: Vocabulary, text: str) -> str:
         return ""
     fragment = (m or capital).group(1)
     whole = vocabulary.completion(fragment)
+    if not whole and m is not None and m.re is _LAST_KATAKANA:
+        if vocabulary.counts.get(fragment, 0) <= 1 and katakana_prefix(fragment):
+            return f"'{fragment}' is no katakana word, only the start of one"
+        return ""
     if not whole:
         last_line = text[-200:].rsplit("\n", 1)[-1]
         if (
@@ -345,10 +372,11 @@ def cut_word(vocabulary: Vocabulary, text: str) -> str:
         return ""
     if capital is not None:
         # A name cut in half (``Playgro`` / ``Playground``, ``Leb`` /
-        # ``Lebesgue``): the whole name recurs, and is not the fragment
-        # plus a word of its own (``Java`` / ``JavaScript``).
+        # ``Lebesgue``): the whole name is used in the post, three letters
+        # longer at least, and is not the fragment plus a word of its own
+        # (``Java`` / ``JavaScript``).
         rest = whole[len(fragment) :]
-        if vocabulary.counts[whole] < 2 or vocabulary.counts.get(rest, 0) or len(rest) < 2:
+        if vocabulary.counts.get(rest, 0) or len(rest) < 3:
             return ""
     return f"'{fragment}' is the start of '{whole}', used elsewhere in the post, and no word of its own"
 

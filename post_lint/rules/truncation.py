@@ -806,13 +806,18 @@ def _ending_reason(
             return ""
     if post_end.open_inline(post.block_source(block)) is not None:
         return ""  # TRN008 says what is open
-    if _habit(post, block, sentence):
-        return ""
+    habit = _habit(post, block, sentence)
+    if habit and not (habit.startswith("a signature") and post_end.cut_word(_vocabulary(a), text)):
+        return ""  # (a sign-off never ends in half a word: "Thanks for their cont")
     before = _block_before(post, block)
     if before is not None and before.kind == "paragraph" and post_end.SIGN_OFF.match(before.prose):
         return ""  # a signature under "Sincerely,"
     if post_end.is_verse(post.block_source(block)):
-        return ""  # a poem's stanza: its lines end without punctuation by design
+        # A poem's stanza: its lines end without punctuation by design, and
+        # run on into the next (…我听过无数遍的 / 再见二丁目); but its last line
+        # does not stop on a word that wants more (…岂不是会单出个).
+        end = sentence_end(text, morphology)
+        return f"{end.reason}, on the last line of the poem" if end.is_open else ""
     own = ending_evidence(text, extra, ignore)
     if own:
         return own
