@@ -2,7 +2,9 @@
 
 Starts ``post-lint server`` once (a warm server, as in an editor), opens a
 document, and then sends changes one after another, each a small edit (a
-word added to, then taken off, the end of a paragraph line), timing each from
+word added to, then taken off, the end of the longest line), sent as editors
+send them: an incremental ``didChange`` of that range (``--full``: the whole
+new text, as a client without incremental sync would), timing each from
 the moment the change is written to the server's stdin until the
 ``textDocument/publishDiagnostics`` for that version has been read. Prints
 p50, p95 and the maximum, and the server's CPU time per change (user +
@@ -19,6 +21,7 @@ The client is the one the end-to-end tests use (``tests/lsp_client.py``).
 
     .venv/bin/python bench/bench_server.py                 # 200 changes each
     .venv/bin/python bench/bench_server.py --runs 500 --file some-post.md
+    .venv/bin/python bench/bench_server.py --full          # whole-text changes
 """
 
 from __future__ import annotations
@@ -50,13 +53,37 @@ def median_post(corpus: Path) -> Path | None:
     return files[len(files) // 2]
 
 
+WORD = " extra"
+
+
 def variants(text: str) -> tuple[str, str]:
     """The text and the text with one word more on its longest line."""
     lines = text.split("\n")
     longest = max(range(len(lines)), key=lambda i: len(lines[i]))
     edited = list(lines)
-    edited[longest] += " extra"
+    edited[longest] += WORD
     return text, "\n".join(edited)
+
+
+def longest_line_end(text: str) -> tuple[int, int]:
+    """(line, UTF-16 character) of the end of the longest line."""
+    lines = text.split("\n")
+    n = max(range(len(lines)), key=lambda i: len(lines[i]))
+    return n, len(lines[n].encode("utf-16-le")) // 2
+
+
+def send_change(client: Client, uri: str, text: str, i: int, version: int, full: bool) -> None:
+    """Change ``i``: the word added to the longest line (even ``i``) or taken
+    off again (odd), sent as editors send it (an incremental edit of the
+    range) or, with ``full``, as the whole new text."""
+    if full:
+        client.change(uri, variants(text)[(i + 1) % 2], version)
+        return
+    line, end = longest_line_end(text)
+    if i % 2 == 0:
+        client.edit(uri, version, (line, end), (line, end), WORD)
+    else:
+        client.edit(uri, version, (line, end), (line, end + len(WORD)), "")
 
 
 def percentile(values: list[float], p: float) -> float:
@@ -74,12 +101,13 @@ def cpu_seconds(pid: int) -> float:
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
-def measure(client: Client, path: Path, runs: int, warmup: int) -> tuple[list[float], int, float]:
+def measure(
+    client: Client, path: Path, runs: int, warmup: int, full: bool = False
+) -> tuple[list[float], int, float]:
     text = path.read_text(encoding="utf-8", errors="replace")
     uri = path.resolve().as_uri()
     client.open(uri, text, version=1)
     found = len(client.diagnostics(uri, 1))
-    texts = variants(text)
     times: list[float] = []
     version = 1
     cpu = 0.0
@@ -88,7 +116,7 @@ def measure(client: Client, path: Path, runs: int, warmup: int) -> tuple[list[fl
             cpu = cpu_seconds(client.proc.pid)
         version += 1
         began = time.perf_counter()
-        client.change(uri, texts[i % 2], version)
+        send_change(client, uri, text, i, version, full)
         client.diagnostics(uri, version)
         if i >= warmup:
             times.append(time.perf_counter() - began)
@@ -122,6 +150,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--warmup", type=int, default=20)
     ap.add_argument("--file", type=Path, action="append", help="time this post (repeatable)")
     ap.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
+    ap.add_argument(
+        "--full", action="store_true", help="send each change as the whole text (default: a range)"
+    )
     args = ap.parse_args(argv)
     files = args.file or [WORKED]
     if not args.file:
@@ -137,7 +168,7 @@ def main(argv: list[str] | None = None) -> int:
             f"{'max ms':>7} {'cpu ms':>7}"
         )
         for path in files:
-            times, found, cpu = measure(client, path, args.runs, args.warmup)
+            times, found, cpu = measure(client, path, args.runs, args.warmup, args.full)
             ms = [t * 1000 for t in times]
             name = str(path.relative_to(ROOT)) if path.is_relative_to(ROOT) else path.name
             print(

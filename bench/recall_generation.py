@@ -453,6 +453,38 @@ def plant_placeholder(sample, rng):
     return Plant(_join_keep(lines), {"GEN004"}, [p.end_line], slot)
 
 
+FRONT_MATTER_SLOTS = {
+    "en": [
+        ("author", '"[Your Name]"'),
+        ("description", '"[Insert a one-sentence summary here]"'),
+        ("image", '"[Insert image URL]"'),
+        ("title", '"How [Company Name] Cut Costs by XX%"'),
+    ],
+    "ja": [
+        ("author", '"［氏名］"'),
+        ("description", '"〇〇社の導入事例を紹介します"'),
+        ("title", '"作業時間をXX%削減した方法"'),
+    ],
+    "zh": [
+        ("author", '"【作者名】"'),
+        ("description", '"XX公司的实践经验"'),
+        ("title", '"如何把成本降低XX%"'),
+    ],
+}
+
+
+def plant_placeholder_front_matter(sample, rng):
+    """A slot left in a YAML front-matter value (a new key before the closing ``---``)."""
+    fm = sample.post.front_matter
+    if fm is None or fm.format != "yaml" or fm.end_line is None:
+        return None
+    key, value = rng.choice(FRONT_MATTER_SLOTS[sample.lang])
+    lines = _lines(sample)
+    key = key if key not in sample.post.meta else f"{key}_draft"
+    lines.insert(fm.end_line - 1, f"{key}: {value}")
+    return Plant(_join_keep(lines), {"GEN004"}, [fm.end_line], f"{key}: {value}")
+
+
 def plant_fenced(sample, rng):
     lines = _lines(sample)
     body = lines[_body_start(sample) :]
@@ -522,6 +554,7 @@ PLANTERS: dict[str, Callable] = {
     "citation-residue": plant_citation,
     "tracked-link": plant_tracked_link,
     "placeholder": plant_placeholder,
+    "placeholder-front-matter": plant_placeholder_front_matter,
     "fenced-post": plant_fenced,
     "reasoning-leak": plant_reasoning,
 }

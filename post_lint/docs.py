@@ -29,6 +29,8 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from . import rule_help_uri
+
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs" / "rules"
 FIXTURES = ROOT / "tests" / "fixtures"
@@ -39,18 +41,15 @@ REGENERATE = "python -m post_lint.docs"
 MAX_EXAMPLE_LINES = 60
 MAX_EXAMPLE_CHARS = 4000
 
-#: The repository the rule pages are published in (``docs/rules/<CODE>.md``);
-#: the same placeholder the README's integration examples use.
-REPOSITORY_URL = "https://example.invalid/post-lint"
-
 
 @cache
 def rule_url(code: str) -> str:
-    """Link to a rule's page: the file in a source checkout, else the repository's."""
+    """Link to a rule's page: the file in a source checkout, else the
+    published page (:func:`post_lint.rule_help_uri`, which SARIF logs use)."""
     page = DOCS / f"{code}.md"
     if page.is_file():
         return page.as_uri()
-    return f"{REPOSITORY_URL}/blob/main/docs/rules/{code}.md"
+    return rule_help_uri(code)
 
 
 def explain(rule) -> str:

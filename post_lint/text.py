@@ -50,6 +50,7 @@ CJK_CLASS = (
 )
 #: One CJK character (see :data:`CJK_CLASS`).
 CJK_CHAR = re.compile(f"[{CJK_CLASS}]")
+_CJK_RUN = re.compile(f"[{CJK_CLASS}]+")
 #: One Han character (kanji, hanzi).
 HAN_CHAR = regex.compile(r"\p{Han}")
 #: One Hiragana or Katakana character.
@@ -144,13 +145,42 @@ class ScriptCounts:
         )
 
 
+def count_cjk(text: str) -> int:
+    """The CJK characters in ``text`` (counted by runs: five times faster
+    than matching each character on CJK prose)."""
+    return sum(map(len, _CJK_RUN.findall(text)))
+
+
 def count_scripts(text: str) -> ScriptCounts:
     """Count Latin-script words, CJK characters and Hangul words in ``text``."""
     return ScriptCounts(
         latin_words=len(_LATIN_WORD.findall(text)),
-        cjk_chars=len(CJK_CHAR.findall(text)),
+        cjk_chars=count_cjk(text),
         hangul_words=len(_HANGUL_WORD.findall(text)),
     )
+
+
+# Prefilters ----------------------------------------------------------------
+
+
+class Hint:
+    """A cheap prefilter, case-insensitive: ``hint(text)`` says whether
+    ``text`` may hold something a rule looks for, before the rule runs its
+    real (slow) patterns. ``pattern`` is written in lower case and searched,
+    case-sensitively, in ``text.lower()``: :mod:`re` tries every branch of an
+    ignore-case alternation at every position, while ``lower()`` is one pass
+    in C (ten times faster on a line of prose). Only for yes/no questions:
+    lowering can change a text's length, so no position is returned."""
+
+    __slots__ = ("_search",)
+
+    def __init__(self, pattern: str) -> None:
+        if pattern != pattern.lower():
+            raise ValueError(f"a Hint pattern is written in lower case: {pattern!r}")
+        self._search = re.compile(pattern).search
+
+    def __call__(self, text: str) -> bool:
+        return self._search(text.lower()) is not None
 
 
 # Sentence splitting ------------------------------------------------------

@@ -165,6 +165,7 @@ class Client:
         encodings: list[str] | None = None,
         root: Path | None = None,
         options: dict | None = None,
+        process_id: int | None = None,
         **caps: Any,
     ) -> dict:
         capabilities: dict[str, Any] = {
@@ -186,7 +187,7 @@ class Client:
         result = self.request(
             "initialize",
             {
-                "processId": os.getpid(),
+                "processId": process_id or os.getpid(),
                 "rootUri": root.as_uri() if root else None,
                 "capabilities": capabilities,
                 "initializationOptions": options,
@@ -212,6 +213,23 @@ class Client:
         self.notify(
             "textDocument/didChange",
             {"textDocument": {"uri": uri, "version": version}, "contentChanges": [{"text": text}]},
+        )
+
+    def edit(
+        self, uri: str, version: int, start: tuple[int, int], end: tuple[int, int], text: str
+    ) -> None:
+        """One incremental change, as editors send them: ``text`` replaces
+        the range from ``start`` to ``end`` (0-based line, character)."""
+        change = {
+            "range": {
+                "start": {"line": start[0], "character": start[1]},
+                "end": {"line": end[0], "character": end[1]},
+            },
+            "text": text,
+        }
+        self.notify(
+            "textDocument/didChange",
+            {"textDocument": {"uri": uri, "version": version}, "contentChanges": [change]},
         )
 
     def close(self) -> int:

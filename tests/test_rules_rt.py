@@ -440,6 +440,21 @@ def test_reading_time_preset_is_200_wpm_with_cjk_characters_as_words():
     assert _minutes(cjk(2000, _ZH_TEXT), "reading-time") == 10
 
 
+def test_jekyll_word_count_is_number_of_words_in_cjk_mode():
+    # Each Han, Katakana, Hiragana or Hangul character is a word; so is each
+    # run of other characters between white space (Jekyll's \\s, which is
+    # Unicode White_Space: not the ASCII separators str.split() also cuts at).
+    assert jekyll_word_count("") == 0
+    assert jekyll_word_count("  hello   world \n") == 2
+    assert jekyll_word_count("中、文") == 3  # CJK punctuation is a word of its own
+    assert jekyll_word_count("カタカナ") == 4
+    assert jekyll_word_count("한국어 단어") == 5
+    assert jekyll_word_count("Rust入門") == 3
+    assert jekyll_word_count("x\u3000y\xa0z") == 3  # ideographic and no-break spaces split
+    assert jekyll_word_count("a\x1cb") == 1  # U+001C is not White_Space
+    assert jekyll_word_count("a\u200bb") == 1  # nor is a zero-width space
+
+
 def _npm_count_words(text: str) -> int:
     """A line-by-line port of ``countWords`` from the npm reading-time package
     (src/reading-time.ts), UTF-16 code units and all, to check the fast one."""

@@ -513,3 +513,24 @@ def test_a_client_that_vanishes():
         assert "Traceback" not in c.stderr
     finally:
         c.kill()
+
+
+def test_the_server_exits_when_its_client_process_dies():
+    # The client names its process in `initialize`; when that process is
+    # gone (an editor killed without closing the pipe), the server leaves by
+    # itself within a check interval, though its stdin is still open.
+    from post_lint.server.lsp import PARENT_CHECK_SECONDS
+
+    editor = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
+    c = Client(cwd=ROOT)
+    try:
+        c.initialize(process_id=editor.pid)
+        c.open("untitled:watched", "# Title\n\nSome text.\n")
+        assert c.proc.poll() is None
+        editor.kill()
+        editor.wait(WAIT)
+        assert c.proc.wait(PARENT_CHECK_SECONDS * 2 + WAIT) == 1
+        assert "Traceback" not in c.stderr
+    finally:
+        editor.kill()
+        c.kill()

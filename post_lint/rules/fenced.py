@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from ..diagnostics import Diagnostic, Fix
 from ..edits import delete_lines
 from ..post import Block, Post
+from ..text import SENTENCE_END
 from .base import Options, rule
 from .gen_family import FAMILY
 
@@ -27,6 +28,10 @@ _MIN_SHARE = 0.8
 #: such as "Here is the blog post:" and a closing line).
 _MAX_OUTSIDE_BLOCKS = 3
 _MAX_OUTSIDE_CHARS = 300
+#: Without an info string, a fence is also how people paste a reference
+#: page under a lead-in of their own: then each paragraph outside must be
+#: no longer than a preamble or a closing line.
+_MAX_OUTSIDE_BLOCK_CHARS_NO_INFO = 60
 
 
 def _fenced_block(post: Post) -> Block | None:
@@ -60,13 +65,47 @@ def _looks_like_a_post(post: Post, block: Block, info: str) -> bool:
     )
     if info:  # said to be Markdown
         return headings >= 1 or paragraphs >= 2
-    # No info string: a Markdown post, not a code sample, in it; a post
-    # opens with its title.
-    if not _HEADING.match(text_lines[0]):
-        return False
-    prose = [line for line in text_lines if not _HEADING.match(line)]
+    # No info string: a Markdown post, not a code sample or a log, in it:
+    # little that looks like code, and either headings or prose (most
+    # paragraphs end a sentence; the title may sit in the front matter).
+    prose = [line for line in _outside_nested_fences(inner) if not _HEADING.match(line)]
     codey = sum(1 for line in prose if _CODE_LINE.search(line))
-    return headings >= 1 and paragraphs >= 2 and codey <= len(prose) // 4
+    if len(prose) < 2 or codey > len(prose) // 4:
+        return False
+    if headings >= 1 and paragraphs >= 2:
+        return True
+    ends = _paragraph_ends(inner)
+    finished = sum(1 for end in ends if end and end[-1] in SENTENCE_END)
+    return len(ends) >= 3 and finished >= 0.6 * len(ends)
+
+
+def _outside_nested_fences(inner: list[str]) -> list[str]:
+    """The non-blank lines of ``inner`` outside the code blocks fenced inside
+    it (a ````` ```` ````` fence wrapping a post that shows code), fence lines
+    included, so the code a post shows does not make the post look like code."""
+    out: list[str] = []
+    fence = ""
+    for line in inner:
+        opener = _FENCE_OPEN.fullmatch(line)
+        if fence:
+            if opener and line.strip().startswith(fence) and not line.strip().strip(fence[0]):
+                fence = ""
+            continue
+        if opener:
+            fence = opener.group("fence")
+            continue
+        if line.strip():
+            out.append(line)
+    return out
+
+
+def _paragraph_ends(inner: list[str]) -> list[str]:
+    """The last line (stripped) of each paragraph of ``inner`` lines."""
+    ends: list[str] = []
+    for i, line in enumerate(inner):
+        if line.strip() and (i + 1 == len(inner) or not inner[i + 1].strip()):
+            ends.append(line.strip())
+    return ends
 
 
 @rule(
@@ -86,9 +125,11 @@ def fenced_post(post: Post, options: Options) -> Iterator[Diagnostic]:
     the info string ``markdown``, ``md``, ``mdx``, ``gfm`` or none, hold at
     least 80% of the body's non-blank lines, leave at most three short
     paragraphs outside, and hold a post: front matter, or a heading or two
-    paragraphs (without an info string: a heading, two paragraphs and
-    little that looks like code). A fence left open (the generator stopped
-    before closing it) counts too.
+    paragraphs (without an info string: little that looks like code outside
+    the code blocks the post itself shows, each paragraph outside the
+    fence at most 60 characters, and a heading and two paragraphs or three
+    paragraphs most of which end a sentence, since the title may sit in the
+    front matter). A fence left open (the generator stopped before closing it) counts too.
 
     A post that shows a Markdown sample inside more text (a docs template
     page, a Markdown tutorial) has too much outside the fence and stays clean.
@@ -124,11 +165,14 @@ def fenced_post(post: Post, options: Options) -> Iterator[Diagnostic]:
         return
     if any(b.kind == "code" for b in outside):
         return
-    if sum(len(post.block_source(b)) for b in outside) > _MAX_OUTSIDE_CHARS:
-        return
     opener = _FENCE_OPEN.fullmatch(index.line(block.start_line))
     assert opener is not None
     info = opener.group("info").split()[0].lower() if opener.group("info").split() else ""
+    sizes = [len(post.block_source(b)) for b in outside]
+    if sum(sizes) > _MAX_OUTSIDE_CHARS:
+        return
+    if not info and any(size > _MAX_OUTSIDE_BLOCK_CHARS_NO_INFO for size in sizes):
+        return
     if not _looks_like_a_post(post, block, info):
         return
     last = index.line(block.end_line)

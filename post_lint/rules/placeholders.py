@@ -15,6 +15,7 @@ import regex
 
 from ..diagnostics import Diagnostic
 from ..post import Post
+from ..text import Hint
 from .base import Options, rule
 from .gen_family import FAMILY
 from .prose_lines import masked_lines
@@ -122,7 +123,7 @@ def _placeholder() -> Any:
     )
 
 
-_HINT = re.compile(r"\[|［|【|（|\(|[〇○◯●]{2}|XX|xx|TODO|TBD|FIXME|lorem|\{\{", re.IGNORECASE)
+_HINT = Hint(r"[\[［【（(]|[〇○◯●]{2}|xx|todo|tbd|fixme|lorem|\{\{")
 #: Words in brackets that are not slots even when a slot word starts them.
 _NOT_SLOT = re.compile(r"\[(?:x|X| )\]|\[(?:link|source|image|video)\]\[", re.IGNORECASE)
 _QUOTE_OPEN = "「『"
@@ -182,7 +183,10 @@ def unfilled_placeholder(post: Post, options: Options) -> Iterator[Diagnostic]:
 
     Code blocks, inline code, tables, HTML blocks and comments are not
     searched; block quotes are (an unfilled "[Customer testimonial]" quote
-    is still unfilled).
+    is still unfilled). The values of the front matter are searched too
+    (``author: "[Your Name]"``, ``title: 〇〇社の導入事例``), except for
+    mustache slots; there a bracketed slot must hold two words or more and
+    no comma, since ``tags: [image]`` is a YAML list.
 
     **Why:** a generated draft leaves slots for facts it did not have; a
     published slot tells readers the text was never finished, and the fact
@@ -196,12 +200,13 @@ def unfilled_placeholder(post: Post, options: Options) -> Iterator[Diagnostic]:
 
     **Options:** none.
     """
+    yield from _front_matter_placeholders(post)
     lines = masked_lines(post, quotes=True)
     labels: set[str] | None = None
     engines: set[str] | None = None
     for lineno in range(max(post.body_line, 1), len(lines)):
         line = lines[lineno]
-        if line is None or not _HINT.search(line):
+        if line is None or not _HINT(line):
             continue
         for m in _placeholder().finditer(line):
             kind = m.lastgroup
@@ -244,3 +249,33 @@ def unfilled_placeholder(post: Post, options: Options) -> Iterator[Diagnostic]:
                     lineno,
                     m.end() + 1,
                 )
+
+
+#: ``key: value`` (YAML) or ``key = value`` (TOML): where the value starts.
+_FRONT_MATTER_VALUE = re.compile(r"[ \t]*(?:-[ \t]+)?(?:[^\s:=#][^:=]*?[ \t]*[:=][ \t]+|-[ \t]+)")
+
+
+def _front_matter_placeholders(post: Post) -> Iterator[Diagnostic]:
+    """GEN004 in the front matter's values (not its keys or comments)."""
+    fm = post.front_matter
+    if fm is None or not _HINT(fm.raw):
+        return
+    for offset, line in enumerate(fm.raw.split("\n")):
+        head = _FRONT_MATTER_VALUE.match(line)
+        if head is None or not _HINT(line[head.end() :]):
+            continue
+        lineno = fm.content_line + offset
+        for m in _placeholder().finditer(line, head.end()):
+            text = m.group(0)
+            if m.lastgroup == "bracket":
+                inner = text[1:-1]
+                if "," in inner or len(inner.split()) < 2 or _NOT_SLOT.match(text):
+                    continue
+            yield Diagnostic(
+                "GEN004",
+                lineno,
+                m.start() + 1,
+                f"unfilled placeholder '{text}'",
+                lineno,
+                m.end() + 1,
+            )
