@@ -9,12 +9,16 @@ Japanese, Chinese and Korean with one of three verdicts:
   (…ね, …よ, …かな, 笑), a Chinese sentence-final particle (…了, …吗, …吧,
   …啦), a Korean final ending (…다, …요);
 - ``open``: the words cannot end a sentence: a comma or an opening bracket;
-  an English article, preposition or conjunction; a Japanese case or
-  conjunctive particle (…を, …が after です/ます, …ので), a 連用形 (continuative
-  form: …させ, …して, 書き after a kanji), a て-form or a 連体形 that wants
-  its noun (…のような, …という); a Chinese preposition, conjunction or
-  structural particle (…因为, …以及, …和, …一种理想的); a Korean connective
-  ending or case particle (…고, …를);
+  an English article, preposition, conjunction, auxiliary or possessive, or
+  ``other`` without its noun; a Japanese case or conjunctive particle (…を,
+  …が after です/ます, …ので), a topic は with no predicate (…なのは, …ては),
+  a 連用形 (continuative form: …させ, …して, 書き after a kanji), a て-form or
+  a 連体形 that wants its noun (…のような, …という), a bound prefix (…の全),
+  a kanji stem after a particle (…を削), a one-letter katakana "word"
+  (…済みド); a Chinese preposition, conjunction, coverb, adverb, negation,
+  determiner, measure word or structural particle (…因为, …然后, …很, …不,
+  …这, …单出个, …一种理想的); a Korean connective ending or case particle
+  (…고, …를);
 - ``unknown``: a noun, a name, a number, a content word: nothing in the
   words themselves says whether the sentence is over.
 

@@ -609,14 +609,29 @@ def truncated_sentence(post: Post, options: Options) -> Iterator[Diagnostic]:
 
        - its last words cannot end a sentence (as in 3, and a Latin comma
          counts here: nothing follows it), read with the grammar of
-         :mod:`post_lint.endings` (Japanese 連用形, て-form, 連体形 and
-         particles; Chinese prepositions, conjunctions and 一种…的;
-         Korean connective endings and particles);
+         :mod:`post_lint.endings`, whose word lists are data there: English
+         articles, prepositions, conjunctions, auxiliaries, possessives
+         (…the, …of, …because, …would, …their, …during) and ``other``
+         without its noun (…run other; not each other); Japanese 連用形,
+         て-form, 連体形, case and conjunctive particles, a topic は with no
+         predicate (…重要なのは, …書いては), a bound prefix (…より前の全,
+         …2.6.4 以), a kanji stem after a particle whose kana ending is cut
+         (…を削, …が表, …は安), a one-letter katakana "word" (…登録済みド);
+         Chinese prepositions, conjunctions, coverbs, adverbs, negation,
+         determiners, measure words and structural particles (…因为,
+         …然后, …很, …不, …这, …单出个, …得, 一种…的; one-character ones
+         only where they do not end a word: 现在, 运用自如, 值得);
+         Korean connective endings and particles;
        - it stops mid-word: its last word is nowhere else in the post (or
          its front matter) but a longer word that starts with it is
-         (``configura`` / ``configuration``, ``ダウンロ`` / ``ダウンロード``), or
-         (English, Chinese) the post uses that word or character at least
-         three or four times and never ends a clause with it (``…讲的是统``);
+         (``configura`` / ``configuration``, ``ダウンロ`` / ``ダウンロード``,
+         a name: ``Leb`` / ``Lebesgue``), or it is no word of the English
+         word list (SCOWL, 64,000 words) or the katakana loanword list
+         (UniDic, 32,000 words) of ``post_lint/data`` but the start of one
+         (``connectio``, ``tempora``, ``パッケー``, ``セッショ``; not short
+         forms used as words: repo, config, env), or (English, Chinese) the
+         post uses that word or character at least three or four times and
+         never ends a clause with it (``…讲的是统``);
        - or its last sentence has no ending and is no sentence-final form
          (a Japanese polite 終止形 or 終助詞, a Chinese 语气词 such as 吧, 啦),
          and the post's other prose paragraphs finish theirs (four in five),
@@ -631,10 +646,14 @@ def truncated_sentence(post: Post, options: Options) -> Iterator[Diagnostic]:
        regards,", a name under an address), an emoji or emoticon, a link,
        URL, address, path, version or size, a template tag or image (the
        source does not end in prose), "TBD", "to be continued", （続く）, 以上,
-       a casual ending (…だね, 笑, 吧, 啦), a name or title, a label and its
-       value, a poem's stanza, and a closing quote typed as an opening one
-       (``…です。“``, ``.“``, which is a typo, not a cut). The message then
-       starts "post ends mid-sentence".
+       "and more", "etc.", a casual ending (…だね, 笑, 吧, 啦), a name or
+       title, a lone handle ("mopp"), a label and its value (a definition
+       list's ``Term`` / ``: value``), a poem's stanza (unless its last line
+       stops on a word that wants more: …岂不是会单出个), an MDX
+       ``import``/``export``, and a closing quote typed as an opening one
+       (``…です。“``, ``.“``, which is a typo, not a cut). A sign-off that
+       stops in half a word ("Thanks for their contribu") is reported. The
+       message then starts "post ends mid-sentence".
 
     Headings, list items, tables, code, HTML, block quotes, footnotes,
     image- or link-only paragraphs and bold pseudo-headings are never
@@ -1318,14 +1337,26 @@ def truncated_list_item(post: Post, options: Options) -> Iterator[Diagnostic]:
     - it stops mid-word: its last word is nowhere else in the post, but a
       longer word that starts with it is (``configura`` / ``configuration``,
       ``ダウンロ`` / ``ダウンロード``);
+    - it stops mid-word: as for TRN001, by the post's own words or the
+      English and katakana word lists (``…avoid creating tempora``,
+      ``…で依存パッケー``);
     - the list's other items (at least two) end with punctuation, at least
       four in five, and this one does not end in a sentence-final form;
+    - the list's other items (three or more, nearest first) all end finished,
+      at least one by a sentence-final form rather than punctuation
+      (…されました, …できる), and this CJK item ends in neither
+      (``…各種未実装オプションが実装``);
+    - it has no ending and is a third as long as the list's other items (at
+      least three, their median), and shorter than any of them
+      (``- the route`` under items of fifty characters);
     - it holds a finished sentence and then an unfinished one, in a post
       whose paragraphs end with punctuation.
 
     Items that are links or images, items ending in a URL, code, a template
-    tag, an emoji, a signature or "TBD", and items ending in a
-    sentence-final form (…です, …だね, …吧) are never reported.
+    tag, an emoji, a signature, "TBD" or "and more", items ending in a
+    sentence-final form (…です, …だね, …吧), and a last item that ends in a
+    Latin name under finished Japanese items (``…ときはrealize``) are never
+    reported.
 
     **Why:** the list, and the post, stop in the middle of a step.
 
