@@ -331,8 +331,30 @@ def english_prefix(fragment: str) -> bool:
 
 def katakana_prefix(fragment: str) -> bool:
     """Is the katakana run ``fragment`` no loanword but the start of one
-    (``パッケー``, ``セッショ``, ``ダウンロ``)?"""
-    return len(fragment) >= 2 and _prefix_only(katakana_words(), fragment)
+    (``パッケー``, ``セッショ``, ``ダウンロ``), or a loanword followed by
+    the start of another (``メイン`` + ``セッショ``)?"""
+    words = katakana_words()
+    if len(fragment) < 2:
+        return False
+    if _prefix_only(words, fragment):
+        # サーバ for サーバー, エントリ for エントリー: a spelling, not a cut
+        return not _is_word(words, fragment + "ー")
+    if _is_word(words, fragment):
+        return False
+    for k in range(2, len(fragment) - 1):
+        tail = fragment[k:]
+        if (
+            _is_word(words, fragment[:k])
+            and _prefix_only(words, tail)
+            and not _is_word(words, tail + "ー")
+        ):
+            return True
+    return False
+
+
+def _is_word(words: tuple[str, ...], key: str) -> bool:
+    i = bisect.bisect_left(words, key)
+    return i < len(words) and words[i] == key
 
 
 def _english_fragment(vocabulary: Vocabulary, fragment: str) -> str:

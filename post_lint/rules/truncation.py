@@ -1443,6 +1443,7 @@ def _finished_siblings(
     return "the list's other items end with a finished sentence, this one with none"
 
 
+_ONE_LOWER_WORD = regex.compile(r"\p{Ll}[\p{Ll}\-]{2,30}")
 #: A last item this many times shorter than the list's other items (their
 #: median), with no ending of its own, was cut (``- contain`` under items of
 #: forty characters).
@@ -1457,7 +1458,17 @@ def _short_last_item(post: Post, last: Block, text: str, siblings: list[Block]) 
     third as long as the list's other items (at least three)."""
     sentence, _ = post_end.last_sentence(text)
     end = sentence_end(text)
-    if not sentence or (end.is_final and not end.plain) or post_end.label(sentence):
+    if not sentence or (end.is_final and not end.plain):
+        return ""
+    # One lower-case word under items that are phrases (``- contain`` under
+    # ``- how to inspect a route table``) is no label but the start of one.
+    phrase_list = (
+        bool(_ONE_LOWER_WORD.fullmatch(sentence))
+        and len(siblings) >= 3
+        and sum(b.prose.strip()[:1].islower() for b in siblings)
+        >= _EOF_PUNCTUATED_SHARE * len(siblings)
+    )
+    if post_end.label(sentence) and not phrase_list:
         return ""
     if _habit(post, last, sentence) or post_end.is_verse(post.block_source(last)):
         return ""
