@@ -15,6 +15,7 @@ less than four words (eight CJK characters) of the post's body (a body of
 
     python bench/recall_truncation.py --per-lang 100 [--kinds a,b] [--show-misses 5]
     python bench/recall_truncation.py --per-lang 100 --ja-morphology   # with post-lint[ja]
+    python bench/recall_truncation.py --human-ends --per-lang 60 --seed 7  # precision probe
 """
 
 from __future__ import annotations
@@ -350,8 +351,64 @@ PLANTERS = {
 }
 
 
+def human_ends(argv: list[str]) -> int:
+    """The precision probe: copies of sampled posts that end right after a
+    finished top-level paragraph or a whole list (where a human ended a
+    block); every TRN finding on the copy's last block is a false alarm."""
+    import argparse
+
+    from harness import DEFAULT_CORPUS, sample_posts
+
+    from post_lint import lint_text
+
+    ap = argparse.ArgumentParser(description=human_ends.__doc__)
+    ap.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
+    ap.add_argument("--per-lang", type=int, default=60)
+    ap.add_argument("--seed", type=int, default=7)
+    args = ap.parse_args(argv)
+    samples = sample_posts(args.corpus, args.per_lang, args.seed)
+    counts: dict[tuple[str, str], list[int]] = {}
+    alarms = []
+    for lang, posts in samples.items():
+        for s in posts:
+            blocks = s.post.blocks
+            for b, n in zip(blocks, blocks[1:]):
+                if b.kind != "paragraph":
+                    continue
+                if b.in_list and not n.in_list and not b.link_only:
+                    kind = "after a whole list"
+                elif (
+                    b.is_top_level
+                    and n.is_top_level
+                    and n.kind in ("paragraph", "heading")
+                    and len(b.prose) > 30
+                ):
+                    kind = "after a paragraph"
+                else:
+                    continue
+                text = s.text[: s.post.lines.line_end(b.end_line)] + "\n"
+                diags = [
+                    d
+                    for d in lint_text(text, s.name, {"select": ["TRN"]})
+                    if d.line >= b.start_line
+                ]
+                row = counts.setdefault((kind, lang), [0, 0])
+                row[0] += 1
+                if diags:
+                    row[1] += 1
+                    alarms.append(f"  {s.path}:{diags[0].line} {diags[0].code} {diags[0].message}")
+    print("| cut | lang | copies | TRN fires |\n|---|---|---|---|")
+    for (kind, lang), (n, fired) in sorted(counts.items()):
+        print(f"| {kind} | {lang} | {n} | {fired} ({fired / n:.1%}) |")
+    print("\n".join(alarms))
+    return 0
+
+
 if __name__ == "__main__":
     argv = sys.argv[1:]
+    if "--human-ends" in argv:
+        argv.remove("--human-ends")
+        sys.exit(human_ends(argv))
     rules = None
     if "--ja-morphology" in argv:
         argv.remove("--ja-morphology")
