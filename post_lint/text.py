@@ -186,6 +186,10 @@ class Hint:
 # Sentence splitting ------------------------------------------------------
 
 _PAIRS = dict(zip(OPENERS, CLOSERS))
+#: The characters :func:`split_sentences` acts on.
+_SPLIT_STOPS = re.compile(
+    "[" + re.escape("".join(sorted(set(_PAIRS) | set(CLOSERS) | set(SENTENCE_END)))) + "]"
+)
 
 
 def split_sentences(text: str) -> list[str]:
@@ -203,7 +207,14 @@ def split_sentences(text: str) -> list[str]:
     start = 0
     i = 0
     n = len(text)
+    skip = _SPLIT_STOPS.search
     while i < n:
+        # Jump to the next character that opens, closes or ends something:
+        # every other character leaves the state as it is.
+        found = skip(text, i)
+        if found is None:
+            break
+        i = found.start()
         ch = text[i]
         if ch in _PAIRS:
             if len(stack) < 64:

@@ -43,6 +43,7 @@ import regex
 
 from ..data import boilerplate as data
 from ..diagnostics import Diagnostic
+from ..lazyre import start_finder, texts_matching
 from ..post import Block, Post
 from ..text import SENTENCE_END_MARKS, normalize, shorten, split_sentences
 from .base import Options, non_blank_strings, rule
@@ -65,7 +66,7 @@ _QUOTES = "\"'“”‘’「『《〈«‹"
 
 @functools.cache
 def _anywhere_hint() -> Any:
-    return re.compile(data.ANYWHERE_HINT, re.IGNORECASE)
+    return start_finder(data.ANYWHERE_HINT, re.IGNORECASE)
 
 
 def normalize_phrase_text(text: str) -> str:
@@ -182,6 +183,28 @@ def _model_for(options: Options) -> Model:
         if _words(options.get(option, ()))
     )
     return model(tuple(extra_cues), extra_phrases)
+
+
+#: id(options) -> (options, model, scan_all): worked out once per
+#: configuration, not once per post (bounded).
+_PREPARED: dict[int, tuple[Options, Model, bool]] = {}
+
+
+def _prepared(options: Options) -> tuple[Model, bool]:
+    """The model for ``options`` and whether every paragraph is read (user
+    phrases or cues that may stand anywhere)."""
+    hit = _PREPARED.get(id(options))
+    if hit is not None and hit[0] is options:
+        return hit[1], hit[2]
+    extra = options.get("extra_cues") or {}
+    scan_all = bool(_words(options.get("extra_phrases", ()))) or any(
+        str(k).replace("-", "_") in ("self_ai", "cutoff", "lead_in") for k in extra
+    )
+    m = _model_for(options)
+    if len(_PREPARED) > 64:
+        _PREPARED.clear()
+    _PREPARED[id(options)] = (options, m, scan_all)
+    return m, scan_all
 
 
 # --------------------------------------------------------------------------
@@ -360,9 +383,10 @@ def find_boilerplate(
     opening = {id(b): n for n, b in enumerate(top[:EDGE_PARAGRAPHS])}
     closing_blocks = [b for b in candidates if b.is_top_level or b is candidates[-1]]
     closing = {id(b) for b in closing_blocks[-EDGE_PARAGRAPHS:]}
-    for block in candidates:
+    hinted = None if scan_all else texts_matching(_anywhere_hint(), [b.prose for b in candidates])
+    for k, block in enumerate(candidates):
         edge = id(block) in opening or id(block) in closing
-        if not edge and not scan_all and not _anywhere_hint().search(block.prose):
+        if not edge and hinted is not None and k not in hinted:
             continue
         text = normalize_phrase_text(block.prose)
         if not text:
@@ -483,11 +507,7 @@ def assistant_boilerplate(post: Post, options: Options) -> Iterator[Diagnostic]:
     - ``extra-opening-phrases`` (default ``[]``): matched at the start of the body.
     - ``extra-closing-phrases`` (default ``[]``): matched at the end of the body.
     """
-    m = _model_for(options)
-    extra = options.get("extra_cues") or {}
-    scan_all = bool(_words(options.get("extra_phrases", ()))) or any(
-        str(k).replace("-", "_") in ("self_ai", "cutoff", "lead_in") for k in extra
-    )
+    m, scan_all = _prepared(options)
     for block, where, sentence in find_boilerplate(post, m, scan_all):
         line, column = _locate(post, block, sentence)
         source = post.lines.line(line)

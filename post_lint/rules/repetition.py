@@ -30,13 +30,16 @@ import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from itertools import compress, repeat
+from operator import is_, is_not
 from typing import Any
 
 import regex
 
 from ..diagnostics import Diagnostic, Fix
 from ..edits import delete_block
-from ..markers import EXTRA_MARKERS, normalize_extra, remove_all
+from ..lazyre import texts_matching
+from ..markers import EXTRA_MARKERS, marker_hint_finder, normalize_extra, remove_all
 from ..markers import scan as scan_markers
 from ..post import Block, Post
 from ..text import (
@@ -65,6 +68,8 @@ from .base import (
 #: run of other letters and digits (a Latin, Cyrillic, Greek or Hangul word,
 #: a number). The standard ``re`` module is used here: it is the hot loop.
 _TOKEN = re.compile(rf"[{CJK_CLASS}]|[^\W{CJK_CLASS}_]+")
+#: The same tokens in ASCII text (letters and digits), twice as fast.
+_ASCII_TOKEN = re.compile(r"[a-zA-Z0-9]+")
 #: Characters that take two columns (East Asian wide and fullwidth).
 _WIDE = regex.compile(r"[\p{ea=W}\p{ea=F}]")
 #: Display math (``$$ ... $$``, ``\\[ ... \\]``): formulas, not prose.
@@ -81,9 +86,7 @@ _HTML_TAG = regex.compile(r"</?[a-zA-Z][a-zA-Z0-9-]{0,30}[\s/>]")
 #: A leading or trailing ellipsis: a generator's "continued" mark.
 _ELLIPSIS_EDGE = regex.compile(r"^(?:\.{2,}|…+)|(?:\.{2,}|…+)$")
 #: The end of a chunk (sentence) in key form: terminators, then closing quotes.
-_CHUNK_END = regex.compile(
-    f"[{regex.escape(SENTENCE_END)}]+[{regex.escape(CLOSERS + STRAIGHT_QUOTES)}]*"
-)
+_CHUNK_END = re.compile(f"[{re.escape(SENTENCE_END)}]+[{re.escape(CLOSERS + STRAIGHT_QUOTES)}]*")
 #: What may separate the paragraphs run together in a merged one.
 _SEPARATOR_ONLY = regex.compile(r"[\p{P}\p{S}\s]*")
 #: Last characters (of a comparison key) that end a sentence: a part that
@@ -138,24 +141,23 @@ def _at_least_width(text: str, columns: int) -> bool:
     return len(text) + len(_WIDE.findall(text)) >= columns
 
 
-def _chunks(key: str) -> Iterator[tuple[int, str]]:
+def _chunks(key: str) -> list[tuple[int, str]]:
     """(offset, chunk) for each sentence-like chunk of a key."""
-    start = 0
-    for m in _CHUNK_END.finditer(key):
-        yield start, key[start : m.end()]
-        start = m.end()
-    if start < len(key):
-        yield start, key[start:]
+    ends = [m.end() for m in _CHUNK_END.finditer(key)]
+    if not ends or ends[-1] < len(key):
+        ends.append(len(key))
+    starts = [0, *ends[:-1]]
+    return [(a, key[a:b]) for a, b in zip(starts, ends)] if key else []
 
 
 def _shingles(tokens: list[str], context: str) -> set[int]:
     """Hashes of every run of SHINGLE_SIZE tokens (salted by the context)."""
     if len(tokens) < SHINGLE_SIZE:
         return {hash((context, *tokens))} if tokens else set()
-    runs = zip(*(tokens[i:] for i in range(SHINGLE_SIZE)))
-    if context:
-        return {hash((context, *run)) for run in runs}
-    return set(map(hash, runs))
+    runs = [tokens[i:] for i in range(SHINGLE_SIZE)]
+    if context:  # hash((context, t1, t2, t3, t4)), as a tuple of zip builds it
+        return set(map(hash, zip(repeat(context), *runs)))
+    return set(map(hash, zip(*runs)))
 
 
 # -- settings ------------------------------------------------------------------
@@ -319,10 +321,20 @@ class _Budget:
         return True
 
 
+#: FamilySettings -> _Settings: resolved once per configuration, not once
+#: per rule and post (bounded: cleared when it grows past a few dozen).
+_RESOLVED: dict[FamilySettings, _Settings] = {}
+
+
 def _analysis(post: Post, code: str, options: Options) -> _Analysis:
     """The family's one analysis of ``post``, memoised on the post under the
     family settings (every DUP rule of one configuration reads the same)."""
-    settings = _Settings.of(FAMILY.settings(code, options))
+    family_settings = FAMILY.settings(code, options)
+    settings = _RESOLVED.get(family_settings)
+    if settings is None:
+        if len(_RESOLVED) > 64:
+            _RESOLVED.clear()
+        settings = _RESOLVED[family_settings] = _Settings.of(family_settings)
     return post.memo(("DUP", settings), lambda: _analyse(post, settings))
 
 
@@ -345,27 +357,32 @@ def _paragraphs(post: Post, s: _Settings) -> list[_Para]:
     marks = scan_markers(post, s.extra_markers)
     marker_blocks = {bi for bi, b in enumerate(blocks) if marks and marks.is_marker_block(b)}
     lead_in = s.exact.lead_in_max_words
+    hinted = _hinted_blocks(blocks) if not s.extra_markers else None
     for bi, block in enumerate(blocks):
         if block.kind != "paragraph" or block.link_only or block.image_only:
             continue
         if block.in_quote and not s.quotes:
             continue
         text = marks.prose(block)
+        as_is = hinted is not None and bi not in hinted
         if "$" in text or "\\[" in text:
             text = _DISPLAY_MATH.sub(" ", text)
             if "$$" in text:  # display math split by blank lines: not prose
                 continue
+            as_is = False  # the substitution may have made a hint
         if template_code and _inside(template_code, block.start_line):
             continue
         source = post.block_source(block)
         if "://" in source and _URL_LINE.search(source):
             continue
-        normalized = normalize(remove_all(text, s.extra_markers))
+        normalized = normalize(text if as_is else remove_all(text, s.extra_markers))
         key = _key_form(normalized)
         if not key:
             continue
-        tokens = _TOKEN.findall(normalized)
-        cjk = len(CJK_CHAR.findall(normalized))
+        if normalized.isascii():
+            tokens, cjk = _ASCII_TOKEN.findall(normalized), 0
+        else:
+            tokens, cjk = _TOKEN.findall(normalized), len(CJK_CHAR.findall(normalized))
         words = len(tokens) - cjk + cjk / CJK_CHARS_PER_WORD
         context = _context(block)
         container = outline.container_of[bi]
@@ -404,6 +421,15 @@ def _paragraphs(post: Post, s: _Settings) -> list[_Para]:
             )
         )
     return paras
+
+
+def _hinted_blocks(blocks: list[Block]) -> set[int]:
+    """Indexes of the paragraphs whose prose holds a marker hint, found in
+    one search (without a hint, :func:`remove_all` leaves a paragraph as it
+    is)."""
+    indexes = [bi for bi, b in enumerate(blocks) if b.kind == "paragraph"]
+    found = texts_matching(marker_hint_finder(), [blocks[bi].prose for bi in indexes])
+    return {indexes[k] for k in found}
 
 
 def _compared(t: _Thresholds, context: str, words: float, normalized: str) -> bool:
@@ -609,10 +635,20 @@ def _find_merged(
     distinct: dict[str, _Para] = {}
     chunks: dict[int, list[tuple[int, str]]] = {}
     for p in paras:
-        if len(p.key) < MIN_PART_CHARS or p.ckey in distinct:
-            continue
-        distinct[p.ckey] = p
-        own = list(_chunks(p.key))
+        if len(p.key) >= MIN_PART_CHARS and p.ckey not in distinct:
+            distinct[p.ckey] = p
+    own_chunks = [(p, _chunks(p.key)) for p in distinct.values()]
+    # A part is found through a sentence it shares with the merged paragraph:
+    # with no sentence in two of them (the common case), nothing is merged.
+    keys = [
+        p.scope + "\x00" + chunk
+        for p, own in own_chunks
+        for _, chunk in own
+        if len(chunk) >= MIN_CHUNK_CHARS
+    ]
+    if len(set(keys)) == len(keys):
+        return set()
+    for p, own in own_chunks:
         if len(own) >= 2 and len(p.key) >= 2 * MIN_PART_CHARS:
             chunks[p.index] = own  # it may hold two parts: searched below
         for offset, chunk in own:
@@ -719,10 +755,15 @@ def _find_near_duplicates(
     postings: dict[int, int | list[int]] = {}
     sizes: dict[int, int] = {}
     by_index = {p.index: p for p in paras}
-    for a in paras:
-        if not a.for_near or a.index in merged or a.index in taken:
-            continue
-        shingles = _shingles(a.tokens, a.scope)
+    compared = [
+        (a, _shingles(a.tokens, a.scope))
+        for a in paras
+        if a.for_near and a.index not in merged and a.index not in taken
+    ]
+    # No shingle in two paragraphs (the common case): nothing to find.
+    if sum(len(sh) for _, sh in compared) == len(set().union(*(sh for _, sh in compared))):
+        return
+    for a, shingles in compared:
         if not shingles:
             continue
         shingle_list = list(shingles)
@@ -744,12 +785,15 @@ def _find_near_duplicates(
             taken[a.index] = finding
             if not finding.extends:
                 continue  # a copy: later copies are compared with the original
-        # Index this paragraph for the ones after it.
+        # Index this paragraph for the ones after it: the new shingles at
+        # once, then the few it shares (one by one).
         if known:
-            for h, entry in zip(shingle_list, entries):
-                if entry is None:
-                    postings[h] = a.index
-                elif isinstance(entry, int):
+            postings.update(
+                dict.fromkeys(compress(shingle_list, map(is_, entries, repeat(None))), a.index)
+            )
+            shared = compress(shingle_list, map(is_not, entries, repeat(None)))
+            for h, entry in zip(shared, known):
+                if isinstance(entry, int):
                     if entry >= 0:
                         postings[h] = [entry, a.index]
                 elif len(entry) >= POSTING_CAP:
