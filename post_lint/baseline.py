@@ -26,10 +26,8 @@ error (exit 2) naming the file.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
-import tempfile
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -63,6 +61,8 @@ def finding_text(d: Diagnostic, post) -> str:
 def fingerprint(d: Diagnostic, post) -> str:
     """The line-free identity of a finding within its file."""
     key = f"{d.code}\x00{finding_text(d, post)}"
+    import hashlib  # on first use: a run without a baseline or cache needs none
+
     return hashlib.blake2b(key.encode("utf-8", "surrogatepass"), digest_size=10).hexdigest()
 
 
@@ -75,6 +75,8 @@ def fingerprint_of(d: Diagnostic) -> str:
     import re
 
     key = f"{d.code}\x00{re.sub(r'[0-9][0-9,]*', '#', d.message)}"
+    import hashlib
+
     return hashlib.blake2b(key.encode("utf-8", "surrogatepass"), digest_size=10).hexdigest()
 
 
@@ -204,6 +206,8 @@ def write_text_atomic(target: Path, text: str) -> None:
     folder = target.parent
     try:
         folder.mkdir(parents=True, exist_ok=True)
+        import tempfile
+
         fd, tmp = tempfile.mkstemp(prefix="." + target.name + ".", suffix=".tmp", dir=folder)
     except OSError as exc:
         raise PostLintError(f"{target}: cannot write: {exc.strerror or exc}") from None

@@ -34,8 +34,9 @@ from typing import Any
 from . import config as _config
 from .config import CONFIG_FILES, Config
 from .errors import ConfigError
+from .lazyre import lazy
 
-_TOOL_TABLE = re.compile(r"^\s*\[\s*tool\s*\.\s*(?:post-lint|\"post-lint\"|'post-lint')", re.M)
+_TOOL_TABLE = lazy(r"^\s*\[\s*tool\s*\.\s*(?:post-lint|\"post-lint\"|'post-lint')", re.M)
 
 
 class ConfigTree:

@@ -210,20 +210,21 @@ def lazy_regex(pattern: str, flags: int = 0) -> lazy:
     return lazy(pattern, flags, regex)
 
 
-def texts_matching(finder: Any, texts: Sequence[str]) -> set[int]:
+def texts_matching(finder: Any, texts: Sequence[str], separator: str = "\n") -> set[int]:
     """Indexes of the ``texts`` in which ``finder`` (a compiled pattern)
     finds a match: one search over them all, joined by newlines, instead of
     one call per text. For patterns that do not anchor on the start or end
-    of the string (``\\A``, ``$``) and match no newline: a match that runs
-    into the next text only names one text too many."""
+    of the string (``\\A``, ``$``) and match no ``separator`` (a newline by
+    default): a match that runs into the next text only names one text too
+    many."""
     if not texts:
         return set()
-    joined = "\n".join(texts)
+    joined = separator.join(texts)
     starts: list[int] = []
     pos = 0
     for t in texts:
         starts.append(pos)
-        pos += len(t) + 1
+        pos += len(t) + len(separator)
     found: set[int] = set()
     search, pos = finder.search, 0
     while (m := search(joined, pos)) is not None:

@@ -35,7 +35,7 @@ from typing import TYPE_CHECKING, Any
 
 import regex
 
-from .lazyre import start_finder
+from .lazyre import lazy_regex, start_finder
 
 if TYPE_CHECKING:
     from .post import Block, Post
@@ -196,8 +196,8 @@ _KINDS: list[MarkerKind] = [
     ),
 ]
 #: Every control token anywhere in a text (for comparing text without them).
-_ANY_TOKEN = regex.compile(CONTROL_TOKEN_PATTERN)
-_STRIKE_OPEN = regex.compile(r"<s[\s>]", regex.IGNORECASE)
+_ANY_TOKEN = lazy_regex(CONTROL_TOKEN_PATTERN)
+_STRIKE_OPEN = lazy_regex(r"<s[\s>]", regex.IGNORECASE)
 #: Markers are short; longer lines can only end with one.
 MAX_MARKER_LINE = 200
 

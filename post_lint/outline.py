@@ -37,6 +37,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from .lazyre import lazy
 from .text import strip_html_comments
 
 if TYPE_CHECKING:
@@ -48,7 +49,7 @@ if TYPE_CHECKING:
 #: Groups: ``hugo_close``/``hugo`` (name), ``hugo_self`` (a ``/>}}``
 #: self-closing tag); ``liquid`` (name, ``end``-prefixed for a closing tag);
 #: ``tag_close``/``tag`` (name), ``tag_self``.
-_TAG = re.compile(
+_TAG = lazy(
     r"\{\{[<%]-?[ \t]{0,8}(?P<hugo_close>/)?[ \t]{0,8}(?P<hugo>[A-Za-z0-9_][\w./-]{0,60})"
     r"(?:[^{}\n]|\{\{[^{}\n]{0,200}\}\}){0,500}?(?P<hugo_self>/)?[ \t]{0,8}-?[>%]\}\}"
     r"|\{%-?[ \t]{0,8}(?P<liquid>[a-z_][a-z0-9_]{0,40})\b[^%\n]{0,500}?-?%\}"

@@ -40,7 +40,6 @@ memoised per folder; unreadable or broken files count as absent.
 from __future__ import annotations
 
 import os
-import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
@@ -48,6 +47,7 @@ from pathlib import Path
 from typing import Any
 
 from .globs import glob_match, match_tail, path_segments
+from .lazyre import lazy
 from .post import Post
 
 #: Folders whose Markdown is pulled into other pages, never published alone.
@@ -76,7 +76,7 @@ _NOT_RENDERED = frozenset({"never", "false", "link"})
 MAX_LEVELS = 8
 #: Most bytes read of an ``index.md`` / ``_index.md`` up the tree.
 MAX_READ = 64 * 1024
-_LANGUAGE_DIR = re.compile(r"[a-z]{2,3}(?:[-_][A-Za-z]{2,4})?")
+_LANGUAGE_DIR = lazy(r"[a-z]{2,3}(?:[-_][A-Za-z]{2,4})?")
 
 
 @dataclass(frozen=True)

@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING, Any, TypeVar
 
+from .lazyre import lazy
 from .text import strip_template_tags, strip_urls
 
 if TYPE_CHECKING:
@@ -154,10 +155,10 @@ class FrontMatter:
     duplicate_keys: list[tuple[str, KeyInfo, KeyInfo]] = field(default_factory=list)
 
 
-_YAML_OPEN = re.compile(r"---[ \t]*\n?")
-_YAML_CLOSE = re.compile(r"^(?:---|\.\.\.)[ \t]*$", re.M)
-_TOML_OPEN = re.compile(r"\+\+\+[ \t]*\n?")
-_TOML_CLOSE = re.compile(r"^\+\+\+[ \t]*$", re.M)
+_YAML_OPEN = lazy(r"---[ \t]*\n?")
+_YAML_CLOSE = lazy(r"^(?:---|\.\.\.)[ \t]*$", re.M)
+_TOML_OPEN = lazy(r"\+\+\+[ \t]*\n?")
+_TOML_CLOSE = lazy(r"^\+\+\+[ \t]*$", re.M)
 
 
 _tolerant_loader: type | None = None
@@ -450,11 +451,11 @@ def _record_yaml_keys(fm: FrontMatter, node: Any) -> None:
             fm.keys[key] = info
 
 
-_TOML_KEY = re.compile(
+_TOML_KEY = lazy(
     r'^[ \t]*(?:"(?P<q>[^"\n]*)"|\'(?P<s>[^\'\n]*)\'|(?P<b>[A-Za-z0-9_-]+))'
     r"[ \t]*(?:\.[^=\n]*)?=[ \t]*"
 )
-_TOML_TABLE = re.compile(r"^[ \t]*\[\[?[ \t]*(?:\"(?P<q>[^\"\n]*)\"|(?P<b>[A-Za-z0-9_-]+))")
+_TOML_TABLE = lazy(r"^[ \t]*\[\[?[ \t]*(?:\"(?P<q>[^\"\n]*)\"|(?P<b>[A-Za-z0-9_-]+))")
 
 
 def _parse_toml(fm: FrontMatter) -> None:
@@ -572,9 +573,9 @@ _INLINE_TAGS = frozenset(
 
 
 #: A table's delimiter row (``| --- | :-: |``), possibly behind quote markers.
-_DELIMITER_ROW = re.compile(rb"[ \t>]*\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*\n?")
-_SURROGATE = re.compile("[\ud800-\udfff]")
-_LINE_PREFIX = re.compile(rb"[ \t]*(?:>[ \t]?)*")
+_DELIMITER_ROW = lazy(rb"[ \t>]*\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*\n?")
+_SURROGATE = lazy("[\ud800-\udfff]")
+_LINE_PREFIX = lazy(rb"[ \t]*(?:>[ \t]?)*")
 
 
 def _table_in_paragraph(data: bytes, start: int, end: int, para: Block) -> list[Block] | None:

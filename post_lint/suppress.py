@@ -20,17 +20,17 @@ suppressible like any other code.
 from __future__ import annotations
 
 import bisect
-import re
 from dataclasses import dataclass, field
 
 from .diagnostics import Diagnostic, Edit, Fix
+from .lazyre import lazy
 from .post import Post
 from .rules import resolve_selector
 
-_COMMENT = re.compile(
+_COMMENT = lazy(
     r"<!--\s*post-lint-(disable-next-line|disable-line|disable-file|disable|enable)\b(.{0,500}?)-->"
 )
-_TOKEN = re.compile(r"[^\s,]+")
+_TOKEN = lazy(r"[^\s,]+")
 ALL = "*"
 
 

@@ -21,13 +21,15 @@ from dataclasses import dataclass
 
 import regex
 
+from .lazyre import lazy, lazy_regex
+
 # Liquid ``{% %}`` / ``{{ }}`` and Hugo ``{{< >}}`` / ``{{% %}}`` tags. Bounded
 # quantifiers keep pathological inputs linear.
-_TEMPLATE_TAG = regex.compile(
+_TEMPLATE_TAG = lazy_regex(
     r"\{\{[<%].{0,2000}?[>%]\}\}|\{%.{0,2000}?%\}|\{\{.{0,2000}?\}\}", regex.S
 )
-_URL = regex.compile(r"\b(?:https?|ftp)://[^\s<>\"'）」』】]+|\bwww\.[^\s<>\"'）」』】]+")
-_WS = regex.compile(r"\s+")
+_URL = lazy_regex(r"\b(?:https?|ftp)://[^\s<>\"'）」』】]+|\bwww\.[^\s<>\"'）」』】]+")
+_WS = lazy_regex(r"\s+")
 
 # -- scripts ------------------------------------------------------------------
 
@@ -49,18 +51,18 @@ CJK_CLASS = (
     "\U00030000-\U0003134a\U00031350-\U00033479"
 )
 #: One CJK character (see :data:`CJK_CLASS`).
-CJK_CHAR = re.compile(f"[{CJK_CLASS}]")
-_CJK_RUN = re.compile(f"[{CJK_CLASS}]+")
+CJK_CHAR = lazy(f"[{CJK_CLASS}]")
+_CJK_RUN = lazy(f"[{CJK_CLASS}]+")
 #: One Han character (kanji, hanzi).
-HAN_CHAR = regex.compile(r"\p{Han}")
+HAN_CHAR = lazy_regex(r"\p{Han}")
 #: One Hiragana or Katakana character.
-KANA_CHAR = regex.compile(r"[\p{Hiragana}\p{Katakana}]")
-HIRAGANA_CHAR = regex.compile(r"\p{Hiragana}")
+KANA_CHAR = lazy_regex(r"[\p{Hiragana}\p{Katakana}]")
+HIRAGANA_CHAR = lazy_regex(r"\p{Hiragana}")
 #: One Hangul syllable or jamo.
-HANGUL_CHAR = regex.compile(r"\p{Hangul}")
-_HANGUL_WORD = regex.compile(r"\p{Hangul}+")
+HANGUL_CHAR = lazy_regex(r"\p{Hangul}")
+_HANGUL_WORD = lazy_regex(r"\p{Hangul}+")
 #: A Latin-script (or Greek/Cyrillic, or digit) word; apostrophes and hyphens inside.
-_LATIN_WORD = regex.compile(
+_LATIN_WORD = lazy_regex(
     r"[\p{Latin}\p{Greek}\p{Cyrillic}\p{Nd}]+(?:['’\-.][\p{Latin}\p{Greek}\p{Cyrillic}\p{Nd}]+)*"
 )
 
@@ -160,34 +162,11 @@ def count_scripts(text: str) -> ScriptCounts:
     )
 
 
-# Prefilters ----------------------------------------------------------------
-
-
-class Hint:
-    """A cheap prefilter, case-insensitive: ``hint(text)`` says whether
-    ``text`` may hold something a rule looks for, before the rule runs its
-    real (slow) patterns. ``pattern`` is written in lower case and searched,
-    case-sensitively, in ``text.lower()``: :mod:`re` tries every branch of an
-    ignore-case alternation at every position, while ``lower()`` is one pass
-    in C (ten times faster on a line of prose). Only for yes/no questions:
-    lowering can change a text's length, so no position is returned."""
-
-    __slots__ = ("_search",)
-
-    def __init__(self, pattern: str) -> None:
-        if pattern != pattern.lower():
-            raise ValueError(f"a Hint pattern is written in lower case: {pattern!r}")
-        self._search = re.compile(pattern).search
-
-    def __call__(self, text: str) -> bool:
-        return self._search(text.lower()) is not None
-
-
 # Sentence splitting ------------------------------------------------------
 
 _PAIRS = dict(zip(OPENERS, CLOSERS))
 #: The characters :func:`split_sentences` acts on.
-_SPLIT_STOPS = re.compile(
+_SPLIT_STOPS = lazy(
     "[" + re.escape("".join(sorted(set(_PAIRS) | set(CLOSERS) | set(SENTENCE_END)))) + "]"
 )
 

@@ -692,3 +692,38 @@ def test_a_lone_near_copy_far_from_its_original_is_quiet():
     assert messages(far) == []
     near = post(FIFTY_WORDS + ".", EN_A, " ".join(edited) + ".")
     assert [m[:2] for m in messages(near)] == [("DUP002", 9)]
+
+
+# -- short paragraphs around repeats ------------------------------------------------------
+
+
+def _near_copy() -> tuple[str, str]:
+    words = FIFTY_WORDS.split()
+    edited = list(words)
+    for i, word in zip((2, 14, 27, 40), ("homegrown", "autumn", "pleased", "quarter")):
+        edited[i] = word
+    return FIFTY_WORDS + ".", " ".join(edited) + "."
+
+
+@pytest.mark.parametrize(
+    ("between", "expected"),
+    [
+        ([], [("DUP002", 7)]),
+        (["Ok."], [("DUP002", 9)]),
+        # Two short paragraphs between: too far apart for a lone near-copy.
+        (["Ok.", "Yes."], []),
+        (["Ok.", "ちょっと。"], []),
+    ],
+)
+def test_short_paragraphs_between_a_near_copy_count_as_paragraphs(between, expected):
+    # Short paragraphs are compared by no rule (their analysis is built only
+    # when the judge asks), but they still stand between the copies.
+    original, copy = _near_copy()
+    assert found(post(original, *between, copy)) == expected
+
+
+def test_short_paragraph_repeating_the_title_among_many_short_ones():
+    paragraphs = [f"p{i}." for i in range(200)]
+    paragraphs[120] = "Short  ONE"
+    paragraphs[150] = "Short one."  # not the title: a full stop
+    assert found(post(*paragraphs, title="Short one")) == [("DUP004", 5 + 2 * 120)]

@@ -6,17 +6,17 @@ checked paths (the CLI does), clean files appear as passing test cases.
 
 from __future__ import annotations
 
-import re
 import xml.etree.ElementTree as ET
 from collections import defaultdict
 from collections.abc import Sequence
 from typing import IO
 
 from ..diagnostics import Diagnostic
+from ..lazyre import lazy
 from .common import one_line, ordered_paths
 
 #: Characters XML 1.0 cannot carry at all, not even escaped.
-_NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+_NOT_XML = lazy("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
 
 def xml_safe(text: str) -> str:

@@ -43,7 +43,7 @@ import regex
 
 from ..data import boilerplate as data
 from ..diagnostics import Diagnostic
-from ..lazyre import start_finder, texts_matching
+from ..lazyre import lazy, start_finder, texts_matching
 from ..post import Block, Post
 from ..text import SENTENCE_END_MARKS, normalize, shorten, split_sentences
 from .base import Options, non_blank_strings, rule
@@ -53,7 +53,7 @@ from .gen_family import FAMILY
 #: is NFKC-normalised, and a Latin full stop may be an abbreviation's).
 _WILDCARD = rf"[^\n{SENTENCE_END_MARKS}]{{0,80}}?"
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "＇": "'", "“": '"', "”": '"'})
-_NEEDS_TRANSLATION = re.compile("[’‘＇“”]")
+_NEEDS_TRANSLATION = lazy("[’‘＇“”]")
 #: How many top-level paragraphs at each end of the body count as the
 #: opening and the closing.
 EDGE_PARAGRAPHS = 2
@@ -93,7 +93,10 @@ def _alternation(patterns: Iterable[str]) -> Any:
     parts = sorted(set(patterns), key=len, reverse=True)
     if not parts:
         return None
-    return regex.compile("|".join(f"(?:{p})" for p in parts), regex.IGNORECASE)
+    # Plain re, compiled when the rule first asks for this kind: the regex
+    # module took three times as long to compile the model, most of a
+    # one-file run's start-up.
+    return lazy("|".join(f"(?:{p})" for p in parts), re.IGNORECASE)
 
 
 def builtin_phrases() -> dict[str, tuple[str, ...]]:

@@ -2,23 +2,23 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from ..diagnostics import Diagnostic, Fix
 from ..edits import delete_lines
+from ..lazyre import lazy
 from ..post import Block, Post
 from ..text import SENTENCE_END
 from .base import Options, rule
 from .gen_family import FAMILY
 
-_FENCE_OPEN = re.compile(r"[ \t]{0,3}(?P<fence>`{3,}|~{3,})[ \t]*(?P<info>[^`\n]*?)[ \t]*$")
+_FENCE_OPEN = lazy(r"[ \t]{0,3}(?P<fence>`{3,}|~{3,})[ \t]*(?P<info>[^`\n]*?)[ \t]*$")
 #: Info strings of a fence that holds Markdown (or nothing said).
 _MARKDOWN_INFO = {"", "markdown", "md", "mdx", "gfm", "commonmark", "text/markdown"}
-_HEADING = re.compile(r"[ \t]{0,3}#{1,6}[ \t]+\S")
-_FRONT_MATTER = re.compile(r"[ \t]*(?:---|\+\+\+)[ \t]*$")
+_HEADING = lazy(r"[ \t]{0,3}#{1,6}[ \t]+\S")
+_FRONT_MATTER = lazy(r"[ \t]*(?:---|\+\+\+)[ \t]*$")
 #: A line that reads as a program or a shell session, not as Markdown.
-_CODE_LINE = re.compile(
+_CODE_LINE = lazy(
     r"[;{]\s*$|^\s*(?:\$ |//|def |class |import |from \S+ import|function |var |let |const "
     r"|return\b|#include|public |private |fn |func |package )"
 )

@@ -14,8 +14,8 @@ from typing import Any
 import regex
 
 from ..diagnostics import Diagnostic
+from ..lazyre import lazy, start_finder
 from ..post import Post
-from ..text import Hint
 from .base import Options, rule
 from .gen_family import FAMILY
 from .prose_lines import masked_lines
@@ -24,13 +24,13 @@ from .prose_lines import masked_lines
 # Template syntax
 # --------------------------------------------------------------------------
 
-_HUGO_SHORTCODE = re.compile(r"\{\{[<%]")
-_LIQUID_TAG = re.compile(r"\{%-?\s*[A-Za-z_]")
-_LIQUID_OBJECT = re.compile(
+_HUGO_SHORTCODE = lazy(r"\{\{[<%]")
+_LIQUID_TAG = lazy(r"\{%-?\s*[A-Za-z_]")
+_LIQUID_OBJECT = lazy(
     r"\{\{-?\s*(?:site|page|post|content|include|layout|paginator|collections|eleventy"
     r"|config|theme|data|jekyll|forloop|loop|self|super|env|metadata|\.)\b"
 )
-_GENERATOR_PATH = re.compile(
+_GENERATOR_PATH = lazy(
     r"(?:^|/)(?:_posts|_drafts|_includes|_layouts|source/_posts|src/posts|content|_pages)/"
 )
 _LIQUID_KEYS = {"layout", "permalink", "eleventyNavigation", "eleventyComputed", "pagination"}
@@ -123,9 +123,9 @@ def _placeholder() -> Any:
     )
 
 
-_HINT = Hint(r"[\[［【（(]|[〇○◯●]{2}|xx|todo|tbd|fixme|lorem|\{\{")
+_HINT = start_finder(r"[\[［【（(]|[〇○◯●]{2}|xx|todo|tbd|fixme|lorem|\{\{", re.IGNORECASE)
 #: Words in brackets that are not slots even when a slot word starts them.
-_NOT_SLOT = re.compile(r"\[(?:x|X| )\]|\[(?:link|source|image|video)\]\[", re.IGNORECASE)
+_NOT_SLOT = lazy(r"\[(?:x|X| )\]|\[(?:link|source|image|video)\]\[", re.IGNORECASE)
 _QUOTE_OPEN = "「『"
 _QUOTE_CLOSE = "」』"
 
@@ -206,7 +206,7 @@ def unfilled_placeholder(post: Post, options: Options) -> Iterator[Diagnostic]:
     engines: set[str] | None = None
     for lineno in range(max(post.body_line, 1), len(lines)):
         line = lines[lineno]
-        if line is None or not _HINT(line):
+        if line is None or not _HINT.search(line):
             continue
         for m in _placeholder().finditer(line):
             kind = m.lastgroup
@@ -252,17 +252,17 @@ def unfilled_placeholder(post: Post, options: Options) -> Iterator[Diagnostic]:
 
 
 #: ``key: value`` (YAML) or ``key = value`` (TOML): where the value starts.
-_FRONT_MATTER_VALUE = re.compile(r"[ \t]*(?:-[ \t]+)?(?:[^\s:=#][^:=]*?[ \t]*[:=][ \t]+|-[ \t]+)")
+_FRONT_MATTER_VALUE = lazy(r"[ \t]*(?:-[ \t]+)?(?:[^\s:=#][^:=]*?[ \t]*[:=][ \t]+|-[ \t]+)")
 
 
 def _front_matter_placeholders(post: Post) -> Iterator[Diagnostic]:
     """GEN004 in the front matter's values (not its keys or comments)."""
     fm = post.front_matter
-    if fm is None or not _HINT(fm.raw):
+    if fm is None or not _HINT.search(fm.raw):
         return
     for offset, line in enumerate(fm.raw.split("\n")):
         head = _FRONT_MATTER_VALUE.match(line)
-        if head is None or not _HINT(line[head.end() :]):
+        if head is None or not _HINT.search(line[head.end() :]):
             continue
         lineno = fm.content_line + offset
         for m in _placeholder().finditer(line, head.end()):

@@ -10,12 +10,12 @@ It is computed once per post and kind of view.
 
 from __future__ import annotations
 
-import re
 import weakref
 
+from ..lazyre import lazy
 from ..post import Post
 
-_BACKTICKS = re.compile(r"`+")
+_BACKTICKS = lazy(r"`+")
 
 _CACHE: weakref.WeakKeyDictionary[Post, dict[tuple[bool, bool, bool], list[str | None]]] = (
     weakref.WeakKeyDictionary()

@@ -18,6 +18,7 @@ from typing import Any
 import regex
 
 from ..diagnostics import Diagnostic, Edit, Fix
+from ..lazyre import lazy, lazy_regex
 from ..post import Block, KeyInfo, Post
 from ..text import HANGUL_CHAR, count_scripts, shorten
 from .base import Options, Rule, at_least, each_one_of, family, non_blank_strings, rule
@@ -105,7 +106,7 @@ class Unparseable(Exception):
     """A value meant as a reading time that cannot be read as one."""
 
 
-_MEDIA = regex.compile(
+_MEDIA = lazy_regex(
     r"watch|listen|video|podcast|視聴|聴く|聞く|动画|動画|視頻|视频|收听|收聽|观看|觀看|시청|듣기",
     regex.I,
 )
@@ -123,7 +124,7 @@ _SWITCH_WORDS = {
     "-",
     "tbd",
 }
-_TEMPLATE = re.compile(r"\{\{|\{%|<%|\$\{")
+_TEMPLATE = lazy(r"\{\{|\{%|<%|\$\{")
 
 _NUMBER = r"\d{1,6}(?:[.,]\d{1,3})?"
 # Longer spellings first: the first alternative that matches is taken.
@@ -134,8 +135,8 @@ _MINUTE_UNIT = (
 _HOUR_UNIT = r"hours?|hrs?|h|stunden?|std\.?|heures?|時間|小[时時]|시간"
 _SECOND_UNIT = r"seconds?|secs?|sekunden?|sek|s|秒|초"
 _UNIT = rf"(?:(?P<m>{_MINUTE_UNIT})|(?P<h>{_HOUR_UNIT})|(?P<s>{_SECOND_UNIT}))"
-_COMPONENT = re.compile(rf"(?P<n>{_NUMBER})[ \t]?{_UNIT}?", re.I)
-_PREFIX = re.compile(
+_COMPONENT = lazy(rf"(?P<n>{_NUMBER})[ \t]?{_UNIT}?", re.I)
+_PREFIX = lazy(
     r"^(?:(?:estimated[ \t])?(?:reading|read)[ \t]?time[ \t]?[:：]?|lesezeit[ \t]?[:：]?"
     r"|temps[ \t]de[ \t]lecture[ \t]?[:：]?|tiempo[ \t]de[ \t]lectura[ \t]?[:：]?"
     r"|読了時間[:：]?|読む時間[:：]?|所要時間[:：]?|阅读时间[:：]?|閱讀時間[:：]?|阅读时长[:：]?"
@@ -144,19 +145,19 @@ _PREFIX = re.compile(
     r"[ \t]*(?P<lt>(?:<|≤|less[ \t]than|under|fewer[ \t]than|不到|少于|少於)[ \t]*)?",
     re.I,
 )
-_SUFFIX = re.compile(
+_SUFFIX = lazy(
     r"[ \t]*(?P<lt>未満|以内|以下)?[ \t]*(?:of[ \t])?(?:reading|read(?:ing)?[ \t]time|read|to[ \t]read|de[ \t]lecture"
     r"|de[ \t]lectura|di[ \t]lettura|lesezeit|lesen|で読めます|で読める|で読了|読了|程度|くらい|ぐらい"
     r"|阅读|閱讀|读完|讀完|左右|읽기|정도|watch|listen|video|podcast|で視聴|視聴)?[ \t]*[.!。]?$",
     re.I,
 )
-_RANGE_SEP = re.compile(r"[ \t]?(?:-|–|—|~|〜|～|to|から)[ \t]?", re.I)
-_ISO = re.compile(
+_RANGE_SEP = lazy(r"[ \t]?(?:-|–|—|~|〜|～|to|から)[ \t]?", re.I)
+_ISO = lazy(
     r"P(?:(?P<d>\d{1,4})D)?T(?=\d)(?:(?P<h>\d{1,4}(?:\.\d{1,3})?)H)?(?:(?P<m>\d{1,6}(?:\.\d{1,3})?)M)?"
     r"(?:(?P<s>\d{1,6}(?:\.\d{1,3})?)S)?",
     re.I,
 )
-_UNIT_HINT = regex.compile(r"\d|min|minute|hour|分|時間|小时|分钟|분|시간", regex.I)
+_UNIT_HINT = lazy_regex(r"\d|min|minute|hour|分|時間|小时|分钟|분|시간", regex.I)
 
 
 def _number(text: str) -> float:
@@ -310,13 +311,11 @@ def _mentions_media(value: Any) -> bool:
 
 #: Hugo's test for a CJK page (``hasCJKLanguage``): Han, Hangul, Hiragana or
 #: Katakana. Not text.CJK_CHAR: Hugo's own definition, Hangul included.
-_HUGO_CJK = regex.compile(r"[\p{Han}\p{Hangul}\p{Hiragana}\p{Katakana}]")
-_FENCE = re.compile(r"^[ \t>]*(?:`{3,}|~{3,})")
-_HTML_TAG = re.compile(r"<[^<>]{0,2000}>")
+_HUGO_CJK = lazy_regex(r"[\p{Han}\p{Hangul}\p{Hiragana}\p{Katakana}]")
+_FENCE = lazy(r"^[ \t>]*(?:`{3,}|~{3,})")
+_HTML_TAG = lazy(r"<[^<>]{0,2000}>")
 #: Template tags that pull in text post-lint cannot see.
-_INCLUDE = re.compile(
-    r"\{%-?[ \t]*include(?:_relative)?\b|\{\{[<%][ \t]*(?:readfile|include)\b", re.I
-)
+_INCLUDE = lazy(r"\{%-?[ \t]*include(?:_relative)?\b|\{\{[<%][ \t]*(?:readfile|include)\b", re.I)
 
 
 @dataclass(frozen=True, slots=True)
@@ -389,7 +388,7 @@ _RT_PUNCTUATION = "\x21-\x2f\x3a-\x40\x5b-\x60\x7b-\x7e\u3000-\u303f\uff00-\uffe
 _RT_BOUND = " \n\r\t"
 #: A CJK character (one word) with the punctuation and spaces it "eats", or a
 #: run of other non-space characters (one word).
-_RT_WORD = re.compile(f"[{_RT_CJK}][{_RT_PUNCTUATION}{_RT_BOUND}]*|[^{_RT_BOUND}{_RT_CJK}]+")
+_RT_WORD = lazy(f"[{_RT_CJK}][{_RT_PUNCTUATION}{_RT_BOUND}]*|[^{_RT_BOUND}{_RT_CJK}]+")
 
 
 def reading_time_word_count(text: str) -> int:
@@ -404,7 +403,7 @@ def reading_time_word_count(text: str) -> int:
 #: character is a word, and so is each run of other non-space characters
 #: (CJK punctuation between two characters included).
 _JEKYLL_CJK = "\\p{Script=Han}\\p{Script=Katakana}\\p{Script=Hiragana}\\p{Script=Hangul}"
-_JEKYLL_CJK_RUN = regex.compile(f"[{_JEKYLL_CJK}]+")
+_JEKYLL_CJK_RUN = lazy_regex(f"[{_JEKYLL_CJK}]+")
 #: The characters ``str.split()`` splits on that Unicode's White_Space (and
 #: so Jekyll's ``\\s``, and ``regex``'s) does not: the ASCII separators.
 _NOT_WHITE_SPACE = str.maketrans(dict.fromkeys("\x1c\x1d\x1e\x1f", "x"))
@@ -533,9 +532,9 @@ def round_minutes(minutes: float, preset: Preset) -> int:
 # Locating and rewriting the value in the source
 # --------------------------------------------------------------------------
 
-_NUMBER_TOKEN = re.compile(r"-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?")
-_DOUBLE_QUOTED = re.compile(r'"(?:[^"\\\n]|\\.){0,500}"')
-_SINGLE_QUOTED = re.compile(r"'(?:[^'\n]|''){0,500}'")
+_NUMBER_TOKEN = lazy(r"-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?")
+_DOUBLE_QUOTED = lazy(r'"(?:[^"\\\n]|\\.){0,500}"')
+_SINGLE_QUOTED = lazy(r"'(?:[^'\n]|''){0,500}'")
 _FULLWIDTH = str.maketrans("0123456789", "０１２３４５６７８９")
 
 
@@ -632,7 +631,7 @@ GENERATOR_PRESETS = ("hugo", "hugo-2026", "jekyll", "medium", "reading-time")
 #: Embedded videos, talks, slides and audio: Hugo shortcodes, Liquid tags and
 #: includes, Zenn's ``@[youtube](...)`` embeds, iframes from video and slide
 #: hosts, and ``<video>``/``<audio>`` elements.
-_EMBED = re.compile(
+_EMBED = lazy(
     r"\{\{[<%]-?\s*(?:youtube|vimeo|bilibili|niconico|speakerdeck|slideshare|docswell"
     r"|video|audio|podcast|x-video|loom|wistia)\b"
     r"|\{%-?\s*(?:youtube|vimeo|video|speakerdeck|slideshare"

@@ -24,7 +24,6 @@ every verification is bounded by a budget proportional to the post's size.
 from __future__ import annotations
 
 import bisect
-import difflib
 import re
 import unicodedata
 from collections import Counter
@@ -38,7 +37,7 @@ import regex
 
 from ..diagnostics import Diagnostic, Fix
 from ..edits import delete_block
-from ..lazyre import texts_matching
+from ..lazyre import lazy, lazy_regex, texts_matching
 from ..markers import EXTRA_MARKERS, marker_hint_finder, normalize_extra, remove_all
 from ..markers import scan as scan_markers
 from ..post import Block, Post
@@ -67,34 +66,34 @@ from .base import (
 #: One token: a single Chinese/Japanese character (kana, kanji, hanzi), or a
 #: run of other letters and digits (a Latin, Cyrillic, Greek or Hangul word,
 #: a number). The standard ``re`` module is used here: it is the hot loop.
-_TOKEN = re.compile(rf"[{CJK_CLASS}]|[^\W{CJK_CLASS}_]+")
+_TOKEN = lazy(rf"[{CJK_CLASS}]|[^\W{CJK_CLASS}_]+")
 #: The same tokens in ASCII text (letters and digits), twice as fast.
-_ASCII_TOKEN = re.compile(r"[a-zA-Z0-9]+")
+_ASCII_TOKEN = lazy(r"[a-zA-Z0-9]+")
 #: Characters that take two columns (East Asian wide and fullwidth).
-_WIDE = regex.compile(r"[\p{ea=W}\p{ea=F}]")
+_WIDE = lazy_regex(r"[\p{ea=W}\p{ea=F}]")
 #: Display math (``$$ ... $$``, ``\\[ ... \\]``): formulas, not prose.
-_DISPLAY_MATH = regex.compile(r"\$\$.{0,20000}?\$\$|\\\[.{0,20000}?\\\]", regex.S)
+_DISPLAY_MATH = lazy_regex(r"\$\$.{0,20000}?\$\$|\\\[.{0,20000}?\\\]", regex.S)
 #: A source line that is nothing but a URL: a link card or a reference entry.
-_URL_LINE = regex.compile(r"^[ \t>*+-]{0,8}<?(?:https?|ftp)://\S{1,2000}>?[ \t]{0,8}$", regex.M)
+_URL_LINE = lazy_regex(r"^[ \t>*+-]{0,8}<?(?:https?|ftp)://\S{1,2000}>?[ \t]{0,8}$", regex.M)
 #: Liquid/Hugo code tags: the paragraph is code, not prose.
-_TEMPLATE_CODE = regex.compile(
+_TEMPLATE_CODE = lazy_regex(
     r"\{%-?\s{0,5}(?P<end>end)?(?:highlight|codeblock)\b"
     r"|\{\{[<%]\s{0,5}(?P<close>/)?\s{0,5}(?:highlight|code)\b"
 )
 #: An HTML tag: a paragraph holding one is markup, not a repeated title.
-_HTML_TAG = regex.compile(r"</?[a-zA-Z][a-zA-Z0-9-]{0,30}[\s/>]")
+_HTML_TAG = lazy_regex(r"</?[a-zA-Z][a-zA-Z0-9-]{0,30}[\s/>]")
 #: A leading or trailing ellipsis: a generator's "continued" mark.
-_ELLIPSIS_EDGE = regex.compile(r"^(?:\.{2,}|…+)|(?:\.{2,}|…+)$")
+_ELLIPSIS_EDGE = lazy_regex(r"^(?:\.{2,}|…+)|(?:\.{2,}|…+)$")
 #: The end of a chunk (sentence) in key form: terminators, then closing quotes.
-_CHUNK_END = re.compile(f"[{re.escape(SENTENCE_END)}]+[{re.escape(CLOSERS + STRAIGHT_QUOTES)}]*")
+_CHUNK_END = lazy(f"[{re.escape(SENTENCE_END)}]+[{re.escape(CLOSERS + STRAIGHT_QUOTES)}]*")
 #: What may separate the paragraphs run together in a merged one.
-_SEPARATOR_ONLY = regex.compile(r"[\p{P}\p{S}\s]*")
+_SEPARATOR_ONLY = lazy_regex(r"[\p{P}\p{S}\s]*")
 #: Last characters (of a comparison key) that end a sentence: a part that
 #: ends otherwise is a cut, and the merged paragraph may hold the only
 #: complete copy of that sentence.
 _SENTENCE_END = frozenset(SENTENCE_END + CLOSERS + STRAIGHT_QUOTES)
 #: Markup characters stripped from a title before comparing it with prose.
-_TITLE_MARKUP = regex.compile(r"[`*_~#]+")
+_TITLE_MARKUP = lazy_regex(r"[`*_~#]+")
 
 #: Chinese and Japanese characters that count as one word for ``min-words``
 #: (a sentence of 8 English words takes some 20 to 30 of them).
@@ -348,79 +347,167 @@ def _context(block: Block) -> str:
     return ""
 
 
-def _paragraphs(post: Post, s: _Settings) -> list[_Para]:
-    paras: list[_Para] = []
-    blocks = post.blocks
-    outline = post.outline
-    template_code = _template_code_spans(post) if "{" in post.text else []
-    places = _places(post)
-    marks = scan_markers(post, s.extra_markers)
-    marker_blocks = {bi for bi, b in enumerate(blocks) if marks and marks.is_marker_block(b)}
-    lead_in = s.exact.lead_in_max_words
-    hinted = _hinted_blocks(blocks) if not s.extra_markers else None
-    for bi, block in enumerate(blocks):
+class _Builder:
+    """Builds the compared form of each paragraph (:class:`_Para`), with what
+    every paragraph reads worked out once (the outline, the places, the
+    markers) and only when a paragraph needs it."""
+
+    def __init__(self, post: Post, s: _Settings) -> None:
+        self.post, self.s = post, s
+        self.blocks = post.blocks
+        self.template_code = _template_code_spans(post) if "{" in post.text else []
+        self.marks = scan_markers(post, s.extra_markers)
+        self.hinted = _hinted_blocks(self.blocks) if not s.extra_markers else None
+        self._places: dict[int, tuple[tuple[int, str], tuple[int, str]]] | None = None
+        self._marker_blocks: set[int] | None = None
+        #: Indexes of paragraphs built after the first pass (see :meth:`late`).
+        self.next_index = 0
+        self.late_built: dict[int, _Para | None] = {}
+
+    def excluded(self, block: Block) -> bool:
+        """Not compared at all, and not one of the paragraphs around others."""
         if block.kind != "paragraph" or block.link_only or block.image_only:
-            continue
-        if block.in_quote and not s.quotes:
-            continue
+            return True
+        return block.in_quote and not self.s.quotes
+
+    def inert(self, bi: int, block: Block, limit: int) -> bool:
+        """Whether a paragraph (not :meth:`excluded`) is too short to be compared
+        by any rule or named as a part, which its prose alone shows: ASCII
+        prose shorter than ``limit`` (its key and width are no longer than
+        the prose, and it has no more words than characters), with no
+        marker, math or URL in it. Such paragraphs are built only when the
+        judge or DUP004 reads them."""
+        prose = block.prose
+        if len(prose) >= limit or not prose.isascii():
+            return False
+        if self.hinted is None or bi in self.hinted:
+            return False
+        if "$" in prose or "\\[" in prose or "://" in prose:
+            return False
+        return not (self.marks and self.marks.in_lines(block.start_line, block.end_line))
+
+    def in_template_code(self, block: Block) -> bool:
+        return bool(self.template_code) and _inside(self.template_code, block.start_line)
+
+    def places(self) -> dict[int, tuple[tuple[int, str], tuple[int, str]]]:
+        if self._places is None:
+            self._places = _places(self.post)
+        return self._places
+
+    def marker_blocks(self) -> set[int]:
+        if self._marker_blocks is None:
+            marks = self.marks
+            self._marker_blocks = {
+                bi for bi, b in enumerate(self.blocks) if marks and marks.is_marker_block(b)
+            }
+        return self._marker_blocks
+
+    def key_of(self, block: Block) -> str:
+        """The key of an inert paragraph (its prose is its text: see :meth:`inert`)."""
+        return _key_form(normalize(block.prose))
+
+    def late(self, bi: int) -> _Para | None:
+        """The paragraph of an inert block, built on demand (once)."""
+        if bi not in self.late_built:
+            para = self.para(bi, self.blocks[bi], self.next_index)
+            if para is not None:
+                self.next_index += 1
+            self.late_built[bi] = para
+        return self.late_built[bi]
+
+    def para(self, bi: int, block: Block, index: int) -> _Para | None:
+        """The compared form of a paragraph that is not :meth:`excluded`
+        (None if it is no prose: display math, template code, a URL line,
+        nothing left)."""
+        post, s, blocks, marks = self.post, self.s, self.blocks, self.marks
         text = marks.prose(block)
-        as_is = hinted is not None and bi not in hinted
+        as_is = self.hinted is not None and bi not in self.hinted
         if "$" in text or "\\[" in text:
             text = _DISPLAY_MATH.sub(" ", text)
             if "$$" in text:  # display math split by blank lines: not prose
-                continue
+                return None
             as_is = False  # the substitution may have made a hint
-        if template_code and _inside(template_code, block.start_line):
-            continue
+        if self.in_template_code(block):
+            return None
         source = post.block_source(block)
         if "://" in source and _URL_LINE.search(source):
-            continue
+            return None
         normalized = normalize(text if as_is else remove_all(text, s.extra_markers))
         key = _key_form(normalized)
         if not key:
-            continue
+            return None
         if normalized.isascii():
             tokens, cjk = _ASCII_TOKEN.findall(normalized), 0
         else:
             tokens, cjk = _TOKEN.findall(normalized), len(CJK_CHAR.findall(normalized))
         words = len(tokens) - cjk + cjk / CJK_CHARS_PER_WORD
         context = _context(block)
+        outline = post.outline
         container = outline.container_of[bi]
         scope = context if container is None else f"{context}#{container}"
         nxt, prev = outline.next_of[bi], outline.previous_of[bi]
+        lead_in = s.exact.lead_in_max_words
         roles = (
             _roles(block, normalized, blocks, nxt, prev, words <= lead_in * SHORT_ROLE)
             if words <= lead_in
             else frozenset()
         )
+        marker_blocks = self.marker_blocks() if marks else ()
         marked = (
             (nxt is not None and nxt in marker_blocks)
             or (prev is not None and prev in marker_blocks)
             or normalized.startswith(("..", "…"))
             or (bool(marks) and marks.in_lines(block.start_line, block.end_line))
         )
-        start, end = places.get(bi, ((0, ""), (0, "")))
-        paras.append(
-            _Para(
-                len(paras),
-                block,
-                context,
-                key,
-                tokens,
-                words,
-                _compared(s.exact, context, words, normalized),
-                _compared(s.near, context, words, normalized),
-                _compared(s.merged, context, words, normalized),
-                bi,
-                scope,
-                outline.section_of[bi],
-                start,
-                end,
-                roles,
-                marked,
-            )
+        start, end = self.places().get(bi, ((0, ""), (0, "")))
+        return _Para(
+            index,
+            block,
+            context,
+            key,
+            tokens,
+            words,
+            _compared(s.exact, context, words, normalized),
+            _compared(s.near, context, words, normalized),
+            _compared(s.merged, context, words, normalized),
+            bi,
+            scope,
+            outline.section_of[bi],
+            start,
+            end,
+            roles,
+            marked,
         )
-    return paras
+
+
+def _inert_limit(s: _Settings) -> int:
+    """Prose shorter than this many characters (ASCII) is compared by no rule
+    (shorter than each rule's ``min-chars`` or ``min-words``) and is too
+    short to be a part of a merged paragraph."""
+    limit = MIN_PART_CHARS
+    for t in (s.exact, s.near, s.merged):
+        limit = min(limit, max(t.min_chars, t.min_words))
+    return limit
+
+
+def _paragraphs(builder: _Builder) -> tuple[list[_Para], list[int]]:
+    """The compared paragraphs, and the block indexes of the inert ones (see
+    :meth:`_Builder.inert`), in order."""
+    paras: list[_Para] = []
+    inert: list[int] = []
+    limit = _inert_limit(builder.s)
+    for bi, block in enumerate(builder.blocks):
+        if builder.excluded(block):
+            continue
+        if builder.inert(bi, block, limit):
+            if not builder.in_template_code(block):
+                inert.append(bi)
+            continue
+        para = builder.para(bi, block, len(paras))
+        if para is not None:
+            paras.append(para)
+    builder.next_index = len(paras)
+    return paras, inert
 
 
 def _hinted_blocks(blocks: list[Block]) -> set[int]:
@@ -536,30 +623,43 @@ def _title_key(value: Any) -> str | None:
 
 def _analyse(post: Post, s: _Settings) -> _Analysis:
     out = _Analysis()
-    paras = _paragraphs(post, s)
-    if not paras:
+    builder = _Builder(post, s)
+    paras, inert = _paragraphs(builder)
+    if not paras and not inert:
         return out
     budget = _Budget(VERIFY_BUDGET_PER_CHAR * len(post.text) + 10_000)
     taken: dict[int, _Finding] = {}  # paragraph index -> its one finding
 
-    _find_title_repeats(post, paras, out, taken)
+    _find_title_repeats(post, paras, inert, builder, out, taken)
     _find_exact_repeats(post, paras, s, out, taken)
     merged = _find_merged(paras, s, out, taken, budget)
     _find_near_duplicates(paras, s, merged, out, taken, budget)
-    _judge(post, paras, s, out, budget)
+    if any(out.findings[code] for code in ("DUP001", "DUP002", "DUP003")):
+        # The judge reads every paragraph around the repeats, inert ones too.
+        if inert:
+            late = [p for p in map(builder.late, inert) if p is not None]
+            paras = sorted(paras + late, key=lambda p: p.bi)
+        _judge(post, paras, s, out, budget)
     return out
 
 
 def _find_title_repeats(
-    post: Post, paras: list[_Para], out: _Analysis, taken: dict[int, _Finding]
+    post: Post,
+    paras: list[_Para],
+    inert: list[int],
+    builder: _Builder,
+    out: _Analysis,
+    taken: dict[int, _Finding],
 ) -> None:
     """DUP004: top-level paragraphs whose text is the title."""
     title = _title_key(post.meta.get("title"))
     if title is None:
         return
-    for p in paras:
-        if p.context or len(p.key) != len(title):
-            continue
+    candidates = [p for p in paras if not p.context and len(p.key) == len(title)]
+    late = _inert_title_candidates(builder, inert, title)
+    if late:
+        candidates = sorted(candidates + late, key=lambda p: p.bi)
+    for p in candidates:
         if _TITLE_MARKUP.sub("", p.key) == title:
             source = post.block_source(p.block)
             if _HTML_TAG.search(source):
@@ -574,6 +674,36 @@ def _find_title_repeats(
             )
             out.findings["DUP004"].append(f)
             taken[p.index] = f
+
+
+def _inert_title_candidates(builder: _Builder, inert: list[int], title: str) -> list[_Para]:
+    """The inert top-level paragraphs whose key is as long as the title,
+    built: those whose prose holds the title's characters in order (found in
+    one search over them all; an inert paragraph's key is its ASCII prose,
+    lower-cased, without white space)."""
+    blocks = builder.blocks
+    if not title.isascii():
+        return []
+    top = [bi for bi in inert if blocks[bi].is_top_level and len(blocks[bi].prose) >= len(title)]
+    if not top:
+        return []
+    gap = "[^\x00]*?"
+    finder = re.compile(
+        "(?:^|(?<=\x00))" + gap + gap.join(map(re.escape, title)), re.IGNORECASE | re.ASCII
+    )
+    prose = [blocks[bi].prose for bi in top]
+    if any("\x00" in t for t in prose):
+        hits = set(range(len(top)))
+    else:
+        hits = texts_matching(finder, prose, "\x00")
+    found = []
+    for k in sorted(hits):
+        bi = top[k]
+        if len(builder.key_of(blocks[bi])) == len(title):
+            p = builder.late(bi)
+            if p is not None and not p.context:
+                found.append(p)
+    return found
 
 
 def _raw(post: Post, p: _Para, s: _Settings) -> str:
@@ -1019,6 +1149,12 @@ def _near_generated(f: _Finding, st: _Structure, s: _Thresholds) -> bool:
     return not _names_only(a, p, st)
 
 
+def _difflib() -> Any:
+    import difflib  # imported when a near-copy is judged, not at start-up
+
+    return difflib
+
+
 def _names_only(a: _Para, p: _Para, st: _Structure) -> bool:
     """Whether every edit between the two paragraphs touches a name: a word
     in code, a capitalised word inside a sentence, a word with digits or
@@ -1029,15 +1165,17 @@ def _names_only(a: _Para, p: _Para, st: _Structure) -> bool:
     names = _name_tokens(st.post, a) | _name_tokens(st.post, p)
     edits = [
         x[i1:i2] + y[j1:j2]
-        for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, x, y, autojunk=False).get_opcodes()
+        for tag, i1, i2, j1, j2 in _difflib()
+        .SequenceMatcher(None, x, y, autojunk=False)
+        .get_opcodes()
         if tag != "equal"
     ]
     return bool(edits) and all(any(t in names for t in span) for span in edits)
 
 
 #: Inline code in a paragraph's source.
-_CODE_SPAN = re.compile(r"`([^`\n]{1,200})`")
-_SENTENCE_START = re.compile(r"(?:^|[.!?:;。！？]\s*)$")
+_CODE_SPAN = lazy(r"`([^`\n]{1,200})`")
+_SENTENCE_START = lazy(r"(?:^|[.!?:;。！？]\s*)$")
 
 
 def _name_tokens(post: Post, p: _Para) -> set[str]:

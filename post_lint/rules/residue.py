@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterator
 
 from ..diagnostics import Diagnostic, Edit, Fix
+from ..lazyre import lazy
 from ..post import Post
 from ..text import shorten
 from .base import Options, non_blank_strings, rule
@@ -18,7 +19,7 @@ _PUA = "\ue200-\ue2ff"
 _TURN = r"turn\d+(?:search|news|view|fetch|file|image|academia|finance|sports|forecast|product|reddit|video|open|click)\d+"
 
 #: Each alternative is one kind of residue.
-_RESIDUE = re.compile(
+_RESIDUE = lazy(
     r"(?P<oai>:?contentReference\[oaicite:\d+\](?:\{index=\d+\})?)"
     rf"|(?P<pua>[{_PUA}][^\n{_PUA}]{{0,300}}[{_PUA}](?:[^\n{_PUA}]{{0,300}}[{_PUA}])*)"
     rf"|(?P<turn>(?:file|nav)?cite(?:[{_PUA}]?{_TURN})+)"
@@ -26,8 +27,8 @@ _RESIDUE = re.compile(
     rf"|(?P<stray>[{_PUA}])"
 )
 #: The ``entity`` reference keeps a visible name: ``\ue200entity\ue202["people","Ada"]\ue201``.
-_ENTITY = re.compile(rf'[{_PUA}]entity[{_PUA}]\[\s*"[^"\n]*"\s*,\s*"([^"\n]*)"')
-_HINT = re.compile(rf"contentReference|cite|†|[{_PUA}]|utm_source=")
+_ENTITY = lazy(rf'[{_PUA}]entity[{_PUA}]\[\s*"[^"\n]*"\s*,\s*"([^"\n]*)"')
+_HINT = lazy(rf"contentReference|cite|†|[{_PUA}]|utm_source=")
 
 DEFAULT_TRACKERS = [
     "chatgpt.com",

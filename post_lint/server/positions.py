@@ -74,10 +74,10 @@ class Positions:
         if line < 1:
             return 0, 0
         if line > len(index.starts):
-            last = len(index.starts)
-            return last - 1, self._units(last, len(index.line(last)))
+            line = len(index.starts)
+            column = len(index.line(line)) + 1
         text = index.line(line)
-        return line - 1, self._units(line, min(max(column, 1) - 1, len(text)))
+        return line - 1, self._units(text, line, min(max(column, 1) - 1, len(text)))
 
     def offset_to_client(self, offset: int) -> tuple[int, int]:
         """A character offset in the post's text -> client (line, character)."""
@@ -99,8 +99,8 @@ class Positions:
         column = code_points(text, character, self.encoding) - shift
         return n, max(column, 0) + 1
 
-    def _units(self, line: int, column0: int) -> int:
-        text = self.index.line(line)
+    def _units(self, text: str, line: int, column0: int) -> int:
+        """Code units of the first ``column0`` code points of ``text``, line ``line``."""
         if self.bom and line == 1:
             return units("\ufeff" + text[:column0], self.encoding)
         if self.encoding == UTF32:

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ...globs import path_segments
+from ...lazyre import lazy
 from ...text import shorten
 from .values import describe
 
@@ -25,18 +26,18 @@ _TIME = (
 _ZONE = r"(?:[ \t]*(?P<tz>z|utc|gmt|[+-]\d{1,2}(?::?\d{2})?))?(?:[ \t]+(?P<abbr>[a-z]{2,5}))?"
 #: 2024-01-31, 2024/1/31, with an optional time (T or spaces), fraction and
 #: zone (Z, +09:00, +0900, -07 MST), as Jekyll's Time.parse and Hugo read them.
-_ISO = re.compile(
+_ISO = lazy(
     r"(?P<y>\d{4})(?P<sep>[-/])(?P<m>\d{1,2})(?P=sep)(?P<d>\d{1,2})"
     r"(?:(?:t|[ \t]{1,4})" + _TIME + r")?" + _ZONE,
     re.I,
 )
 #: January 31, 2024 / Jan 31 2024 / Wed, 31 Jan 2024 15:04:05 -0700 (RFC 1123).
-_NAMED_MDY = re.compile(
+_NAMED_MDY = lazy(
     r"(?:" + _WEEKDAYS + r")?(?P<mon>[a-z]{3,9})\.?[ \t]+(?P<d>\d{1,2})(?:st|nd|rd|th)?,?[ \t]+"
     r"(?P<y>\d{4})(?:,?[ \t]+(?:at[ \t]+)?" + _TIME + r")?" + _ZONE,
     re.I,
 )
-_NAMED_DMY = re.compile(
+_NAMED_DMY = lazy(
     r"(?:" + _WEEKDAYS + r")?(?P<d>\d{1,2})(?:st|nd|rd|th)?[ \t]+(?P<mon>[a-z]{3,9})\.?,?[ \t]+"
     r"(?P<y>\d{4})(?:,?[ \t]+" + _TIME + r")?" + _ZONE,
     re.I,
@@ -135,7 +136,7 @@ def date_problem(key: str, value: Any, jekyll: bool) -> str | None:
     return f"'{key}' is {describe(value)}, not a date"
 
 
-_FILENAME_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})-[^/\\]+")
+_FILENAME_DATE = lazy(r"(\d{4})-(\d{2})-(\d{2})-[^/\\]+")
 
 
 def filename_date(path: str) -> tuple[dt.date, str] | None:

@@ -3,14 +3,14 @@ key a misspelt one most plausibly means (the typo engine)."""
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 from typing import Any
 
+from ...lazyre import lazy
 from ...text import CJK_CHAR
 
-_HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9]{0,20}[\s/>]|</?[A-Za-z]{1,20}$")
-_SENTENCE_MARK = re.compile(r"[、。，．！？]|[,.;!?][ \t]")
+_HTML_TAG = lazy(r"</?[A-Za-z][A-Za-z0-9]{0,20}[\s/>]|</?[A-Za-z]{1,20}$")
+_SENTENCE_MARK = lazy(r"[、。，．！？]|[,.;!?][ \t]")
 #: Keys longer than this (characters) are text, not keys.
 _LONG_KEY = 60
 
@@ -39,9 +39,9 @@ _CJK_ASIDE_WORDS = frozenset(
 )
 #: A key that reads as a word or two of text: letters (any script), digits,
 #: spaces and apostrophes, starting with a letter.
-_WORDY_KEY = re.compile(r"[^\W\d_][\w' .;-]{0,30}")
-_CAPITALISED = re.compile(r"[A-Z][a-z]+(?: [a-z]+){0,2}")
-_SENTENCE_END = re.compile(r"[.!?。．！？」』）)\]\"'”’…]\s*$")
+_WORDY_KEY = lazy(r"[^\W\d_][\w' .;-]{0,30}")
+_CAPITALISED = lazy(r"[A-Z][a-z]+(?: [a-z]+){0,2}")
+_SENTENCE_END = lazy(r"[.!?。．！？」』）)\]\"'”’…]\s*$")
 
 
 def _cjk_chars(text: str) -> int:

@@ -17,6 +17,7 @@ from typing import Any
 from ...diagnostics import Diagnostic
 from ...errors import ConfigError
 from ...globs import path_segments
+from ...lazyre import lazy
 from ...pages import PageKind, page_kind
 from ...post import Post
 from ...text import shorten
@@ -39,16 +40,16 @@ MAX_SCHEMA_ERRORS_READ = 1000
 # --------------------------------------------------------------------------
 
 #: Names that are documentation, not posts, wherever they stand.
-_NOT_POSTS = re.compile(
+_NOT_POSTS = lazy(
     r"(?i)(?:readme|changelog|changes|history|license|licence|contributing|"
     r"code_of_conduct|security|authors|todo|_index)(?:\.[a-z0-9]+)*"
 )
 #: A name in capitals (``SUMMARY.md``, ``DEPRECATED.md``, ``NOTICE.md``):
 #: repository documentation by convention, not a post.
-_CAPITALS_NAME = re.compile(r"[A-Z][A-Z0-9_-]*[A-Z0-9](?:\.[A-Za-z0-9]+)+")
+_CAPITALS_NAME = lazy(r"[A-Z][A-Z0-9_-]*[A-Z0-9](?:\.[A-Za-z0-9]+)+")
 #: An MDX file that keeps its metadata in ESM (``export const meta = {...}``,
 #: Next.js and Nextra) instead of front matter.
-_MDX_ESM = re.compile(r"\A\s*(?:import|export)\s")
+_MDX_ESM = lazy(r"\A\s*(?:import|export)\s")
 
 #: What-is-a-post options: FM001 declares them, FM003 and FM007 inherit them.
 #: Which files are posts and which are not (FM001 documents them; FM003 and
@@ -247,7 +248,7 @@ def _requires_title(error: Any) -> bool:
 
 
 #: A lone plain scalar (optionally a block list item) that YAML 1.1 reads as a boolean.
-_YAML11_BOOL = re.compile(r"[ \t]*(?:-[ \t]+)?(y|yes|n|no|on|off|true|false)[ \t]*(?:#.*)?", re.I)
+_YAML11_BOOL = lazy(r"[ \t]*(?:-[ \t]+)?(y|yes|n|no|on|off|true|false)[ \t]*(?:#.*)?", re.I)
 
 
 @rule(

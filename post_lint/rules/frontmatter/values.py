@@ -4,9 +4,9 @@ in plain words, and where a key, its value or a nested value stands."""
 from __future__ import annotations
 
 import datetime as dt
-import re
 from typing import Any
 
+from ...lazyre import lazy
 from ...post import FrontMatter, KeyInfo, Post
 from ...text import shorten
 
@@ -62,9 +62,7 @@ def find_key(fm: FrontMatter, wanted: str) -> str | None:
 
 # -- where a nested value stands ---------------------------------------------------
 
-_CHILD = re.compile(
-    r"^([ \t]*)(?:(-)(?:[ \t]+|$))?(?:([\"']?)([^\"':#\n]{1,200})\3[ \t]*:(?:[ \t]|$))?"
-)
+_CHILD = lazy(r"^([ \t]*)(?:(-)(?:[ \t]+|$))?(?:([\"']?)([^\"':#\n]{1,200})\3[ \t]*:(?:[ \t]|$))?")
 
 
 class Locator:
