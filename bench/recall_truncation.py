@@ -9,10 +9,13 @@ keeps the rest of the post) in the middle of a paragraph resumed by an
 ellipsis continuation that starts with a capital or a name. Half of the cut
 copies keep a final newline, half end exactly at the cut. Cut positions are
 never right before the sentence's own terminal punctuation (a cut there leaves
-a finished sentence, which nothing could tell from a style).
+a finished sentence, which nothing could tell from a style), and never leave
+less than four words (eight CJK characters) of the post's body (a body of
+"PaperFaces portrait" reads as a caption, not a cut).
 
     python bench/recall_truncation.py --per-lang 100 [--kinds a,b] [--show-misses 5]
     python bench/recall_truncation.py --per-lang 100 --ja-morphology   # with post-lint[ja]
+    python bench/recall_truncation.py --human-ends --per-lang 60 --seed 7  # precision probe
 """
 
 from __future__ import annotations
@@ -117,9 +120,27 @@ def _cut_positions(sample: Sample, b: Block, mode: str) -> list[int]:
     return out
 
 
+#: A cut must leave at least this much of the post's body (Latin words, CJK
+#: characters): a body cut to its first few words ("PaperFaces", "PaperFaces
+#: portrait", where the post said "PaperFaces portrait of @x.") reads as a
+#: caption or a title, and no reader could call it truncated.
+_MIN_BODY_WORDS, _MIN_BODY_CJK = 4, 8
+_WORDS = regex.compile(r"[\p{Latin}\d][\p{Latin}\d'’\-]*")
+
+
+def _body_kept(sample: Sample, offset: int) -> bool:
+    """Does the body before ``offset`` hold enough prose to read as a cut post?"""
+    start = sample.post.lines.line_start(sample.post.body_line)
+    kept = _MARKUP.sub(" ", sample.text[start:offset])
+    cjk = len(_CJK.findall(kept))
+    return cjk >= _MIN_BODY_CJK or len(_WORDS.findall(kept)) >= _MIN_BODY_WORDS
+
+
 def _prose_cut(sample: Sample, rng: random.Random, mode: str, blocks: list[Block]) -> Plant | None:
     """Cut at a position drawn uniformly from every suitable position of ``blocks``."""
-    positions = [pos for b in blocks for pos in _cut_positions(sample, b, mode)]
+    positions = [
+        pos for b in blocks for pos in _cut_positions(sample, b, mode) if _body_kept(sample, pos)
+    ]
     if not positions:
         return None
     offset = rng.choice(positions)
@@ -330,8 +351,64 @@ PLANTERS = {
 }
 
 
+def human_ends(argv: list[str]) -> int:
+    """The precision probe: copies of sampled posts that end right after a
+    finished top-level paragraph or a whole list (where a human ended a
+    block); every TRN finding on the copy's last block is a false alarm."""
+    import argparse
+
+    from harness import DEFAULT_CORPUS, sample_posts
+
+    from post_lint import lint_text
+
+    ap = argparse.ArgumentParser(description=human_ends.__doc__)
+    ap.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
+    ap.add_argument("--per-lang", type=int, default=60)
+    ap.add_argument("--seed", type=int, default=7)
+    args = ap.parse_args(argv)
+    samples = sample_posts(args.corpus, args.per_lang, args.seed)
+    counts: dict[tuple[str, str], list[int]] = {}
+    alarms = []
+    for lang, posts in samples.items():
+        for s in posts:
+            blocks = s.post.blocks
+            for b, n in zip(blocks, blocks[1:]):
+                if b.kind != "paragraph":
+                    continue
+                if b.in_list and not n.in_list and not b.link_only:
+                    kind = "after a whole list"
+                elif (
+                    b.is_top_level
+                    and n.is_top_level
+                    and n.kind in ("paragraph", "heading")
+                    and len(b.prose) > 30
+                ):
+                    kind = "after a paragraph"
+                else:
+                    continue
+                text = s.text[: s.post.lines.line_end(b.end_line)] + "\n"
+                diags = [
+                    d
+                    for d in lint_text(text, s.name, {"select": ["TRN"]})
+                    if d.line >= b.start_line
+                ]
+                row = counts.setdefault((kind, lang), [0, 0])
+                row[0] += 1
+                if diags:
+                    row[1] += 1
+                    alarms.append(f"  {s.path}:{diags[0].line} {diags[0].code} {diags[0].message}")
+    print("| cut | lang | copies | TRN fires |\n|---|---|---|---|")
+    for (kind, lang), (n, fired) in sorted(counts.items()):
+        print(f"| {kind} | {lang} | {n} | {fired} ({fired / n:.1%}) |")
+    print("\n".join(alarms))
+    return 0
+
+
 if __name__ == "__main__":
     argv = sys.argv[1:]
+    if "--human-ends" in argv:
+        argv.remove("--human-ends")
+        sys.exit(human_ends(argv))
     rules = None
     if "--ja-morphology" in argv:
         argv.remove("--ja-morphology")

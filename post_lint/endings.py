@@ -9,12 +9,16 @@ Japanese, Chinese and Korean with one of three verdicts:
   (…ね, …よ, …かな, 笑), a Chinese sentence-final particle (…了, …吗, …吧,
   …啦), a Korean final ending (…다, …요);
 - ``open``: the words cannot end a sentence: a comma or an opening bracket;
-  an English article, preposition or conjunction; a Japanese case or
-  conjunctive particle (…を, …が after です/ます, …ので), a 連用形 (continuative
-  form: …させ, …して, 書き after a kanji), a て-form or a 連体形 that wants
-  its noun (…のような, …という); a Chinese preposition, conjunction or
-  structural particle (…因为, …以及, …和, …一种理想的); a Korean connective
-  ending or case particle (…고, …를);
+  an English article, preposition, conjunction, auxiliary or possessive, or
+  ``other`` without its noun; a Japanese case or conjunctive particle (…を,
+  …が after です/ます, …ので), a topic は with no predicate (…なのは, …ては),
+  a 連用形 (continuative form: …させ, …して, 書き after a kanji), a て-form or
+  a 連体形 that wants its noun (…のような, …という), a bound prefix (…の全),
+  a kanji stem after a particle (…を削), a one-letter katakana "word"
+  (…済みド); a Chinese preposition, conjunction, coverb, adverb, negation,
+  determiner, measure word or structural particle (…因为, …然后, …很, …不,
+  …这, …单出个, …一种理想的); a Korean connective ending or case particle
+  (…고, …를);
 - ``unknown``: a noun, a name, a number, a content word: nothing in the
   words themselves says whether the sentence is over.
 
@@ -77,8 +81,12 @@ EN_FUNCTION_WORDS = frozenset(
     """the a an of to and or nor than with from by that which because but our their
     your my its is are was were into as such very these those whether both either
     neither each every if for at we they he she will would should could must been being
-    i i'm we're you're they're i've we've i'd i'll we'll""".split()
+    i i'm we're you're they're i've we've i'd i'll we'll during despite including via per
+    among amongst towards toward unlike onto although unless whereas whose""".split()
 )
+#: ``other`` wants its noun (``run other programs``) except in the set
+#: phrases that end with it (each other, the other, one another).
+EN_OTHER = ("other", frozenset("each the one no any every some".split()))
 
 # -- Japanese --------------------------------------------------------------
 
@@ -175,6 +183,24 @@ JA_PARTICLES = (
     ("ても", "conjunctive particle"),
     ("でも", "particle"),
 )
+#: A topic or contrast は after a particle or a て-form (…のは, …には,
+#: …ては, …からは): the predicate it announces never came. (Not …とは, the
+#: "what is X" of headings, nor …では in farewells, see JA_SET_PHRASES; nor
+#: こんにちは / こんばんは, where は follows no particle.)
+JA_OPEN_TOPIC = ("のは", "には", "ては", "では", "からは", "までは", "ことは", "ものは")
+#: Bound prefixes (接頭辞) that cannot stand alone: after a non-kanji
+#: (…より前の全, …2.6.4 以) the word they start was cut.
+JA_PREFIXES = frozenset("全各諸約第以非未不無再超旧毎翌両")
+#: Particles after which one kanji at the very end is the stem of a word
+#: whose kana ending (送り仮名) was cut: …を削(除), …で警告が表(示),
+#: …は安(定). (Not after と or の: 「あなたと私」, 「…の本」 end titles.)
+JA_STEM_PARTICLES = frozenset("をがにでへもは")
+#: ...except these one-kanji words, which end questions and titles.
+JA_STEM_WORDS = frozenset("何誰私僕俺君彼")
+#: A katakana word is never one letter: a lone katakana after kanji, kana
+#: or Latin (…登録済みド, …Lambdaのコ) is the start of a word.
+_LONE_KATAKANA = regex.compile(r"(?<![\p{Katakana}ー])[\p{Katakana}--[ーヶヵノ・ヽヾ]]$", regex.V1)
+_JA_STEM = regex.compile(rf"(?<=[{''.join(sorted(JA_STEM_PARTICLES))}])\p{{Han}}$")
 #: 連体形 and adnominal phrases that want the noun they modify.
 JA_ADNOMINAL = (
     "ような",
@@ -188,7 +214,16 @@ JA_ADNOMINAL = (
     "的に",
 )
 #: Set phrases ending in a particle on purpose (良いお年を = Happy new year).
-JA_SET_PHRASES = ("お年を", "お年をお迎えください", "またね", "ではまた", "それでは")
+JA_SET_PHRASES = (
+    "お年を",
+    "お年をお迎えください",
+    "またね",
+    "ではまた",
+    "それでは",
+    "ではでは",
+    "こんにちは",
+    "こんばんは",
+)
 #: After a kanji (a verb or する-noun stem), an i-row kana is a godan verb's
 #: 連用形 (書き, 読み, 取り, 創出し) and an e-row kana an ichidan verb's
 #: (秘め, 見せ, 述べ): the sentence goes on.
@@ -314,7 +349,52 @@ ZH_OPEN = (
     ("那些", "determiner"),
     ("每个", "determiner"),
     ("是", "copula"),
+    # added with issue 13's cut list items and prose (the end of a post)
+    ("即使", "conjunction"),
+    ("尽管", "conjunction"),
+    ("儘管", "conjunction"),
+    ("无论", "conjunction"),
+    ("無論", "conjunction"),
+    ("不管", "conjunction"),
+    ("只要", "conjunction"),
+    ("除非", "conjunction"),
+    ("以便", "conjunction"),
+    ("以免", "conjunction"),
+    ("除了", "preposition"),
+    ("随着", "preposition"),
+    ("隨著", "preposition"),
+    ("沿着", "preposition"),
+    ("然后", "conjunction"),
+    ("然後", "conjunction"),
+    ("于是", "conjunction"),
+    ("於是", "conjunction"),
+    ("接着", "conjunction"),
+    ("接著", "conjunction"),
+    ("非常", "adverb"),
+    ("已经", "adverb"),
+    ("已經", "adverb"),
+    ("于", "preposition"),
+    ("於", "preposition"),
+    ("为", "preposition"),
+    ("為", "preposition"),
+    ("以", "preposition"),
+    ("如", "preposition"),
+    ("得", "structural particle"),
+    ("不", "negation"),
+    ("没", "negation"),
+    ("沒", "negation"),
+    ("很", "adverb"),
+    ("就", "adverb"),
+    ("才", "adverb"),
+    ("都", "adverb"),
+    ("这", "determiner"),
+    ("這", "determiner"),
+    ("那", "determiner"),
+    ("个", "measure word"),
+    ("個", "measure word"),
 )
+#: (Two-character words first: 于是 is a conjunction, not the copula 是.)
+_ZH_OPEN_LONGEST_FIRST = tuple(sorted(ZH_OPEN, key=lambda e: -len(e[0])))
 #: ``的`` ends a sentence after 是…的 / 我的, but after a measure phrase or an
 #: adjective it wants its noun (一种理想的, 很重要的): open when one of these
 #: stands in the last few characters before it.
@@ -411,6 +491,10 @@ def _en_end(text: str) -> End:
         word = m.group(1)
         if word.lower() in EN_FUNCTION_WORDS and word != "A":
             return End(OPEN, f"ends with '{word}', which cannot end a sentence", "en")
+        if word.lower() == EN_OTHER[0]:
+            before = _LAST_WORD_AT_END.search(text[: m.start(1)].rstrip()[-40:])
+            if before and before.group(1).lower() not in EN_OTHER[1]:
+                return End(OPEN, f"ends with '{word}', which wants its noun", "en")
     return End(UNKNOWN, "", "en")
 
 
@@ -425,6 +509,9 @@ def _ja_end(text: str) -> End:
             if ending == "でも" and len(text) > 2 and not _HAN.match(text[-3]):
                 continue  # casual …だけでも / …それでも end sentences
             return End(OPEN, f"ends with the {what} '{ending}'", "ja")
+    for ending in JA_OPEN_TOPIC:
+        if text.endswith(ending):
+            return End(OPEN, f"ends with '{ending}', whose predicate never comes", "ja")
     for ending in JA_ADNOMINAL:
         if text.endswith(ending):
             return End(OPEN, f"ends with '{ending}', which wants the noun it modifies", "ja")
@@ -444,6 +531,16 @@ def _ja_end(text: str) -> End:
             return End(FINAL, f"ends with '{ending}'", "ja")
     last = text[-1]
     before = text[-2:-1]
+    if last in JA_PREFIXES and before and not _HAN.match(before):
+        return End(OPEN, f"ends with the prefix '{last}', which cannot stand alone", "ja")
+    if _JA_STEM.search(text) and last not in JA_STEM_WORDS:
+        return End(
+            OPEN, f"ends with '{text[-2:]}', a kanji stem whose kana ending (送り仮名) is cut", "ja"
+        )
+    if _LONE_KATAKANA.search(text):
+        return End(
+            OPEN, f"ends mid-word ('{text[-3:]}'): a katakana word is never one letter", "ja"
+        )
     if before and _HAN.match(before):
         if last in _I_ROW or last in _E_ROW:
             return End(OPEN, f"ends with the continuative (連用形) '{text[-2:]}'", "ja")
@@ -470,17 +567,23 @@ ZH_WORDS_ENDING_LIKE_OPEN = frozenset(
     老是 便是 若是 即是 硬是 乃是 土地 各地 当地 本地 场地 基地 园地 天地 心地 墓地 外地 内地 余地
     大地 田地 工地 陆地 草地 高地 山地 产地 目的地 参与 给与 普及 涉及 以及 波及 危及 提及 顾及 然而
     从而 反而 进而 因而 继而 合并 兼并 吞并 不但 非但 总之 天使 大使 即使 假使 促使 迫使 致使 行使
-    驱使 即将 大将 一把 棉被 供给 交给 配给 服从 自从 盲从 转让 出让 退让 忍让 礼让 谦让 或 而""".split()
+    驱使 即将 大将 一把 棉被 供给 交给 配给 服从 自从 盲从 转让 出让 退让 忍让 礼让 谦让 或 而
+    行为 行為 人为 人為 无为 無為 有为 有為 所为 所為 可以 加以 予以 自如 不如 记得 記得 值得 难得 難得
+    舍得 捨得 晓得 曉得 见得 見得 认得 認得 懂得 了得 要得 不得 心得 所得 几个 幾個 个个 個個 哪个 哪個
+    成都 首都 京都 古都 造就 成就 将就 將就 迁就 遷就 人才 天才 刚才 剛才 口才 方才 奇才 英才 就这 就這
+    在这 在這 在那 到这 到這 到那 刹那 剎那""".split()
 )
 
 
 def _zh_end(text: str) -> End:
     for ending in ZH_FINAL:
         if text.endswith(ending):
+            if ending == "完" and _HAN.match(text[-2:-1]):
+                break  # 完 alone is "The End"; after a word (已经是完, 做完) it is no particle
             # 了 is also the perfective aspect marker (做了, 改进了): final,
             # but not enough to excuse a missing period by itself.
             return End(FINAL, f"ends with the particle '{ending}'", "zh", plain=ending == "了")
-    for ending, what in ZH_OPEN:
+    for ending, what in _ZH_OPEN_LONGEST_FIRST:
         if text.endswith(ending):
             if len(ending) == 1:
                 if text[-2:] in ZH_WORDS_ENDING_LIKE_OPEN or text[-3:] in ZH_WORDS_ENDING_LIKE_OPEN:

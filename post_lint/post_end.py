@@ -14,13 +14,17 @@ function returns the reason in words ('' when there is none).
 
 from __future__ import annotations
 
+import bisect
+import functools
+import gzip
 from collections import Counter
 from dataclasses import dataclass
 from functools import cached_property
+from importlib import resources
 
 import regex
 
-from .endings import End, ja_register
+from .endings import COMMAS, End, ja_register, sentence_end
 from .post import Block, Post
 from .text import KANA_CHAR, split_sentences, strip_html_comments
 
@@ -39,7 +43,8 @@ _SIGNATURE = regex.compile(
 #: Endings that say "more to come" or "unfinished" on purpose.
 _ON_PURPOSE = regex.compile(
     r"(?:\bTBD|\bTBA|\bTODO|\bWIP|\bto be continued|\bcoming soon|\bmore soon|\bstay tuned"
-    r"|\bfin|\bthe end|\bEOF|（?続く）?|（?つづく）?|未完|待续|待續|未完待续|以上|おわり|完)"
+    r"|\bfin|\bthe end|\band (?:much |many )?more|\betc|\band so (?:on|forth)|などなど|等等|"
+    r"\bEOF|（?続く）?|（?つづく）?|未完|待续|待續|未完待续|以上|おわり|完)"
     r"[\s.!。)）]*$",
     regex.IGNORECASE,
 )
@@ -84,7 +89,8 @@ def habit(last_line: str, sentence: str, line_before: str = "") -> str:
     # Only the ends matter (and bounded work on hostile input).
     line = last_line.strip()[-_HABIT_WINDOW:]
     sentence = sentence[-_HABIT_WINDOW:]
-    line_before = line_before[-_HABIT_WINDOW:]
+    # A link's target is where the reader goes, not an address on the page.
+    line_before = _LINK_TARGET.sub("]", line_before[-_HABIT_WINDOW:])
     if _DEFINITION_LINE.match(line):
         return "a definition line"
     if _ON_PURPOSE.search(sentence) or _ON_PURPOSE.search(line):
@@ -94,6 +100,8 @@ def habit(last_line: str, sentence: str, line_before: str = "") -> str:
     if _NOT_PROSE_END.search(sentence.rstrip()):
         return "an address, path or number"
     short = len(_LATIN_WORDS.findall(line)) <= 6 and len(_CJK.findall(line)) <= 10
+    if short and _grammar_open(sentence):
+        short = False  # a name or an address never ends in a particle (…)を)
     if short and (_SIGNATURE.match(sentence) or _SIGNATURE.match(line)):
         return "a signature"
     if short and (
@@ -107,6 +115,16 @@ def habit(last_line: str, sentence: str, line_before: str = "") -> str:
     if _SEPARATOR_END.search(line) or _SHORTCODE_END.search(line):
         return "a separator or shortcode"
     return ""
+
+
+_LINK_TARGET = regex.compile(r"\]\([^)\s]{0,2000}\)")
+
+
+def _grammar_open(sentence: str) -> bool:
+    """Does ``sentence`` end in a CJK particle or conjunction (not a comma),
+    which no signature, name or address does?"""
+    end = sentence_end(sentence)
+    return end.is_open and not end.weak and end.lang != "en" and sentence[-1:] not in COMMAS
 
 
 #: A sign-off paragraph: what follows it is a signature.
@@ -135,10 +153,16 @@ def label(sentence: str, alone: bool = True) -> str:
         return "a short label"
     if "|" in sentence:
         return "a title"
-    if alone and (regex.search(r"[:：]\s", sentence) or "：" in sentence):
-        return "a label and its value"
+    if alone and regex.search(r"[:：]\s|：", sentence):
+        if not _CJK.search(sentence) or _LABEL_VALUE.match(sentence):
+            return "a label and its value"
     return ""
 
+
+#: In CJK text, a label and its value is a short label, then a colon
+#: (``更新 2019-12-25: …``, a definition list's ``Term\n: value``), not a
+#: sentence that holds a colon late (``…的文章中，作者提到一个有趣的现象：…``).
+_LABEL_VALUE = regex.compile(r"^[^:：]{1,30}(?:[:：]\s|：)", regex.S)
 
 _TERMINAL_END = regex.compile(r"[。．.！!？?…」』）)”’]\s*$")
 
@@ -160,6 +184,7 @@ def is_verse(source: str) -> bool:
 _WORD = regex.compile(r"[\p{Latin}]{2,40}")
 _KATAKANA_RUN = regex.compile(r"[\p{Katakana}ー]{2,40}")
 _LAST_LATIN = regex.compile(r"(?<![\p{Latin}'’\-])(\p{Ll}[\p{Latin}]{1,39})$")
+_LAST_CAPITALISED = regex.compile(r"(?<![\p{Latin}'’\-])(\p{Lu}\p{Ll}{2,39})$")
 _LAST_KATAKANA = regex.compile(r"(?<![\p{Katakana}ー])([\p{Katakana}ー]{2,40})$")
 #: Vocabulary entries compared per post (bounded work).
 _MAX_VOCABULARY = 50_000
@@ -252,6 +277,95 @@ class ClauseEnds:
         return ""
 
 
+#: Short forms that writers use as words, though the dictionary knows them
+#: only as the start of a longer one (repo / report, config / configure).
+EN_SHORT_FORMS = frozenset(
+    """repo repos config configs env envs auth dev devs api apis async impl init eval exec param
+    params arg args util utils cmd ctx admin admins app apps prod temp tmp spec specs doc docs lib
+    libs pkg pkgs src dir dirs num str int bool func var vars obj img imgs msg msgs req res resp ref
+    refs info intro demo demos sync ops infra perf stats nav btn org orgs repl stdin stdout stderr
+    blog blogs vlog vlogs wiki wikis vim emacs gui cli sql css html http https url urls npm pip
+    mac macs ios linux unix gnu kde gnome config'd dept approx misc etc ie eg vs""".split()
+)
+_EN_WORDS_FILE = "en_words.txt.gz"
+
+
+_JA_KATAKANA_FILE = "ja_katakana.txt.gz"
+
+
+@functools.cache
+def _word_list(name: str) -> tuple[str, ...]:
+    """A sorted word list of ``post_lint/data`` (``#`` lines are its notice),
+    read once when a check needs it."""
+    raw = resources.files("post_lint.data").joinpath(name).read_bytes()
+    lines = gzip.decompress(raw).decode("utf-8").splitlines()
+    return tuple(sorted(w for w in lines if w and not w.startswith("#")))
+
+
+def english_words() -> tuple[str, ...]:
+    """English words, lower case: SCOWL size 50 (64,000 words)."""
+    return _word_list(_EN_WORDS_FILE)
+
+
+def katakana_words() -> tuple[str, ...]:
+    """Katakana loanwords (外来語 common nouns) of UniDic (32,000 words)."""
+    return _word_list(_JA_KATAKANA_FILE)
+
+
+def _prefix_only(words: tuple[str, ...], key: str) -> bool:
+    """Is ``key`` no word of the sorted ``words`` but the start of one?"""
+    i = bisect.bisect_left(words, key)
+    if i < len(words) and words[i] == key:
+        return False
+    return i < len(words) and words[i].startswith(key)
+
+
+def english_prefix(fragment: str) -> bool:
+    """Is ``fragment`` no English word but the start of one (``connectio``,
+    ``tempora``, ``peo``), and no short form writers use as a word?"""
+    key = fragment.lower()
+    if len(key) < 2 or key in EN_SHORT_FORMS:
+        return False
+    return _prefix_only(english_words(), key)
+
+
+def katakana_prefix(fragment: str) -> bool:
+    """Is the katakana run ``fragment`` no loanword but the start of one
+    (``パッケー``, ``セッショ``, ``ダウンロ``), or a loanword followed by
+    the start of another (``メイン`` + ``セッショ``)?"""
+    words = katakana_words()
+    if len(fragment) < 2:
+        return False
+    if _prefix_only(words, fragment):
+        # サーバ for サーバー, エントリ for エントリー: a spelling, not a cut
+        return not _is_word(words, fragment + "ー")
+    if _is_word(words, fragment):
+        return False
+    for k in range(2, len(fragment) - 1):
+        tail = fragment[k:]
+        if (
+            _is_word(words, fragment[:k])
+            and _prefix_only(words, tail)
+            and not _is_word(words, tail + "ー")
+        ):
+            return True
+    return False
+
+
+def _is_word(words: tuple[str, ...], key: str) -> bool:
+    i = bisect.bisect_left(words, key)
+    return i < len(words) and words[i] == key
+
+
+def _english_fragment(vocabulary: Vocabulary, fragment: str) -> str:
+    """Evidence that ``fragment``, the last word of an English post, is a
+    word cut in half: it is used nowhere else in the post, is no English
+    word, and starts some."""
+    if vocabulary.counts.get(fragment.casefold(), 0) > 1 or not english_prefix(fragment):
+        return ""
+    return f"'{fragment}' is no English word, only the start of one"
+
+
 def cut_word(vocabulary: Vocabulary, text: str) -> str:
     """Evidence that ``text`` stops in the middle of a word: its last word
     (a lower-case Latin word, or a katakana run) occurs nowhere else in the
@@ -259,12 +373,33 @@ def cut_word(vocabulary: Vocabulary, text: str) -> str:
     ``configuration``, ``ダウンロ`` / ``ダウンロード``)."""
     text = text.rstrip("*_~` ")
     m = _LAST_LATIN.search(text) or _LAST_KATAKANA.search(text)
-    if not m:
+    capital = None if m else _LAST_CAPITALISED.search(text)
+    if not (m or capital):
         return ""
-    fragment = m.group(1)
+    fragment = (m or capital).group(1)
     whole = vocabulary.completion(fragment)
-    if not whole:
+    if not whole and m is not None and m.re is _LAST_KATAKANA:
+        if vocabulary.counts.get(fragment, 0) <= 1 and katakana_prefix(fragment):
+            return f"'{fragment}' is no katakana word, only the start of one"
         return ""
+    if not whole:
+        last_line = text[-200:].rsplit("\n", 1)[-1]
+        if (
+            m is not None
+            and _LAST_LATIN.search(text)
+            and not _CJK.search(text[-40:])
+            and len(_LATIN_WORDS.findall(last_line)) >= 2  # a lone word is a name ("mopp")
+        ):
+            return _english_fragment(vocabulary, fragment)
+        return ""
+    if capital is not None:
+        # A name cut in half (``Playgro`` / ``Playground``, ``Leb`` /
+        # ``Lebesgue``): the whole name is used in the post, three letters
+        # longer at least, and is not the fragment plus a word of its own
+        # (``Java`` / ``JavaScript``).
+        rest = whole[len(fragment) :]
+        if vocabulary.counts.get(rest, 0) or len(rest) < 3:
+            return ""
     return f"'{fragment}' is the start of '{whole}', used elsewhere in the post, and no word of its own"
 
 

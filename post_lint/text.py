@@ -162,29 +162,6 @@ def count_scripts(text: str) -> ScriptCounts:
     )
 
 
-# Prefilters ----------------------------------------------------------------
-
-
-class Hint:
-    """A cheap prefilter, case-insensitive: ``hint(text)`` says whether
-    ``text`` may hold something a rule looks for, before the rule runs its
-    real (slow) patterns. ``pattern`` is written in lower case and searched,
-    case-sensitively, in ``text.lower()``: :mod:`re` tries every branch of an
-    ignore-case alternation at every position, while ``lower()`` is one pass
-    in C (ten times faster on a line of prose). Only for yes/no questions:
-    lowering can change a text's length, so no position is returned."""
-
-    __slots__ = ("_search",)
-
-    def __init__(self, pattern: str) -> None:
-        if pattern != pattern.lower():
-            raise ValueError(f"a Hint pattern is written in lower case: {pattern!r}")
-        self._search = re.compile(pattern).search
-
-    def __call__(self, text: str) -> bool:
-        return self._search(text.lower()) is not None
-
-
 # Sentence splitting ------------------------------------------------------
 
 _PAIRS = dict(zip(OPENERS, CLOSERS))

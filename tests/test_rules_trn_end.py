@@ -20,6 +20,12 @@ EN = (
 )
 JA = "この記事では設定の方法を順番に説明します。\n\n最初に必要なものをすべて準備しておきます。\n\n"
 ZH = "这篇文章按顺序介绍配置的方法和注意事项。\n\n首先要准备好需要的工具和一台服务器。\n\n"
+#: Three list items of some fifty characters (a short fourth one stands out).
+L3 = (
+    "- how to set up NAT rules with iptables on a router\n"
+    "- how to inspect a route table with iproute2 tools\n"
+    "- how to read the output of tcpdump without panicking\n"
+)
 
 
 def trn(body: str) -> list[tuple[str, int, int, str]]:
@@ -381,6 +387,197 @@ CUTS = {
             ),
         ],
     ),
+    # issue 13, second pass: list items and prose cut where their words say so
+    "en-list-other": (
+        EN
+        + "A few things I can't do yet:\n\n- allocate memory\n- print to the screen\n- run other\n",
+        [
+            (
+                "TRN005",
+                13,
+                1,
+                "post ends in the middle of a list item ('run other'): ends with 'other', which wants its noun",
+            )
+        ],
+    ),
+    "en-list-mid-word": (
+        EN
+        + "I learned about:\n\n- bash process substitution, which lets you avoid creating tempora\n",
+        [
+            (
+                "TRN005",
+                11,
+                1,
+                "post ends in the middle of a list item ('…oid creating tempora'): 'tempora' is no English word, only the start of one",
+            )
+        ],
+    ),
+    "en-list-short-item": (
+        EN + L3 + "- the route\n",
+        [
+            (
+                "TRN005",
+                12,
+                1,
+                "post ends in the middle of a list item ('the route'): it has no ending and is 9 characters long, where the list's other items run to 49",
+            )
+        ],
+    ),
+    "en-mid-word-dictionary": (
+        EN + "The cache keeps the last thousand responses and evicts the oldest connectio",
+        [
+            (
+                "TRN001",
+                9,
+                1,
+                "post ends mid-sentence ('…the oldest connectio'): 'connectio' is no English word, only the start of one",
+            )
+        ],
+    ),
+    "en-sign-off-mid-word": (
+        EN + "Thanks for their contribu",
+        [
+            (
+                "TRN001",
+                9,
+                1,
+                "post ends mid-sentence ('…s for their contribu'): 'contribu' is no English word, only the start of one",
+            )
+        ],
+    ),
+    "ja-list-finished-siblings": (
+        JA
+        + "- `:terminal` コマンドにオプションが追加されました\n- 端末ウィンドウでペーストできるようになりました\n- `trim()` 関数が追加されました\n- 各種の未実装オプションが実装\n",
+        [
+            (
+                "TRN005",
+                12,
+                1,
+                "post ends in the middle of a list item ('各種の未実装オプションが実装'): the list's other items end with a finished sentence, this one with none",
+            )
+        ],
+    ),
+    "ja-list-stem": (
+        JA + "- 誤った CVE ID を削\n",
+        [
+            (
+                "TRN005",
+                9,
+                1,
+                "post ends in the middle of a list item ('誤った CVE ID を削'): ends with 'を削', a kanji stem whose kana ending (送り仮名) is cut",
+            )
+        ],
+    ),
+    "ja-list-prefix": (
+        JA + "- Ruby 2.6.4 より前の全\n",
+        [
+            (
+                "TRN005",
+                9,
+                1,
+                "post ends in the middle of a list item ('Ruby 2.6.4 より前の全'): ends with the prefix '全', which cannot stand alone",
+            )
+        ],
+    ),
+    "ja-list-katakana-fragment": (
+        JA + "- `go get -u ./...` で依存パッケー\n",
+        [
+            (
+                "TRN005",
+                9,
+                1,
+                "post ends in the middle of a list item ('…get -u ./... で依存パッケー'): 'パッケー' is no katakana word, only the start of one",
+            )
+        ],
+    ),
+    "ja-lone-katakana": (
+        JA + "ルートドメインのホストゾーンを作っても登録済みド",
+        [
+            (
+                "TRN001",
+                9,
+                1,
+                "post ends mid-sentence ('…メインのホストゾーンを作っても登録済みド'): ends mid-word ('済みド'): a katakana word is never one letter",
+            )
+        ],
+    ),
+    "ja-topic-wa": (
+        JA + "ここで一番重要なのは",
+        [
+            (
+                "TRN001",
+                9,
+                1,
+                "post ends mid-sentence ('ここで一番重要なのは'): ends with 'のは', whose predicate never comes",
+            )
+        ],
+    ),
+    "ja-te-wa": (
+        JA + "- ループの中に書いては\n",
+        [
+            (
+                "TRN005",
+                9,
+                1,
+                "post ends in the middle of a list item ('ループの中に書いては'): ends with 'ては', whose predicate never comes",
+            )
+        ],
+    ),
+    "zh-determiner": (
+        ZH + "每辆公交车平均载客十七人，这",
+        [
+            (
+                "TRN001",
+                9,
+                1,
+                "post ends mid-sentence ('每辆公交车平均载客十七人，这'): ends with the determiner '这', which cannot end a sentence",
+            )
+        ],
+    ),
+    "zh-measure-word": (
+        ZH + "- 要是不小心写了奇数段，岂不是会单出个\n",
+        [
+            (
+                "TRN005",
+                9,
+                1,
+                "post ends in the middle of a list item ('要是不小心写了奇数段，岂不是会单出个'): ends with the measure word '个', which cannot end a sentence",
+            )
+        ],
+    ),
+    "zh-negation": (
+        ZH + "至于后一句，只是我偶尔遇到的，不",
+        [
+            (
+                "TRN001",
+                9,
+                1,
+                "post ends mid-sentence ('至于后一句，只是我偶尔遇到的，不'): ends with the negation '不', which cannot end a sentence",
+            )
+        ],
+    ),
+    "zh-then": (
+        ZH + "1. 首先将 Markdown 翻译为 JSON 或其它结构化数据，然后\n",
+        [
+            (
+                "TRN005",
+                9,
+                4,
+                "post ends in the middle of a list item ('…翻译为 JSON 或其它结构化数据，然后'): ends with the conjunction '然后', which cannot end a sentence",
+            )
+        ],
+    ),
+    "zh-poem-cut": (
+        ZH + "都是因为担心一个严重问题  \n要是不小心写了奇数段  \n岂不是会单出个\n",
+        [
+            (
+                "TRN001",
+                11,
+                1,
+                "post ends mid-sentence ('…题 要是不小心写了奇数段 岂不是会单出个'): ends with the measure word '个', which cannot end a sentence, on the last line of the poem",
+            )
+        ],
+    ),
 }
 
 
@@ -429,6 +626,17 @@ HABITS = {
     "unpunctuated-post": "first line of notes\n\nsecond line of notes\n\nthird line of notes\n",
     "list-of-fragments": EN + "- install the package\n- run the tests\n- deploy to staging\n",
     "math-before-display": EN + "The energy is\n\n$$E = mc^2$$\n",
+    # issue 13, second pass
+    "en-list-and-more": EN + L3 + "- and more\n",
+    "en-each-other": EN
+    + "- people who help each other\n- people who argue with each other\n- people who ignore each other\n",
+    "en-lone-handle": EN + "Read these well before the day.\n\nmopp\n",
+    "ja-list-ends-in-name": JA
+    + "- 変更を監視してくれるライブラリは三つある\n- freshは更新されていない\n- ginもあまり更新されていない\n- Docker内でホットリロードしたいときはrealize\n",
+    "ja-greeting": JA + "こんにちは\n",
+    "ja-definition-value": JA + "開発版(1.9系)\n: 2006-12-04より前の全てのバージョン\n",
+    "zh-the-end": ZH + "完\n",
+    "mdx-export": "export const meta = {\n  title: 'cert-manager Announcements',\n  description: ''\n}\n",
 }
 
 
@@ -483,12 +691,37 @@ def test_cut_in_the_middle_of_a_post_is_not_an_end_of_post_cut():
         ("我们把文件放在", OPEN),
         ("and we would love to hear from the", OPEN),
         ("the replica", UNKNOWN),
+        ("run other", OPEN),  # other wants its noun
+        ("help each other", UNKNOWN),
+        ("より前の全", OPEN),  # a bound prefix
+        ("誤ったIDを削", OPEN),  # particle + a kanji stem without its kana
+        ("これは何", UNKNOWN),
+        ("登録済みド", OPEN),  # a one-letter katakana "word"
+        ("重要なのは", OPEN),  # topic は with no predicate
+        ("こんにちは", FINAL),
+        ("Kubernetesとは", UNKNOWN),  # the "what is X" of headings
+        ("载客十七人，这", OPEN),
+        ("运用自如", UNKNOWN),  # 如 ending a word
+        ("我就在这", UNKNOWN),  # 在这: here
+        ("它已经是完", UNKNOWN),  # 完 after a word is no "The End"
+        ("完", FINAL),
         ("서버를", OPEN),
         ("설명합니다", FINAL),
     ],
 )
 def test_sentence_end(text, verdict):
     assert sentence_end(text).verdict == verdict
+
+
+def test_word_lists_tell_a_word_cut_in_half():
+    from post_lint.post_end import english_prefix, katakana_prefix
+
+    assert english_prefix("connectio") and english_prefix("impr")
+    assert not english_prefix("connection")  # a word
+    assert not english_prefix("repo")  # a short form writers use as a word
+    assert not english_prefix("kubectl")  # starts no word
+    assert katakana_prefix("パッケー") and katakana_prefix("セッショ")
+    assert not katakana_prefix("パッケージ") and not katakana_prefix("サーバー")
 
 
 def test_japanese_register():

@@ -14,9 +14,8 @@ from typing import Any
 import regex
 
 from ..diagnostics import Diagnostic
-from ..lazyre import lazy
+from ..lazyre import lazy, start_finder
 from ..post import Post
-from ..text import Hint
 from .base import Options, rule
 from .gen_family import FAMILY
 from .prose_lines import masked_lines
@@ -124,7 +123,7 @@ def _placeholder() -> Any:
     )
 
 
-_HINT = Hint(r"[\[［【（(]|[〇○◯●]{2}|xx|todo|tbd|fixme|lorem|\{\{")
+_HINT = start_finder(r"[\[［【（(]|[〇○◯●]{2}|xx|todo|tbd|fixme|lorem|\{\{", re.IGNORECASE)
 #: Words in brackets that are not slots even when a slot word starts them.
 _NOT_SLOT = lazy(r"\[(?:x|X| )\]|\[(?:link|source|image|video)\]\[", re.IGNORECASE)
 _QUOTE_OPEN = "「『"
@@ -207,7 +206,7 @@ def unfilled_placeholder(post: Post, options: Options) -> Iterator[Diagnostic]:
     engines: set[str] | None = None
     for lineno in range(max(post.body_line, 1), len(lines)):
         line = lines[lineno]
-        if line is None or not _HINT(line):
+        if line is None or not _HINT.search(line):
             continue
         for m in _placeholder().finditer(line):
             kind = m.lastgroup
@@ -259,11 +258,11 @@ _FRONT_MATTER_VALUE = lazy(r"[ \t]*(?:-[ \t]+)?(?:[^\s:=#][^:=]*?[ \t]*[:=][ \t]
 def _front_matter_placeholders(post: Post) -> Iterator[Diagnostic]:
     """GEN004 in the front matter's values (not its keys or comments)."""
     fm = post.front_matter
-    if fm is None or not _HINT(fm.raw):
+    if fm is None or not _HINT.search(fm.raw):
         return
     for offset, line in enumerate(fm.raw.split("\n")):
         head = _FRONT_MATTER_VALUE.match(line)
-        if head is None or not _HINT(line[head.end() :]):
+        if head is None or not _HINT.search(line[head.end() :]):
             continue
         lineno = fm.content_line + offset
         for m in _placeholder().finditer(line, head.end()):

@@ -11,9 +11,9 @@ import regex
 
 from ..diagnostics import Diagnostic, Edit, Fix
 from ..edits import delete_lines
-from ..lazyre import lazy
+from ..lazyre import lazy, start_finder
 from ..post import Post
-from ..text import Hint, shorten
+from ..text import shorten
 from .base import Options, rule
 from .gen_family import FAMILY
 from .prose_lines import masked_lines
@@ -57,7 +57,9 @@ def _header() -> Any:
 
 
 #: Something every timer or header contains (lines without it are skipped).
-_LABEL_HINT = Hint(r"秒|思考|推理|推論|thought|reasoned|thinking|reasoning|chain of")
+_LABEL_HINT = start_finder(
+    r"秒|思考|推理|推論|thought|reasoned|thinking|reasoning|chain of", re.IGNORECASE
+)
 
 
 #: The model talking to itself about the request, at the opening of the body.
@@ -78,11 +80,10 @@ def _inner_voice() -> Any:
     )
 
 
-_HINT = Hint(
-    r"<(?:/?)(?:"
-    + _TAGS.lower()
-    + r")>|◁|thought|reason|think|思考|推理|推論|秒|user|ユーザー|用户"
-    r"|使用者|let me|i need"
+_HINT = start_finder(
+    r"<(?:/?)(?:" + _TAGS + r")>|◁|thought|reason|think|思考|推理|推論|秒|user|ユーザー|用户"
+    r"|使用者|let me|i need",
+    re.IGNORECASE,
 )
 #: How many top-level paragraphs at the start of the body may be inner voice.
 _OPENING_PARAGRAPHS = 3
@@ -229,7 +230,7 @@ def reasoning_leak(post: Post, options: Options) -> Iterator[Diagnostic]:
     **Options:** none.
     """
     lines = masked_lines(post, html=True)
-    if not _HINT("\n".join(line for line in lines if line is not None)):
+    if not _HINT.search("\n".join(line for line in lines if line is not None)):
         return
     tag_lines: set[int] = set()
     for d, covered in _blocks(post, lines):
@@ -237,7 +238,7 @@ def reasoning_leak(post: Post, options: Options) -> Iterator[Diagnostic]:
         yield d
     for lineno in range(max(post.body_line, 1), len(lines)):
         line = lines[lineno]
-        if line is None or lineno in tag_lines or len(line) > 200 or not _LABEL_HINT(line):
+        if line is None or lineno in tag_lines or len(line) > 200 or not _LABEL_HINT.search(line):
             continue
         if _timer().fullmatch(line):
             fix = Fix("safe", delete_lines(post, lineno), "remove the label")

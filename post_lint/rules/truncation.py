@@ -27,7 +27,7 @@ import regex
 from .. import post_end
 from ..diagnostics import Diagnostic, Edit, Fix
 from ..edits import delete_lines
-from ..endings import sentence_end
+from ..endings import UNKNOWN, sentence_end
 from ..markers import EXTRA_MARKERS, Marker, normalize_extra
 from ..markers import scan as scan_markers
 from ..post import Block, Post
@@ -76,6 +76,8 @@ _LATIN_LOWER_START = regex.compile(r"[a-z\p{Ll}&&\p{Latin}]", regex.V1)
 #: A paragraph opening with display math ($$, \\[, \\begin{...}): the
 #: sentence before it runs on into the formula.
 _DISPLAY_MATH = ("$$", "\\[", "\\begin{", "\\(")
+#: An MDX ``import``/``export`` statement (``export const meta = {…}``).
+_MDX_ESM = regex.compile(r"(?:import\s[^\n]*\sfrom\s|export\s+(?:const|default|function|let)\s)")
 _TEMPLATE_END = regex.compile(r"(?:%\}|\}\}|>\}\}|%\}\})\s*$")
 
 #: Characters of CJK (twice as many of Latin) a continuation must repeat of
@@ -283,6 +285,7 @@ class _Analysis:
             or b.emphasis_only
             or not text
             or (text.startswith("{/*") and text.endswith("*/}"))  # an MDX comment
+            or bool(_MDX_ESM.match(text))  # MDX import/export: code, not prose
         )
         p.complete = is_complete(text)
         m = _ELLIPSIS_START.match(text)
@@ -606,14 +609,29 @@ def truncated_sentence(post: Post, options: Options) -> Iterator[Diagnostic]:
 
        - its last words cannot end a sentence (as in 3, and a Latin comma
          counts here: nothing follows it), read with the grammar of
-         :mod:`post_lint.endings` (Japanese 連用形, て-form, 連体形 and
-         particles; Chinese prepositions, conjunctions and 一种…的;
-         Korean connective endings and particles);
+         :mod:`post_lint.endings`, whose word lists are data there: English
+         articles, prepositions, conjunctions, auxiliaries, possessives
+         (…the, …of, …because, …would, …their, …during) and ``other``
+         without its noun (…run other; not each other); Japanese 連用形,
+         て-form, 連体形, case and conjunctive particles, a topic は with no
+         predicate (…重要なのは, …書いては), a bound prefix (…より前の全,
+         …2.6.4 以), a kanji stem after a particle whose kana ending is cut
+         (…を削, …が表, …は安), a one-letter katakana "word" (…登録済みド);
+         Chinese prepositions, conjunctions, coverbs, adverbs, negation,
+         determiners, measure words and structural particles (…因为,
+         …然后, …很, …不, …这, …单出个, …得, 一种…的; one-character ones
+         only where they do not end a word: 现在, 运用自如, 值得);
+         Korean connective endings and particles;
        - it stops mid-word: its last word is nowhere else in the post (or
          its front matter) but a longer word that starts with it is
-         (``configura`` / ``configuration``, ``ダウンロ`` / ``ダウンロード``), or
-         (English, Chinese) the post uses that word or character at least
-         three or four times and never ends a clause with it (``…讲的是统``);
+         (``configura`` / ``configuration``, ``ダウンロ`` / ``ダウンロード``,
+         a name: ``Leb`` / ``Lebesgue``), or it is no word of the English
+         word list (SCOWL, 64,000 words) or the katakana loanword list
+         (UniDic, 32,000 words) of ``post_lint/data`` but the start of one
+         (``connectio``, ``tempora``, ``パッケー``, ``セッショ``; not short
+         forms used as words: repo, config, env), or (English, Chinese) the
+         post uses that word or character at least three or four times and
+         never ends a clause with it (``…讲的是统``);
        - or its last sentence has no ending and is no sentence-final form
          (a Japanese polite 終止形 or 終助詞, a Chinese 语气词 such as 吧, 啦),
          and the post's other prose paragraphs finish theirs (four in five),
@@ -628,10 +646,14 @@ def truncated_sentence(post: Post, options: Options) -> Iterator[Diagnostic]:
        regards,", a name under an address), an emoji or emoticon, a link,
        URL, address, path, version or size, a template tag or image (the
        source does not end in prose), "TBD", "to be continued", （続く）, 以上,
-       a casual ending (…だね, 笑, 吧, 啦), a name or title, a label and its
-       value, a poem's stanza, and a closing quote typed as an opening one
-       (``…です。“``, ``.“``, which is a typo, not a cut). The message then
-       starts "post ends mid-sentence".
+       "and more", "etc.", a casual ending (…だね, 笑, 吧, 啦), a name or
+       title, a lone handle ("mopp"), a label and its value (a definition
+       list's ``Term`` / ``: value``), a poem's stanza (unless its last line
+       stops on a word that wants more: …岂不是会单出个), an MDX
+       ``import``/``export``, and a closing quote typed as an opening one
+       (``…です。“``, ``.“``, which is a typo, not a cut). A sign-off that
+       stops in half a word ("Thanks for their contribu") is reported. The
+       message then starts "post ends mid-sentence".
 
     Headings, list items, tables, code, HTML, block quotes, footnotes,
     image- or link-only paragraphs and bold pseudo-headings are never
@@ -803,13 +825,18 @@ def _ending_reason(
             return ""
     if post_end.open_inline(post.block_source(block)) is not None:
         return ""  # TRN008 says what is open
-    if _habit(post, block, sentence):
-        return ""
+    habit = _habit(post, block, sentence)
+    if habit and not (habit.startswith("a signature") and post_end.cut_word(_vocabulary(a), text)):
+        return ""  # (a sign-off never ends in half a word: "Thanks for their cont")
     before = _block_before(post, block)
     if before is not None and before.kind == "paragraph" and post_end.SIGN_OFF.match(before.prose):
         return ""  # a signature under "Sincerely,"
     if post_end.is_verse(post.block_source(block)):
-        return ""  # a poem's stanza: its lines end without punctuation by design
+        # A poem's stanza: its lines end without punctuation by design, and
+        # run on into the next (…我听过无数遍的 / 再见二丁目); but its last line
+        # does not stop on a word that wants more (…岂不是会单出个).
+        end = sentence_end(text, morphology)
+        return f"{end.reason}, on the last line of the poem" if end.is_open else ""
     own = ending_evidence(text, extra, ignore)
     if own:
         return own
@@ -1310,14 +1337,26 @@ def truncated_list_item(post: Post, options: Options) -> Iterator[Diagnostic]:
     - it stops mid-word: its last word is nowhere else in the post, but a
       longer word that starts with it is (``configura`` / ``configuration``,
       ``ダウンロ`` / ``ダウンロード``);
+    - it stops mid-word: as for TRN001, by the post's own words or the
+      English and katakana word lists (``…avoid creating tempora``,
+      ``…で依存パッケー``);
     - the list's other items (at least two) end with punctuation, at least
       four in five, and this one does not end in a sentence-final form;
+    - the list's other items (three or more, nearest first) all end finished,
+      at least one by a sentence-final form rather than punctuation
+      (…されました, …できる), and this CJK item ends in neither
+      (``…各種未実装オプションが実装``);
+    - it has no ending and is a third as long as the list's other items (at
+      least three, their median), and shorter than any of them
+      (``- the route`` under items of fifty characters);
     - it holds a finished sentence and then an unfinished one, in a post
       whose paragraphs end with punctuation.
 
     Items that are links or images, items ending in a URL, code, a template
-    tag, an emoji, a signature or "TBD", and items ending in a
-    sentence-final form (…です, …だね, …吧) are never reported.
+    tag, an emoji, a signature, "TBD" or "and more", items ending in a
+    sentence-final form (…です, …だね, …吧), and a last item that ends in a
+    Latin name under finished Japanese items (``…ときはrealize``) are never
+    reported.
 
     **Why:** the list, and the post, stop in the middle of a step.
 
@@ -1363,23 +1402,84 @@ def truncated_list_item(post: Post, options: Options) -> Iterator[Diagnostic]:
         style_reason="the list's other items end with punctuation",
     )
     if not reason and siblings and _source_ends_in_prose(post, last, p.text):
+        reason = _finished_siblings(a, last, p.text, siblings, done)
+    if not reason and siblings and _source_ends_in_prose(post, last, p.text):
         reason = _short_last_item(post, last, p.text, siblings)
     if not reason:
         return
     yield _cut_diagnostic(a, p, "TRN005", "post ends in the middle of a list item", reason)
 
 
+#: Siblings that must all end finished for :func:`_finished_siblings`.
+_FINISHED_SIBLINGS = 3
+
+
+def _finished_siblings(
+    a: _Analysis, last: Block, text: str, siblings: list[Block], punctuated: int
+) -> str:
+    """Evidence from the list's other items (at least two, nearest first):
+    they end with punctuation or a sentence-final form (…ました, …する, …了),
+    every one of them (three or more) and at least one by its form, while this
+    item, in CJK text, ends in neither (a noun, a word cut in half:
+    ``…各種未実装オプションが実装``, ``…セッショ``). An item ending in a Latin
+    word is a name (``…ときはrealize``)."""
+    if len(siblings) < _FINISHED_SIBLINGS:
+        return ""
+    end = sentence_end(text)
+    if end.verdict != UNKNOWN or end.lang == "en" or not CJK_CHAR.match(text[-1:]):
+        return ""
+    by_form = sum(
+        1 for b in siblings if not is_complete(b.prose) and sentence_end(b.prose).is_final
+    )
+    if not by_form or punctuated + by_form < len(siblings):
+        return ""
+    # (No label check: items shaped like labels, ``8.0.1612: …``, whose
+    # values end in finished sentences are sentences.)
+    sentence, _ = post_end.last_sentence(text)
+    if not sentence or _habit(a.post, last, sentence):
+        return ""
+    if not post_end.long_enough(sentence, 3, 6):
+        return ""
+    return "the list's other items end with a finished sentence, this one with none"
+
+
+_ONE_LOWER_WORD = regex.compile(r"\p{Ll}[\p{Ll}\-]{2,30}")
+#: A last item this many times shorter than the list's other items (their
+#: median), with no ending of its own, was cut (``- contain`` under items of
+#: forty characters).
+_SHORT_ITEM_RATIO = 3
+
+
 def _short_last_item(post: Post, last: Block, text: str, siblings: list[Block]) -> str:
     """Weaker evidence for a list's last item, used when the words prove
-    nothing: the item is a sentence fragment (three words, eight CJK
-    characters or more) that does not end in a sentence-final form, and the
-    file ends right after it without a final newline."""
+    nothing: the item is a sentence fragment that does not end in a
+    sentence-final form, and either the file ends right after it without a
+    final newline (three words, eight CJK characters or more), or it is a
+    third as long as the list's other items (at least three)."""
     sentence, _ = post_end.last_sentence(text)
     end = sentence_end(text)
-    if not sentence or (end.is_final and not end.plain) or post_end.label(sentence):
+    if not sentence or (end.is_final and not end.plain):
+        return ""
+    # One lower-case word under items that are phrases (``- contain`` under
+    # ``- how to inspect a route table``) is no label but the start of one.
+    phrase_list = (
+        bool(_ONE_LOWER_WORD.fullmatch(sentence))
+        and len(siblings) >= 3
+        and sum(b.prose.strip()[:1].islower() for b in siblings)
+        >= _EOF_PUNCTUATED_SHARE * len(siblings)
+    )
+    if post_end.label(sentence) and not phrase_list:
         return ""
     if _habit(post, last, sentence) or post_end.is_verse(post.block_source(last)):
         return ""
+    if len(siblings) >= 3 and not end.is_final:
+        lengths = sorted(len(b.prose.strip()) for b in siblings)
+        median = lengths[len(lengths) // 2]
+        if len(text) * _SHORT_ITEM_RATIO <= median and lengths[0] > len(text):
+            return (
+                f"it has no ending and is {len(text)} characters long, where the list's"
+                f" other items run to {median}"
+            )
     if not post_end.long_enough(sentence, 2, 4):
         return ""
     if not post.text.endswith("\n") and post_end.long_enough(sentence, 3, 8):
