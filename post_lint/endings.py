@@ -36,6 +36,7 @@ from dataclasses import dataclass
 
 import regex
 
+from .lazyre import lazy_regex
 from .text import HAN_CHAR as _HAN
 from .text import HANGUL_CHAR as _HANGUL
 from .text import KANA_CHAR as _KANA
@@ -67,7 +68,7 @@ class End:
         return self.verdict == FINAL
 
 
-_LATIN_WORD = regex.compile(r"([\p{L}']{1,30})\W*$")
+_LATIN_WORD = lazy_regex(r"([\p{L}']{1,30})\W*$")
 
 COMMAS = frozenset(",、，､")
 OPENERS = frozenset("「『（(“‘【〔［[《〈")
@@ -199,8 +200,8 @@ JA_STEM_PARTICLES = frozenset("をがにでへもは")
 JA_STEM_WORDS = frozenset("何誰私僕俺君彼")
 #: A katakana word is never one letter: a lone katakana after kanji, kana
 #: or Latin (…登録済みド, …Lambdaのコ) is the start of a word.
-_LONE_KATAKANA = regex.compile(r"(?<![\p{Katakana}ー])[\p{Katakana}--[ーヶヵノ・ヽヾ]]$", regex.V1)
-_JA_STEM = regex.compile(rf"(?<=[{''.join(sorted(JA_STEM_PARTICLES))}])\p{{Han}}$")
+_LONE_KATAKANA = lazy_regex(r"(?<![\p{Katakana}ー])[\p{Katakana}--[ーヶヵノ・ヽヾ]]$", regex.V1)
+_JA_STEM = lazy_regex(rf"(?<=[{''.join(sorted(JA_STEM_PARTICLES))}])\p{{Han}}$")
 #: 連体形 and adnominal phrases that want the noun they modify.
 JA_ADNOMINAL = (
     "ような",
@@ -242,7 +243,7 @@ JA_TE_FORMS = (
     "でい",
     "ってい",
 )
-_JA_TE = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}](?:て|で)$")
+_JA_TE = lazy_regex(r"[\p{Han}\p{Hiragana}\p{Katakana}](?:て|で)$")
 
 # -- Chinese ---------------------------------------------------------------
 
@@ -398,7 +399,7 @@ _ZH_OPEN_LONGEST_FIRST = tuple(sorted(ZH_OPEN, key=lambda e: -len(e[0])))
 #: ``的`` ends a sentence after 是…的 / 我的, but after a measure phrase or an
 #: adjective it wants its noun (一种理想的, 很重要的): open when one of these
 #: stands in the last few characters before it.
-_ZH_DE_OPENING = regex.compile(
+_ZH_DE_OPENING = lazy_regex(
     r"(?:一[种種个個些份位件条條类類]|[这那這][种種个個些]|[很最更非常较]\p{Han}{1,4})\p{Han}{0,4}的$"
 )
 
@@ -498,7 +499,7 @@ def _en_end(text: str) -> End:
     return End(UNKNOWN, "", "en")
 
 
-_LAST_WORD_AT_END = regex.compile(r"(?:^|(?<=[\s(\[\"“‘]))([\p{L}']{1,30})$")
+_LAST_WORD_AT_END = lazy_regex(r"(?:^|(?<=[\s(\[\"“‘]))([\p{L}']{1,30})$")
 
 
 def _ja_end(text: str) -> End:
@@ -611,10 +612,10 @@ def _ko_end(text: str) -> End:
 
 # -- Japanese register -----------------------------------------------------
 
-_POLITE = regex.compile(
+_POLITE = lazy_regex(
     r"(?:です|ます|ました|でした|ません|ましょう|でしょう|ください)[」』）)]*[。！？!?]"
 )
-_PLAIN = regex.compile(
+_PLAIN = lazy_regex(
     r"(?:(?<![まで])す|(?<!まし)(?<!でし)た|(?<!ょ)う|[るいだくつぬむ]|ない|である)[」』）)]*[。！？!?]"
 )
 

@@ -25,6 +25,7 @@ from importlib import resources
 import regex
 
 from .endings import COMMAS, End, ja_register, sentence_end
+from .lazyre import lazy_regex
 from .post import Block, Post
 from .text import KANA_CHAR, split_sentences, strip_html_comments
 
@@ -34,14 +35,14 @@ from .text import KANA_CHAR, split_sentences, strip_html_comments
 
 #: A signature or sign-off line: dashes before a name, "Written by ...",
 #: "Posted by", a greeting.
-_SIGNATURE = regex.compile(
+_SIGNATURE = lazy_regex(
     r"^\s*(?:[-—–―~〜～]{1,3}\s*\S|(?:written|posted|translated|edited|photo|image)s?\s+by\b"
     r"|by\s+(?-i:\p{Lu})|(?:best\s+)?regards\b|cheers\b|thanks?\b|thank\s+you\b|love,|yours\b"
     r"|文[:：]|著者|作者|译者|譯者|翻译|来源|來源|转载|轉載|出处|出處|原文|via\b|source\b)",
     regex.IGNORECASE,
 )
 #: Endings that say "more to come" or "unfinished" on purpose.
-_ON_PURPOSE = regex.compile(
+_ON_PURPOSE = lazy_regex(
     r"(?:\bTBD|\bTBA|\bTODO|\bWIP|\bto be continued|\bcoming soon|\bmore soon|\bstay tuned"
     r"|\bfin|\bthe end|\band (?:much |many )?more|\betc|\band so (?:on|forth)|などなど|等等|"
     r"\bEOF|（?続く）?|（?つづく）?|未完|待续|待續|未完待续|以上|おわり|完)"
@@ -50,13 +51,13 @@ _ON_PURPOSE = regex.compile(
 )
 #: Emoticons and kaomoji that end a line without a period: ``:)``, ``=D``,
 #: ``<3``, ``^^``, ``orz``, ``(笑)``, ``+____+///``.
-_EMOTICON = regex.compile(
+_EMOTICON = lazy_regex(
     r"(?:[:;=8xX：][-'^o]?[)(\]\[DPpOo3/\\|*]+|<3+|\^_?\^|orz|OTZ|m\(_ _\)m|[（(][^（()）]{0,8}[)）]"
     r"|[+*^~_/\\]{3,}|[wｗ]{2,}|\bXD|\blol|\bLOL|\bhaha\w*|\bhehe\w*)[\s.!]*$"
 )
 #: Something a reader copies rather than reads: a URL, an address, a path,
 #: a file name, a version or a size.
-_NOT_PROSE_END = regex.compile(
+_NOT_PROSE_END = lazy_regex(
     r"(?:[\x21-\x7e]+@[\x21-\x7e]+\.\w+|[\x21-\x7e]*/[\x21-\x7e]*"
     r"|[\x21-\x7e]+\.(?:md|html?|zip|tar\.gz|pdf|png|jpe?g|txt|rb|py|js)"
     r"|\d[\d.,]*\s*(?:[KMG]i?B|MB|KB|GB|%)?|\b[A-Za-z_]+\(\)|(?<![\x21-\x7e])[A-Za-z_]*\d[A-Za-z0-9_]*)"
@@ -65,17 +66,17 @@ _NOT_PROSE_END = regex.compile(
 )
 #: kramdown attribute lists ``{: .class}``, abbreviation definitions
 #: ``*[HTML]: ...`` and reference definitions ``[1]: /url`` on the last line.
-_DEFINITION_LINE = regex.compile(r"^\s*(?:\{:.*\}|\*\[[^\]]+\]:|\[[^\]]+\]:\s)")
+_DEFINITION_LINE = lazy_regex(r"^\s*(?:\{:.*\}|\*\[[^\]]+\]:|\[[^\]]+\]:\s)")
 #: A line ending in a hard break (``<br>``, two spaces, a backslash).
-_HARD_BREAK = regex.compile(r"(?:<br\s*/?>|  |\\)$", regex.IGNORECASE)
-_CJK = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]")
-_LATIN_WORDS = regex.compile(r"[\p{Latin}\d][\p{Latin}\d'’\-]*")
-_DOMAIN = regex.compile(r"\b[\w-]+\.(?:org|com|net|io|jp|cn|dev|info)\b|@")
-_EMAIL = regex.compile(r"\S@\S+\.\w")
+_HARD_BREAK = lazy_regex(r"(?:<br\s*/?>|  |\\)$", regex.IGNORECASE)
+_CJK = lazy_regex(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]")
+_LATIN_WORDS = lazy_regex(r"[\p{Latin}\d][\p{Latin}\d'’\-]*")
+_DOMAIN = lazy_regex(r"\b[\w-]+\.(?:org|com|net|io|jp|cn|dev|info)\b|@")
+_EMAIL = lazy_regex(r"\S@\S+\.\w")
 #: Separators that end lists of names or links written inline.
-_SEPARATOR_END = regex.compile(r"[·・|/\\\-–—=+#]\s*$")
+_SEPARATOR_END = lazy_regex(r"[·・|/\\\-–—=+#]\s*$")
 #: ``:heart:``-style emoji shortcodes.
-_SHORTCODE_END = regex.compile(r":[a-z0-9_+\-]{1,40}:\s*$")
+_SHORTCODE_END = lazy_regex(r":[a-z0-9_+\-]{1,40}:\s*$")
 
 
 #: Characters of the last line and sentence that the habit checks read.
@@ -117,7 +118,7 @@ def habit(last_line: str, sentence: str, line_before: str = "") -> str:
     return ""
 
 
-_LINK_TARGET = regex.compile(r"\]\([^)\s]{0,2000}\)")
+_LINK_TARGET = lazy_regex(r"\]\([^)\s]{0,2000}\)")
 
 
 def _grammar_open(sentence: str) -> bool:
@@ -128,7 +129,7 @@ def _grammar_open(sentence: str) -> bool:
 
 
 #: A sign-off paragraph: what follows it is a signature.
-SIGN_OFF = regex.compile(
+SIGN_OFF = lazy_regex(
     r"^\s*(?:sincerely|(?:best |kind |warm )?regards|best|cheers|thanks|thank you|love|yours"
     r"(?: truly| sincerely)?|以上|敬具|此致|谢谢)[\s\w]{0,20}[,，、。!！]?\s*$",
     regex.IGNORECASE,
@@ -162,9 +163,9 @@ def label(sentence: str, alone: bool = True) -> str:
 #: In CJK text, a label and its value is a short label, then a colon
 #: (``更新 2019-12-25: …``, a definition list's ``Term\n: value``), not a
 #: sentence that holds a colon late (``…的文章中，作者提到一个有趣的现象：…``).
-_LABEL_VALUE = regex.compile(r"^[^:：]{1,30}(?:[:：]\s|：)", regex.S)
+_LABEL_VALUE = lazy_regex(r"^[^:：]{1,30}(?:[:：]\s|：)", regex.S)
 
-_TERMINAL_END = regex.compile(r"[。．.！!？?…」』）)”’]\s*$")
+_TERMINAL_END = lazy_regex(r"[。．.！!？?…」』）)”’]\s*$")
 
 
 def is_verse(source: str) -> bool:
@@ -181,11 +182,11 @@ def is_verse(source: str) -> bool:
 # Words cut in half
 # --------------------------------------------------------------------------
 
-_WORD = regex.compile(r"[\p{Latin}]{2,40}")
-_KATAKANA_RUN = regex.compile(r"[\p{Katakana}ー]{2,40}")
-_LAST_LATIN = regex.compile(r"(?<![\p{Latin}'’\-])(\p{Ll}[\p{Latin}]{1,39})$")
-_LAST_CAPITALISED = regex.compile(r"(?<![\p{Latin}'’\-])(\p{Lu}\p{Ll}{2,39})$")
-_LAST_KATAKANA = regex.compile(r"(?<![\p{Katakana}ー])([\p{Katakana}ー]{2,40})$")
+_WORD = lazy_regex(r"[\p{Latin}]{2,40}")
+_KATAKANA_RUN = lazy_regex(r"[\p{Katakana}ー]{2,40}")
+_LAST_LATIN = lazy_regex(r"(?<![\p{Latin}'’\-])(\p{Ll}[\p{Latin}]{1,39})$")
+_LAST_CAPITALISED = lazy_regex(r"(?<![\p{Latin}'’\-])(\p{Lu}\p{Ll}{2,39})$")
+_LAST_KATAKANA = lazy_regex(r"(?<![\p{Katakana}ー])([\p{Katakana}ー]{2,40})$")
 #: Vocabulary entries compared per post (bounded work).
 _MAX_VOCABULARY = 50_000
 
@@ -226,8 +227,8 @@ class Vocabulary:
         return best
 
 
-_CLAUSE_UNIT = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}ー]|[\p{Latin}'’]+")
-_CLAUSE_END = regex.compile(r"\s*(?:[。．.！!？?、，,；;:：)）」』”…\n]|$)")
+_CLAUSE_UNIT = lazy_regex(r"[\p{Han}\p{Hiragana}\p{Katakana}ー]|[\p{Latin}'’]+")
+_CLAUSE_END = lazy_regex(r"\s*(?:[。．.！!？?、，,；;:：)）」』”…\n]|$)")
 
 
 @dataclass(eq=False)
@@ -378,7 +379,7 @@ def cut_word(vocabulary: Vocabulary, text: str) -> str:
         return ""
     fragment = (m or capital).group(1)
     whole = vocabulary.completion(fragment)
-    if not whole and m is not None and m.re is _LAST_KATAKANA:
+    if not whole and m is not None and m.re is _LAST_KATAKANA.compiled():
         if vocabulary.counts.get(fragment, 0) <= 1 and katakana_prefix(fragment):
             return f"'{fragment}' is no katakana word, only the start of one"
         return ""
@@ -434,8 +435,8 @@ def long_enough(sentence: str, latin_words: int, cjk_chars: int) -> bool:
 # Code fences, table rows, inline constructs
 # --------------------------------------------------------------------------
 
-_CONTAINER_PREFIX = regex.compile(r"^(?:[ \t]{0,4}(?:>|[-*+]|\d{1,9}[.)])?[ \t]?)*")
-_FENCE_OPEN = regex.compile(r"^[ \t]*(`{3,}|~{3,})")
+_CONTAINER_PREFIX = lazy_regex(r"^(?:[ \t]{0,4}(?:>|[-*+]|\d{1,9}[.)])?[ \t]?)*")
+_FENCE_OPEN = lazy_regex(r"^[ \t]*(`{3,}|~{3,})")
 
 
 def strip_container(line: str) -> str:
@@ -462,10 +463,10 @@ def unclosed_fence(post: Post, block: Block) -> str:
     return fence
 
 
-_HTML_TAG_LINE = regex.compile(r"(?:</?[A-Za-z][^<>]{0,200}>\s*)+")
+_HTML_TAG_LINE = lazy_regex(r"(?:</?[A-Za-z][^<>]{0,200}>\s*)+")
 
 
-_CODE_SPAN = regex.compile(r"(`+)(?:(?!\1).){0,2000}?\1", regex.S)
+_CODE_SPAN = lazy_regex(r"(`+)(?:(?!\1).){0,2000}?\1", regex.S)
 
 
 def table_cells(line: str) -> tuple[int, bool]:
@@ -506,16 +507,16 @@ def cut_table_row(post: Post, block: Block) -> str:
 #: An inline construct left open at the end of the text: a link whose
 #: target never closes, link text never closed, bold/strike never closed,
 #: a code span never closed, an HTML tag never closed.
-_OPEN_LINK_TARGET = regex.compile(r"\[[^\[\]\n]{0,300}\]\([^)\s]{0,2000}$")
-_OPEN_LINK_TEXT = regex.compile(r"(?<!\\)!?\[(?!\^)[^\[\]\n]{1,300}$")
-_OPEN_TAG = regex.compile(r"<[A-Za-z][A-Za-z0-9-]{0,20}(?:\s[^<>\n]{0,500})?$")
-_URL = regex.compile(
+_OPEN_LINK_TARGET = lazy_regex(r"\[[^\[\]\n]{0,300}\]\([^)\s]{0,2000}$")
+_OPEN_LINK_TEXT = lazy_regex(r"(?<!\\)!?\[(?!\^)[^\[\]\n]{1,300}$")
+_OPEN_TAG = lazy_regex(r"<[A-Za-z][A-Za-z0-9-]{0,20}(?:\s[^<>\n]{0,500})?$")
+_URL = lazy_regex(
     r"https?://[^\s\])>}\p{Han}\p{Hiragana}\p{Katakana}、。，；！？]{0,2000}|<[^>\n]{0,500}>"
 )
 #: ``**``, ``__`` or ``~~`` on their own (not part of ``-____-`` or ``~~~``).
-_DELIMS = regex.compile(r"(?<![*_~\\])(?:\*\*|__|~~)(?![*_~])")
+_DELIMS = lazy_regex(r"(?<![*_~\\])(?:\*\*|__|~~)(?![*_~])")
 #: A sentence ends and another starts: the construct did not run to the cut.
-_SENTENCE_BREAK = regex.compile(r"[。！？](?=\S)|[.!?]\s+\S")
+_SENTENCE_BREAK = lazy_regex(r"[。！？](?=\S)|[.!?]\s+\S")
 
 
 @dataclass(frozen=True, slots=True)

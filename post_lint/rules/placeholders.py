@@ -224,14 +224,7 @@ def unfilled_placeholder(post: Post, options: Options) -> Iterator[Diagnostic]:
                     continue  # a shortcut reference link
             if kind == "circles" and _in_japanese_quote(line, m.start()):
                 continue
-            yield Diagnostic(
-                "GEN004",
-                lineno,
-                m.start() + 1,
-                f"unfilled placeholder '{text}'",
-                lineno,
-                m.end() + 1,
-            )
+            yield _finding(lineno, m)
         if "{{" in line:
             for m in _mustache().finditer(line):
                 if engines is None:
@@ -271,11 +264,11 @@ def _front_matter_placeholders(post: Post) -> Iterator[Diagnostic]:
                 inner = text[1:-1]
                 if "," in inner or len(inner.split()) < 2 or _NOT_SLOT.match(text):
                     continue
-            yield Diagnostic(
-                "GEN004",
-                lineno,
-                m.start() + 1,
-                f"unfilled placeholder '{text}'",
-                lineno,
-                m.end() + 1,
-            )
+            yield _finding(lineno, m)
+
+
+def _finding(lineno: int, m: Any) -> Diagnostic:
+    """GEN004 for the placeholder ``m`` matched on line ``lineno``."""
+    return Diagnostic(
+        "GEN004", lineno, m.start() + 1, f"unfilled placeholder '{m.group(0)}'", lineno, m.end() + 1
+    )

@@ -28,6 +28,7 @@ from .. import post_end
 from ..diagnostics import Diagnostic, Edit, Fix
 from ..edits import delete_lines
 from ..endings import UNKNOWN, sentence_end
+from ..lazyre import lazy_regex
 from ..markers import EXTRA_MARKERS, Marker, normalize_extra
 from ..markers import scan as scan_markers
 from ..post import Block, Post
@@ -60,7 +61,7 @@ from .base import (
 # --------------------------------------------------------------------------
 
 #: An ellipsis opening a paragraph: ``...``, ``…``, ``……``, ``・・・``, ``‥``.
-_ELLIPSIS_START = regex.compile(r"(?:\.{3,6}|…{1,3}|・{3,6}|‥{1,3}|。{3})[ \t]*")
+_ELLIPSIS_START = lazy_regex(r"(?:\.{3,6}|…{1,3}|・{3,6}|‥{1,3}|。{3})[ \t]*")
 
 #: Characters that end a sentence, or close a quote/bracket after one.
 _TERMINALS = frozenset(SENTENCE_END + ELLIPSES)
@@ -72,13 +73,13 @@ _NEUTRAL_ENDS = frozenset(":：;；~〜～ーｰ")
 _COMMAS = frozenset(COMMAS)
 _OPENERS = frozenset(OPENERS) - frozenset("｛{")
 
-_LATIN_LOWER_START = regex.compile(r"[a-z\p{Ll}&&\p{Latin}]", regex.V1)
+_LATIN_LOWER_START = lazy_regex(r"[a-z\p{Ll}&&\p{Latin}]", regex.V1)
 #: A paragraph opening with display math ($$, \\[, \\begin{...}): the
 #: sentence before it runs on into the formula.
 _DISPLAY_MATH = ("$$", "\\[", "\\begin{", "\\(")
 #: An MDX ``import``/``export`` statement (``export const meta = {…}``).
-_MDX_ESM = regex.compile(r"(?:import\s[^\n]*\sfrom\s|export\s+(?:const|default|function|let)\s)")
-_TEMPLATE_END = regex.compile(r"(?:%\}|\}\}|>\}\}|%\}\})\s*$")
+_MDX_ESM = lazy_regex(r"(?:import\s[^\n]*\sfrom\s|export\s+(?:const|default|function|let)\s)")
+_TEMPLATE_END = lazy_regex(r"(?:%\}|\}\}|>\}\}|%\}\})\s*$")
 
 #: Characters of CJK (twice as many of Latin) a continuation must repeat of
 #: a paragraph's end to count as overlapping it (TRN002 ``min-overlap``).
@@ -1106,14 +1107,12 @@ _DEFAULT_PAIRS = ["「」", "『』", "（）", "“”", "()"]
 #: parenthesis: (笑, (汗, (^^;, (´・ω・`), :( and the like.
 _EMOTICON_AFTER = frozenset("笑汗泣爆謎怒苦喜^´・;；＾￣〃°*＊>＞<＜TｏoO_-")
 _EMOTICON_BEFORE = frozenset(":;=：；")
-_CODE_SPAN = regex.compile(r"(`{1,5})(?:(?!\1).){0,2000}?\1", regex.S)
-_URLISH = regex.compile(
-    r"\]\([^)\s]{0,2000}\)|<[^>\n]{0,500}>|https?://[^\s)）\]>」』\"'<]{1,2000}"
-)
+_CODE_SPAN = lazy_regex(r"(`{1,5})(?:(?!\1).){0,2000}?\1", regex.S)
+_URLISH = lazy_regex(r"\]\([^)\s]{0,2000}\)|<[^>\n]{0,500}>|https?://[^\s)）\]>」』\"'<]{1,2000}")
 #: Full- and half-width parentheses close each other (（LINE) is common).
 _SAME_BRACKET = str.maketrans("（）", "()")
-_MARKUP_CHARS = regex.compile(r"[*_`~\\]+")
-_TERMINAL_INSIDE = regex.compile(r"[。！？!?](?=[^\s」』）)”’])|[.!?]\s+\S")
+_MARKUP_CHARS = lazy_regex(r"[*_`~\\]+")
+_TERMINAL_INSIDE = lazy_regex(r"[。！？!?](?=[^\s」』）)”’])|[.!?]\s+\S")
 
 
 def _blank_out(text: str) -> str:
@@ -1443,7 +1442,7 @@ def _finished_siblings(
     return "the list's other items end with a finished sentence, this one with none"
 
 
-_ONE_LOWER_WORD = regex.compile(r"\p{Ll}[\p{Ll}\-]{2,30}")
+_ONE_LOWER_WORD = lazy_regex(r"\p{Ll}[\p{Ll}\-]{2,30}")
 #: A last item this many times shorter than the list's other items (their
 #: median), with no ending of its own, was cut (``- contain`` under items of
 #: forty characters).
