@@ -236,10 +236,15 @@ def tokens_of(text: str) -> list[str]:
 def token_pairs(text: str) -> list[tuple[str, str]]:
     """(token, template token) for each token: the template token masks names
     and numbers (:func:`is_name`) with ``#``."""
-    return [
-        (t.casefold(), "#" if is_name(t) else t.casefold())
-        for t in _TOKEN.findall(unicodedata.normalize("NFKC", text))
-    ]
+    pairs: dict[str, tuple[str, str]] = {}  # a post repeats most of its tokens
+    out = []
+    for t in _TOKEN.findall(unicodedata.normalize("NFKC", text)):
+        pair = pairs.get(t)
+        if pair is None:
+            folded = t.casefold()
+            pair = pairs[t] = (folded, "#" if is_name(t) else folded)
+        out.append(pair)
+    return out
 
 
 def title_key(title: str) -> str:
