@@ -42,11 +42,11 @@ from ..markers import EXTRA_MARKERS, marker_hint_finder, normalize_extra, remove
 from ..markers import scan as scan_markers
 from ..post import Block, Post
 from ..text import (
-    CJK_CHAR,
     CJK_CLASS,
     CLOSERS,
     SENTENCE_END,
     STRAIGHT_QUOTES,
+    count_cjk,
     fold_whitespace,
     normalize,
 )
@@ -439,7 +439,7 @@ class _Builder:
         if normalized.isascii():
             tokens, cjk = _ASCII_TOKEN.findall(normalized), 0
         else:
-            tokens, cjk = _TOKEN.findall(normalized), len(CJK_CHAR.findall(normalized))
+            tokens, cjk = _TOKEN.findall(normalized), count_cjk(normalized)
         words = len(tokens) - cjk + cjk / CJK_CHARS_PER_WORD
         context = _context(block)
         outline = post.outline
