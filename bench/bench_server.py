@@ -56,19 +56,23 @@ def median_post(corpus: Path) -> Path | None:
 WORD = " extra"
 
 
+def _longest_line(lines: list[str]) -> int:
+    """Index of the longest of ``lines`` (where each change is made)."""
+    return max(range(len(lines)), key=lambda i: len(lines[i]))
+
+
 def variants(text: str) -> tuple[str, str]:
     """The text and the text with one word more on its longest line."""
     lines = text.split("\n")
-    longest = max(range(len(lines)), key=lambda i: len(lines[i]))
     edited = list(lines)
-    edited[longest] += WORD
+    edited[_longest_line(lines)] += WORD
     return text, "\n".join(edited)
 
 
 def longest_line_end(text: str) -> tuple[int, int]:
     """(line, UTF-16 character) of the end of the longest line."""
     lines = text.split("\n")
-    n = max(range(len(lines)), key=lambda i: len(lines[i]))
+    n = _longest_line(lines)
     return n, len(lines[n].encode("utf-16-le")) // 2
 
 

@@ -373,21 +373,22 @@ def cut_word(vocabulary: Vocabulary, text: str) -> str:
     post, but a longer word starting with it does (``configura`` /
     ``configuration``, ``ダウンロ`` / ``ダウンロード``)."""
     text = text.rstrip("*_~` ")
-    m = _LAST_LATIN.search(text) or _LAST_KATAKANA.search(text)
+    latin = _LAST_LATIN.search(text)
+    katakana = None if latin else _LAST_KATAKANA.search(text)
+    m = latin or katakana
     capital = None if m else _LAST_CAPITALISED.search(text)
     if not (m or capital):
         return ""
     fragment = (m or capital).group(1)
     whole = vocabulary.completion(fragment)
-    if not whole and m is not None and m.re is _LAST_KATAKANA.compiled():
+    if not whole and katakana is not None:
         if vocabulary.counts.get(fragment, 0) <= 1 and katakana_prefix(fragment):
             return f"'{fragment}' is no katakana word, only the start of one"
         return ""
     if not whole:
         last_line = text[-200:].rsplit("\n", 1)[-1]
         if (
-            m is not None
-            and _LAST_LATIN.search(text)
+            latin is not None
             and not _CJK.search(text[-40:])
             and len(_LATIN_WORDS.findall(last_line)) >= 2  # a lone word is a name ("mopp")
         ):

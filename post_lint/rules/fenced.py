@@ -48,9 +48,16 @@ def _fenced_block(post: Post) -> Block | None:
     return best
 
 
-def _looks_like_a_post(post: Post, block: Block, info: str) -> bool:
+def _closes(line: str, fence: str) -> bool:
+    """Whether ``line`` is a closing fence of an opening ``fence`` (the same
+    character, at least as many, nothing else)."""
+    stripped = line.strip()
+    return stripped.startswith(fence) and not stripped.strip(fence[0])
+
+
+def _looks_like_a_post(post: Post, block: Block, fence: str, info: str) -> bool:
     inner = [post.lines.line(n) for n in range(block.start_line + 1, block.end_line + 1)]
-    if inner and _FENCE_OPEN.fullmatch(inner[-1]) and not inner[-1].strip("`~ \t"):
+    if inner and _closes(inner[-1], fence):
         inner = inner[:-1]
     text_lines = [line for line in inner if line.strip()]
     if len(text_lines) < 2:
@@ -88,7 +95,7 @@ def _outside_nested_fences(inner: list[str]) -> list[str]:
     for line in inner:
         opener = _FENCE_OPEN.fullmatch(line)
         if fence:
-            if opener and line.strip().startswith(fence) and not line.strip().strip(fence[0]):
+            if opener and _closes(line, fence):
                 fence = ""
             continue
         if opener:
@@ -173,18 +180,14 @@ def fenced_post(post: Post, options: Options) -> Iterator[Diagnostic]:
         return
     if not info and any(size > _MAX_OUTSIDE_BLOCK_CHARS_NO_INFO for size in sizes):
         return
-    if not _looks_like_a_post(post, block, info):
+    fence = opener.group("fence")
+    if not _looks_like_a_post(post, block, fence, info):
         return
-    last = index.line(block.end_line)
-    closed = (
-        block.end_line > block.start_line
-        and last.strip().startswith(opener.group("fence")[0] * 3)
-        and not last.strip().strip(opener.group("fence")[0])
-    )
+    closed = block.end_line > block.start_line and _closes(index.line(block.end_line), fence)
     edits = [*delete_lines(post, block.start_line)]
     if closed:
         edits.extend(delete_lines(post, block.end_line))
-    shown = opener.group("fence") + opener.group("info")
+    shown = fence + opener.group("info")
     where = "post" if block.start_line == 1 else "body"
     state = "" if closed else ", never closed"
     yield Diagnostic(

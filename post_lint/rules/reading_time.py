@@ -20,7 +20,7 @@ import regex
 from ..diagnostics import Diagnostic, Edit, Fix
 from ..lazyre import lazy, lazy_regex
 from ..post import Block, KeyInfo, Post
-from ..text import HANGUL_CHAR, count_scripts, shorten
+from ..text import HANGUL_CHAR, SPLIT_ONLY_SEPARATORS, count_scripts, shorten
 from .base import Options, Rule, at_least, each_one_of, family, non_blank_strings, rule
 
 DEFAULT_KEYS = [
@@ -404,9 +404,8 @@ def reading_time_word_count(text: str) -> int:
 #: (CJK punctuation between two characters included).
 _JEKYLL_CJK = "\\p{Script=Han}\\p{Script=Katakana}\\p{Script=Hiragana}\\p{Script=Hangul}"
 _JEKYLL_CJK_RUN = lazy_regex(f"[{_JEKYLL_CJK}]+")
-#: The characters ``str.split()`` splits on that Unicode's White_Space (and
-#: so Jekyll's ``\\s``, and ``regex``'s) does not: the ASCII separators.
-_NOT_WHITE_SPACE = str.maketrans(dict.fromkeys("\x1c\x1d\x1e\x1f", "x"))
+#: Hides from ``str.split()`` the separators Jekyll's ``\\s`` does not split on.
+_NOT_WHITE_SPACE = str.maketrans(dict.fromkeys(SPLIT_ONLY_SEPARATORS, "x"))
 
 
 def jekyll_word_count(text: str) -> int:

@@ -7,7 +7,7 @@ from functools import lru_cache
 from typing import Any
 
 from ...lazyre import lazy
-from ...text import CJK_CHAR
+from ...text import count_cjk
 
 _HTML_TAG = lazy(r"</?[A-Za-z][A-Za-z0-9]{0,20}[\s/>]|</?[A-Za-z]{1,20}$")
 _SENTENCE_MARK = lazy(r"[、。，．！？]|[,.;!?][ \t]")
@@ -44,14 +44,10 @@ _CAPITALISED = lazy(r"[A-Z][a-z]+(?: [a-z]+){0,2}")
 _SENTENCE_END = lazy(r"[.!?。．！？」』）)\]\"'”’…]\s*$")
 
 
-def _cjk_chars(text: str) -> int:
-    return len(CJK_CHAR.findall(text))
-
-
 def _is_prose(value: Any) -> bool:
     """A string value that is text: four words or more, or eight or more CJK
     characters."""
-    return isinstance(value, str) and (len(value.split()) >= 4 or _cjk_chars(value) >= 8)
+    return isinstance(value, str) and (len(value.split()) >= 4 or count_cjk(value) >= 8)
 
 
 def continues_text(key: str, value: Any, previous_value: Any) -> bool:
@@ -71,12 +67,12 @@ def continues_text(key: str, value: Any, previous_value: Any) -> bool:
     text = value.strip()
     if len(key.split()) > 3 or not _WORDY_KEY.fullmatch(key):
         return False
-    cjk_key = _cjk_chars(key) > 0
+    cjk_key = count_cjk(key) > 0
     if cjk_key:
-        if _cjk_chars(text) < 6 or _cjk_chars(key) != len(key.replace(" ", "")):
+        if count_cjk(text) < 6 or count_cjk(key) != len(key.replace(" ", "")):
             return False
         return key in _CJK_ASIDE_WORDS or (
-            _cjk_chars(str(previous_value)) >= 8 and not _SENTENCE_END.search(str(previous_value))
+            count_cjk(str(previous_value)) >= 8 and not _SENTENCE_END.search(str(previous_value))
         )
     if len(text.split()) < 3:
         return False
