@@ -259,8 +259,9 @@ class Cache:
         except ValueError:
             return None
 
-    def paths_below(self, root: str) -> list[str]:
-        """The paths the cache holds below ``root`` (a range scan of the key)."""
+    def paths_below(self, root: str, limit: int = -1) -> list[str]:
+        """The paths the cache holds below ``root`` (a range scan of the key),
+        at most ``limit`` of them (-1: all; 1 asks whether there is any)."""
         self.flush()
         db = self._connect()
         if db is None:
@@ -271,7 +272,8 @@ class Cache:
             return [
                 p
                 for (p,) in db.execute(
-                    "SELECT path FROM files WHERE path >= ? AND path < ?", (prefix, end)
+                    "SELECT path FROM files WHERE path >= ? AND path < ? LIMIT ?",
+                    (prefix, end, limit),
                 )
                 if isinstance(p, str)
             ]

@@ -734,7 +734,7 @@ def _site_cache(args, tree, paths: list[str], files: list[str]):
     cache = None
     if not args.no_cache and (walked or (folder / DB_NAME).is_file()):
         cache = Cache(folder)
-    site = walked or (cache is not None and any(True for _ in cache.paths_below(str(root))))
+    site = walked or (cache is not None and bool(cache.paths_below(str(root), limit=1)))
     return cache, site, root
 
 
