@@ -1,0 +1,69 @@
+"""A bounded, process-wide memo of pure functions of a paragraph's text.
+
+A post is parsed afresh on every lint, but most of its paragraphs are the
+same strings as in the last lint of it: an editor sends a new version of the
+document on every keystroke (``post-lint server``), and posts of one site
+share boilerplate. What a rule derives from a paragraph's text alone
+(normalised form, tokens, shingles) is therefore kept here, keyed by the
+text (and whatever else the result depends on), so a re-lint pays only for
+the paragraphs that changed.
+
+Bounded on any input: a text (or tuple of tokens) longer than ``max_chars``
+characters (tokens) is never stored (its result is computed and returned), and when ``max_entries`` are
+stored the memo starts again empty, so it holds at most ``max_entries``
+results of texts of at most ``max_chars`` characters. Results are shared
+between callers: a memoised function must return values nobody mutates
+(tuples, frozensets, strings, numbers).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Generic, TypeVar
+
+R = TypeVar("R")
+
+#: What a memo holds at most, by default.
+MAX_ENTRIES = 4096
+#: The longest text (characters) a memo stores a result for, by default.
+MAX_CHARS = 20_000
+
+
+class TextMemo(Generic[R]):
+    """``TextMemo(fn)(text, *rest)`` is ``fn(text, *rest)``, remembered for
+    texts up to ``max_chars`` long (``rest`` must be hashable)."""
+
+    __slots__ = ("_fn", "_store", "max_entries", "max_chars")
+
+    def __init__(
+        self,
+        fn: Callable[..., R],
+        *,
+        max_entries: int = MAX_ENTRIES,
+        max_chars: int = MAX_CHARS,
+    ) -> None:
+        self._fn = fn
+        self._store: dict[tuple, R] = {}
+        self.max_entries = max_entries
+        self.max_chars = max_chars
+
+    def __call__(self, text: str | tuple[str, ...], *rest: object) -> R:
+        if len(text) > self.max_chars:
+            return self._fn(text, *rest)
+        key = (text, *rest)
+        store = self._store
+        try:
+            return store[key]
+        except KeyError:
+            pass
+        result = self._fn(text, *rest)
+        if len(store) >= self.max_entries:
+            store.clear()
+        store[key] = result
+        return result
+
+    def __len__(self) -> int:
+        return len(self._store)
+
+    def clear(self) -> None:
+        self._store.clear()
