@@ -9,9 +9,9 @@ text (and whatever else the result depends on), so a re-lint pays only for
 the paragraphs that changed.
 
 Bounded on any input: a text (or tuple of tokens) longer than ``max_chars``
-characters (tokens) is never stored (its result is computed and returned), and when ``max_entries`` are
-stored the memo starts again empty, so it holds at most ``max_entries``
-results of texts of at most ``max_chars`` characters. Results are shared
+characters (tokens) is never stored (its result is computed and returned),
+and when ``max_entries`` results, or results for ``max_total_chars``
+characters in all, are stored, the memo starts again empty. Results are shared
 between callers: a memoised function must return values nobody mutates
 (tuples, frozensets, strings, numbers).
 """
@@ -27,13 +27,15 @@ R = TypeVar("R")
 MAX_ENTRIES = 4096
 #: The longest text (characters) a memo stores a result for, by default.
 MAX_CHARS = 20_000
+#: How many characters of text a memo stores results for in all, by default.
+MAX_TOTAL_CHARS = 4_000_000
 
 
 class TextMemo(Generic[R]):
     """``TextMemo(fn)(text, *rest)`` is ``fn(text, *rest)``, remembered for
     texts up to ``max_chars`` long (``rest`` must be hashable)."""
 
-    __slots__ = ("_fn", "_store", "max_entries", "max_chars")
+    __slots__ = ("_fn", "_store", "_chars", "max_entries", "max_chars", "max_total_chars")
 
     def __init__(
         self,
@@ -41,14 +43,18 @@ class TextMemo(Generic[R]):
         *,
         max_entries: int = MAX_ENTRIES,
         max_chars: int = MAX_CHARS,
+        max_total_chars: int = MAX_TOTAL_CHARS,
     ) -> None:
         self._fn = fn
         self._store: dict[tuple, R] = {}
+        self._chars = 0
         self.max_entries = max_entries
         self.max_chars = max_chars
+        self.max_total_chars = max_total_chars
 
     def __call__(self, text: str | tuple[str, ...], *rest: object) -> R:
-        if len(text) > self.max_chars:
+        size = len(text)
+        if size > self.max_chars:
             return self._fn(text, *rest)
         key = (text, *rest)
         store = self._store
@@ -57,8 +63,10 @@ class TextMemo(Generic[R]):
         except KeyError:
             pass
         result = self._fn(text, *rest)
-        if len(store) >= self.max_entries:
+        self._chars += size
+        if len(store) >= self.max_entries or self._chars > self.max_total_chars:
             store.clear()
+            self._chars = size
         store[key] = result
         return result
 
@@ -67,3 +75,4 @@ class TextMemo(Generic[R]):
 
     def clear(self) -> None:
         self._store.clear()
+        self._chars = 0

@@ -852,3 +852,10 @@ def test_reading_time_words_swallow_punctuation_across_pieces():
     assert _count("日本。\n「 x", "reading-time", False) == Counts(3)
     # a piece of punctuation alone keeps the swallowing going into the next
     assert measure_pieces(["日", "。。", "! y"], "reading-time") == Counts(2)
+
+
+def test_many_pieces_count_as_their_joined_text():
+    pieces = ["日本。", "「 x", "one two", ""] * 300  # over MANY_PIECES
+    joined = "\n".join(pieces)
+    for counting in ("hugo", "reading-time", "jekyll", "scripts"):
+        assert measure_pieces(pieces, counting, True) == _count(joined, counting, True)

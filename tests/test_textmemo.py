@@ -44,3 +44,15 @@ def test_the_memo_starts_again_empty_when_full():
     assert calls[-1] == ("a",)
     memo.clear()
     assert len(memo) == 0
+
+
+def test_the_memo_starts_again_empty_past_its_total_characters():
+    fn, calls = _recorder()
+    memo = TextMemo(fn, max_total_chars=10)
+    memo("abcd")
+    memo("efgh")
+    assert len(memo) == 2
+    memo("ijkl")  # 12 characters in all: only the newest is kept
+    assert len(memo) == 1
+    memo("ijkl")
+    assert calls[-1] == ("ijkl",) and len(calls) == 3
