@@ -11,15 +11,18 @@ It is computed once per post and kind of view.
 from __future__ import annotations
 
 import weakref
+from itertools import compress, repeat
+from operator import contains
+from typing import Any
 
-from ..lazyre import lazy
+from ..lazyre import lazy, texts_matching
 from ..post import Post
 
 _BACKTICKS = lazy(r"`+")
 
-_CACHE: weakref.WeakKeyDictionary[Post, dict[tuple[bool, bool, bool], list[str | None]]] = (
-    weakref.WeakKeyDictionary()
-)
+#: Per post: each view by (quotes, front_matter, html), and the text lines
+#: they are made of by ("text", first line).
+_CACHE: weakref.WeakKeyDictionary[Post, dict[tuple, list[str | None]]] = weakref.WeakKeyDictionary()
 
 
 def _blank_span(text: str, start: int, end: int) -> str:
@@ -71,22 +74,44 @@ def _mask_code_spans(line: str) -> str:
     return "".join(chars)
 
 
-def _compute(post: Post, quotes: bool, front_matter: bool, html: bool) -> list[str | None]:
+def _text_lines(post: Post, first: int) -> list[str | None]:
+    """Every line from ``first`` on with inline code and HTML comments
+    blanked (the views of one post share these strings), None before it."""
     index = post.lines
     n = index.line_count
     out: list[str | None] = [None] * (n + 1)  # 1-based; out[0] unused
-    first = 1 if front_matter else max(post.body_line, 1)
     if first > n:
         return out
     start = index.line_start(first)
     text = post.text[start:]
     if "<!--" in text:
         text = _mask_comments(text)
-    for i, line in enumerate(text.split("\n")):
-        lineno = first + i
-        if lineno > n:
-            break
-        out[lineno] = _mask_code_spans(line) if "`" in line else line
+    lines = text.split("\n")[: n - first + 1]
+    out[first : first + len(lines)] = lines
+    if "`" in text:
+        for i in compress(range(len(lines)), map(contains, lines, repeat("`"))):
+            out[first + i] = _mask_code_spans(lines[i])
+    return out
+
+
+def _compute(
+    post: Post, quotes: bool, front_matter: bool, html: bool, views: dict
+) -> list[str | None]:
+    first = 1 if front_matter else max(post.body_line, 1)
+    # The body's lines read the same from line 1 unless an HTML comment opens
+    # before the body (it would blank the body's start): then from the body.
+    start = first
+    if (
+        1 < first <= post.lines.line_count
+        and "<!--" not in post.text[: post.lines.line_start(first)]
+    ):
+        start = 1
+    if ("text", start) not in views:
+        views["text", start] = _text_lines(post, start)
+    out = views["text", start].copy()
+    n = len(out) - 1
+    if start < first:
+        out[start : min(first, n + 1)] = [None] * (min(first, n + 1) - start)
     skip = set(post.code_lines)
     for b in post.blocks:
         if b.kind == "table" or (b.kind == "html" and not html) or (not quotes and b.in_quote):
@@ -108,7 +133,17 @@ def masked_lines(
     try:
         cached = _CACHE.setdefault(post, {})
     except TypeError:  # not weak-referenceable
-        return _compute(post, *key)
+        return _compute(post, *key, {})
     if key not in cached:
-        cached[key] = _compute(post, *key)
+        cached[key] = _compute(post, *key, cached)
     return cached[key]
+
+
+def lines_matching(lines: list[str | None], finder: Any, first: int = 1) -> list[int]:
+    """The numbers, in order, of the lines of a :func:`masked_lines` view
+    from ``first`` on that are not None and in which ``finder`` (a compiled
+    pattern) finds a match: one search over them all instead of one per
+    line. For patterns that match within a line, match no empty text and
+    anchor on neither end (see :func:`~post_lint.lazyre.texts_matching`)."""
+    texts = ["" if line is None else line for line in lines[first:]]
+    return sorted(first + i for i in texts_matching(finder, texts))

@@ -16,7 +16,7 @@ from ..post import Post
 from ..text import shorten
 from .base import Options, rule
 from .gen_family import FAMILY
-from .prose_lines import masked_lines
+from .prose_lines import lines_matching, masked_lines
 
 _TAGS = "think|thinking|thought|reasoning|reflection|scratchpad"
 _OPEN = lazy(rf"<(?P<tag>{_TAGS})>|◁think▷", re.IGNORECASE)
@@ -236,9 +236,9 @@ def reasoning_leak(post: Post, options: Options) -> Iterator[Diagnostic]:
     for d, covered in _blocks(post, lines):
         tag_lines.update(covered)
         yield d
-    for lineno in range(max(post.body_line, 1), len(lines)):
+    for lineno in lines_matching(lines, _LABEL_HINT, max(post.body_line, 1)):
         line = lines[lineno]
-        if line is None or lineno in tag_lines or len(line) > 200 or not _LABEL_HINT.search(line):
+        if lineno in tag_lines or len(line) > 200:
             continue
         if _timer().fullmatch(line):
             fix = Fix("safe", delete_lines(post, lineno), "remove the label")
