@@ -71,7 +71,14 @@ def test_every_view_is_the_line_by_line_view(lines):
         # the views of one post share their text lines: ask for them in turn
         for other in [(False, True, False), (True, False, False), (False, False, True), key]:
             view = masked_lines(post, quotes=other[0], front_matter=other[1], html=other[2])
-            assert view == _reference(post, *other), other
+            assert list(view) == _reference(post, *other), other
+            for finder in (re.compile("a|x"), re.compile("`|<|-")):
+                want = [
+                    i
+                    for i, line in enumerate(_reference(post, *other))
+                    if line is not None and finder.search(line)
+                ]
+                assert lines_matching(view, finder) == want
 
 
 def test_lines_matching_names_the_lines_a_search_per_line_finds():
