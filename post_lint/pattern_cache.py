@@ -60,6 +60,8 @@ FORMAT = 1
 #: At most this many patterns in the file (bounds a run that compiles
 #: patterns built from its input or configuration).
 MAX_ENTRIES = 1500
+#: At most this many of ``re``'s own cached patterns are seeded.
+MAX_SEEDS = 200
 #: A larger file is not read.
 MAX_FILE_BYTES = 4 * 1024 * 1024
 
@@ -87,10 +89,10 @@ def _regex_build() -> list[Any]:
 
 
 def _crc(key: str, fields: list[Any]) -> int:
-    import zlib
+    from binascii import crc32  # zlib's CRC-32; zlib itself costs more to import
 
     text = json.dumps([key, fields], ensure_ascii=False, sort_keys=True)
-    return zlib.crc32(text.encode("utf-8", "surrogatepass"))
+    return crc32(text.encode("utf-8", "surrogatepass"))
 
 
 def _is_int(value: Any) -> bool:
@@ -107,7 +109,7 @@ class PatternCache:
     """One cache file (``path``; None keeps nothing) and the patterns of this
     process. ``write`` False never writes the file."""
 
-    def __init__(self, path: str | None, write: bool = True) -> None:
+    def __init__(self, path: str | None, write: bool = True, seed_re: bool = False) -> None:
         self.path = path
         self.write = write and path is not None
         self._loaded = False
@@ -120,6 +122,10 @@ class PatternCache:
         self._used_regex: dict[str, tuple[str, int, Any]] = {}
         self._dirty = False
         self._registered = False
+        #: Seed ``re``'s cache with the patterns it held at the last exit.
+        self.seed_re = seed_re
+        self._seeded = 0
+        self._seeds: set[str] = set()
         self.hits = 0
         self.misses = 0
 
@@ -127,6 +133,8 @@ class PatternCache:
 
     def _load(self) -> None:
         self._loaded = True
+        if self.seed_re:
+            self._at_exit()  # to learn what re compiled besides this cache
         data = self._read()
         if data is None:
             return
@@ -135,6 +143,29 @@ class PatternCache:
         if type(data.get("regex")) is dict and type(data.get("regex_build")) is list:
             self._regex = data["regex"]
             self._regex_build_seen = data["regex_build"]
+        if self.seed_re and type(data.get("seed")) is list:
+            self._seed(data["seed"])
+            self._seeds = {k for k in data["seed"] if type(k) is str}
+
+    def _seed(self, keys: list[Any]) -> None:
+        """Put the patterns other code compiled with ``re`` last time (a
+        module's patterns at import, ``re.search(literal, ...)``) into
+        ``re``'s own cache, where ``re.compile`` looks first."""
+        cache = getattr(re, "_cache", None)
+        if type(cache) is not dict or not _re_cache_shape(cache):
+            return
+        room = min(len(keys), MAX_SEEDS, getattr(re, "_MAXCACHE", 512) // 2 - len(cache))
+        for key in keys[: max(room, 0)]:
+            entry = self._re.get(key) if type(key) is str else None
+            if entry is None:
+                continue
+            flags, _, pattern = key.partition(":")
+            if not flags.isdigit():
+                continue
+            compiled = self._from_re_entry(key, pattern, int(flags), entry)
+            if compiled is not None:
+                cache.setdefault((str, pattern, int(flags)), compiled)
+                self._seeded += 1
 
     def _read(self) -> dict[str, Any] | None:
         """The file's contents when it was written for this Python, else None."""
@@ -344,7 +375,12 @@ class PatternCache:
         """Write the file when this process compiled a pattern it lacked (or
         found it damaged): this run's patterns first, then the others the
         file held, up to :data:`MAX_ENTRIES`. Never raises."""
-        if not (self.write and self._dirty) or sys.dont_write_bytecode:
+        if not self.write or sys.dont_write_bytecode:
+            return
+        if self.seed_re and not self._dirty:
+            seen = {f"{flags}:{pattern}" for pattern, flags, _ in _re_cache_patterns()}
+            self._dirty = not seen <= self._seeds
+        if not self._dirty:
             return
         try:
             self._save()
@@ -358,6 +394,16 @@ class PatternCache:
             entry = self._re.get(key) or self.re_entry(pattern, flags, compiled)
             if entry is not None:
                 new_re[key] = entry
+        seeds: list[str] = []
+        if self.seed_re:
+            for pattern, flags, compiled in _re_cache_patterns():
+                key = f"{flags}:{pattern}"
+                entry = (
+                    new_re.get(key) or self._re.get(key) or self.re_entry(pattern, flags, compiled)
+                )
+                if entry is not None:
+                    new_re[key] = entry
+                    seeds.append(key)
         new_regex: dict[str, Any] = {}
         if self._used_regex:
             for key, (_pattern, _flags, compiled) in self._used_regex.items():
@@ -371,8 +417,11 @@ class PatternCache:
         room = MAX_ENTRIES - len(merged_re)
         old_regex = on_disk.get("regex") if on_disk.get("regex_build") == build else None
         merged_regex = _merge(new_regex, old_regex, room)
+        if not self.seed_re and type(on_disk.get("seed")) is list:
+            seeds = on_disk["seed"]
         data = {
             "python": _PYTHON,
+            "seed": [k for k in seeds if k in merged_re],
             "regex_build": build,
             "re": merged_re,
             "regex": merged_regex,
@@ -380,6 +429,28 @@ class PatternCache:
         text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
         _write_atomic(self.path, text.encode("utf-8", "surrogatepass"))
         self._dirty = False
+
+
+def _re_cache_shape(cache: dict[Any, Any]) -> bool:
+    """Does ``re._cache`` look as this module expects (``(type, pattern,
+    flags) -> Pattern``)? Checked on what it holds now."""
+    for key, value in list(cache.items())[:8]:
+        if not (type(key) is tuple and len(key) == 3 and isinstance(value, re.Pattern)):
+            return False
+    return True
+
+
+def _re_cache_patterns() -> list[tuple[str, int, Any]]:
+    """(pattern, flags, compiled) of the ``str`` patterns in ``re``'s cache."""
+    cache = getattr(re, "_cache", None)
+    if type(cache) is not dict or not _re_cache_shape(cache):
+        return []
+    out = []
+    for key, value in list(cache.items()):
+        kind, pattern, flags = key
+        if kind is str and type(pattern) is str and type(flags) is int and not flags & re.DEBUG:
+            out.append((pattern, flags, value))
+    return out[:MAX_SEEDS]
 
 
 def _merge(first: dict[str, Any], then: Any, limit: int) -> dict[str, Any]:
@@ -411,7 +482,7 @@ def _write_atomic(path: str, data: bytes) -> None:
 
 
 #: The process's cache (beside this module's byte code).
-CACHE = PatternCache(_default_path())
+CACHE = PatternCache(_default_path(), seed_re=True)
 
 
 def compile(pattern: str, flags: int = 0, module: Any = re) -> Any:

@@ -123,7 +123,7 @@ def test_every_pattern_of_a_real_run_matches_like_a_fresh_compile(tmp_path):
         "-c",
         "import sys; from post_lint.cli import main; from post_lint import pattern_cache as pc\n"
         "code = main(sys.argv[1:])\n"
-        "print(pc.CACHE.path, pc.CACHE.hits, pc.CACHE.misses, file=sys.stderr)",
+        "print(pc.CACHE.path, pc.CACHE._seeded, pc.CACHE.hits, pc.CACHE.misses, file=sys.stderr)",
         "--isolated",
         "--no-cache",
         "--exit-zero",
@@ -132,7 +132,7 @@ def test_every_pattern_of_a_real_run_matches_like_a_fresh_compile(tmp_path):
         str(ROOT / "examples" / "seed-alibaba-ja.md"),
     ]
     first = subprocess.run(cmd, capture_output=True, text=True, env=env, cwd=ROOT)
-    path, hits, misses = first.stderr.split()[-3:]
+    path, seeded, hits, misses = first.stderr.split()[-4:]
     assert int(misses) > 50 and Path(path).is_relative_to(tmp_path)
     data = json.loads(Path(path).read_text(encoding="utf-8", errors="surrogatepass"))
     assert len(data["re"]) > 30 and len(data["regex"]) > 20
@@ -147,8 +147,15 @@ def test_every_pattern_of_a_real_run_matches_like_a_fresh_compile(tmp_path):
     assert reader.misses == 0
     second = subprocess.run(cmd, capture_output=True, text=True, env=env, cwd=ROOT)
     assert second.stdout == first.stdout
-    _, hits, misses = second.stderr.split()[-3:]
-    assert int(misses) == 0 and int(hits) >= len(data["re"]) + len(data["regex"])
+    _, seeded, hits, misses = second.stderr.split()[-4:]
+    assert int(misses) == 0 and int(hits) >= len(data["re"]) - len(data["seed"])
+    # re's own cache was seeded with what it held at the first run's exit,
+    # among it PyYAML's reader pattern (compiled when yaml is imported).
+    import yaml.reader
+
+    printable = yaml.reader.Reader.NON_PRINTABLE
+    assert f"0:{printable.pattern}" in data["seed"]
+    assert int(seeded) == len(data["seed"]) > 10
 
 
 def _damage(path: Path, change) -> None:
@@ -295,3 +302,24 @@ def test_gen002_alternations_are_the_same_in_every_process():
     """Longest first, equal lengths in text order: the pattern (the cache's
     key) does not depend on set order (hash randomisation)."""
     assert _alternation(["cd", "ab", "abc", "b", "ab"]).pattern == "(?:abc)|(?:ab)|(?:cd)|(?:b)"
+
+
+def test_re_cache_is_seeded_with_what_it_held_at_exit(tmp_path, monkeypatch):
+    path = tmp_path / "patterns.json"
+    monkeypatch.setattr(re, "_cache", {})
+    first = PatternCache(str(path), seed_re=True)
+    first.compile(r"mine\d", 0)
+    re.search(r"someone else's (?P<x>pattern)", "")  # compiled by re itself
+    first.save()
+    assert "0:someone else's (?P<x>pattern)" in json.loads(path.read_text())["seed"]
+    monkeypatch.setattr(re, "_cache", {})
+    second = PatternCache(str(path), seed_re=True)
+    second.compile(r"mine\d", 0)
+    seeded = re._cache[(str, "someone else's (?P<x>pattern)", 0)]
+    re.purge()
+    _same_re(seeded, re.compile("someone else's (?P<x>pattern)"))
+    # A cache of another shape is left alone.
+    monkeypatch.setattr(re, "_cache", {"not": "a pattern"})
+    third = PatternCache(str(path), seed_re=True)
+    third.compile(r"mine\d", 0)
+    assert re._cache == {"not": "a pattern"} and third._seeded == 0
