@@ -88,6 +88,11 @@ EN_FUNCTION_WORDS = frozenset(
 #: ``other`` wants its noun (``run other programs``) except in the set
 #: phrases that end with it (each other, the other, one another).
 EN_OTHER = ("other", frozenset("each the one no any every some".split()))
+#: A question word right after a preposition introduces a clause that never
+#: came (``a talk on how``, ``a note about why``); alone it ends questions
+#: and sentences (``that's how``).
+EN_WH_WORDS = frozenset("how what why where when who".split())
+EN_WH_PREPOSITIONS = frozenset("on of about into in to for with from by at over regarding".split())
 
 # -- Japanese --------------------------------------------------------------
 
@@ -244,6 +249,14 @@ JA_TE_FORMS = (
     "ってい",
 )
 _JA_TE = lazy_regex(r"[\p{Han}\p{Hiragana}\p{Katakana}](?:て|で)$")
+#: After an object (…を), kanji + い is a verb's 連用形 (…を使い, …を払い),
+#: never an adjective (adjectives take no object).
+_JA_WO_STEM_I = lazy_regex(r"を\p{Han}{1,2}い$")
+#: The genitive の after a noun (kanji, katakana, a Latin name, a code span,
+#: a closing bracket: …オプションの, …vital.vim の) wants the noun it
+#: modifies; a sentence-final の follows a verb or an adjective (…行くの,
+#: …なの), written in kana.
+_JA_NOUN_BEFORE_NO = lazy_regex(r"[\p{Han}\p{Katakana}ー\p{Latin}\d\s」』）)]")
 
 # -- Chinese ---------------------------------------------------------------
 
@@ -393,6 +406,23 @@ ZH_OPEN = (
     ("那", "determiner"),
     ("个", "measure word"),
     ("個", "measure word"),
+    ("一", "numeral"),
+    ("另", "adverb"),
+    # verbs of thinking and listing that introduce what follows (我觉得…, 比如…)
+    ("觉得", "verb"),
+    ("覺得", "verb"),
+    ("认为", "verb"),
+    ("認為", "verb"),
+    ("以为", "verb"),
+    ("以為", "verb"),
+    ("意味着", "verb"),
+    ("意味著", "verb"),
+    ("比如", "conjunction"),
+    ("例如", "conjunction"),
+    ("譬如", "conjunction"),
+    ("诸如", "conjunction"),
+    ("諸如", "conjunction"),
+    ("包括", "verb"),
 )
 #: (Two-character words first: 于是 is a conjunction, not the copula 是.)
 _ZH_OPEN_LONGEST_FIRST = tuple(sorted(ZH_OPEN, key=lambda e: -len(e[0])))
@@ -487,15 +517,21 @@ def _sentence_end(text: str) -> End:
 
 
 def _en_end(text: str) -> End:
-    m = _LAST_WORD_AT_END.search(text[-40:])
+    tail = text[-40:]
+    m = _LAST_WORD_AT_END.search(tail)
     if m:
         word = m.group(1)
         if word.lower() in EN_FUNCTION_WORDS and word != "A":
             return End(OPEN, f"ends with '{word}', which cannot end a sentence", "en")
         if word.lower() == EN_OTHER[0]:
-            before = _LAST_WORD_AT_END.search(text[: m.start(1)].rstrip()[-40:])
+            before = _LAST_WORD_AT_END.search(tail[: m.start(1)].rstrip())
             if before and before.group(1).lower() not in EN_OTHER[1]:
                 return End(OPEN, f"ends with '{word}', which wants its noun", "en")
+        if word.lower() in EN_WH_WORDS:
+            before = _LAST_WORD_AT_END.search(tail[: m.start(1)].rstrip())
+            if before and before.group(1).lower() in EN_WH_PREPOSITIONS:
+                phrase = f"{before.group(1)} {word}"
+                return End(OPEN, f"ends with '{phrase}', whose clause never comes", "en")
     return End(UNKNOWN, "", "en")
 
 
@@ -523,6 +559,8 @@ def _ja_end(text: str) -> End:
             )
     if text.endswith("によ"):
         return End(OPEN, "ends with 'によ', the start of …による/…によって", "ja")
+    if text.endswith("につ"):
+        return End(OPEN, "ends with 'につ', the start of …について/…につき", "ja")
     if text[-1] in "をにがへ":
         return End(OPEN, f"ends with the particle '{text[-1]}'", "ja")
     if len(text) > 1 and text[-1] in "さ" and regex.match(r"[\p{Han}\p{Katakana}ー]", text[-2]):
@@ -553,6 +591,11 @@ def _ja_end(text: str) -> End:
         return End(OPEN, f"ends with the て-form '{text[-2:]}'", "ja")
     if last in "っッ":
         return End(OPEN, f"ends mid-word ('{text[-3:]}')", "ja")
+    m = _JA_WO_STEM_I.search(text)
+    if m:
+        return End(OPEN, f"ends with the continuative (連用形) '{m.group(0)}'", "ja")
+    if last == "の" and _JA_NOUN_BEFORE_NO.match(before):
+        return End(OPEN, f"ends with '{text[-3:]}', whose 'の' wants the noun it modifies", "ja")
     if last in "るうくすつぬむぶぐたい":
         return End(FINAL, f"ends with the plain form '{text[-2:]}'", "ja", plain=True)
     if last in "かなの":
@@ -572,7 +615,8 @@ ZH_WORDS_ENDING_LIKE_OPEN = frozenset(
     行为 行為 人为 人為 无为 無為 有为 有為 所为 所為 可以 加以 予以 自如 不如 记得 記得 值得 难得 難得
     舍得 捨得 晓得 曉得 见得 見得 认得 認得 懂得 了得 要得 不得 心得 所得 几个 幾個 个个 個個 哪个 哪個
     成都 首都 京都 古都 造就 成就 将就 將就 迁就 遷就 人才 天才 刚才 剛才 口才 方才 奇才 英才 就这 就這
-    在这 在這 在那 到这 到這 到那 刹那 剎那""".split()
+    在这 在這 在那 到这 到這 到那 刹那 剎那 统一 統一 唯一 第一 之一 万一 萬一 同一 单一 單一 合一
+    均一 划一 劃一 专一 專一 不一 逐一 一一 其一 初一 十一 周一 週一 星期一 归一 歸一 如一""".split()
 )
 
 

@@ -43,7 +43,8 @@ _SIGNATURE = lazy_regex(
 _ON_PURPOSE = lazy_regex(
     r"(?:\bTBD|\bTBA|\bTODO|\bWIP|\bto be continued|\bcoming soon|\bmore soon|\bstay tuned"
     r"|\bfin|\bthe end|\band (?:much |many )?more|\betc|\band so (?:on|forth)|などなど|等等|"
-    r"\bEOF|（?続く）?|（?つづく）?|未完|待续|待續|未完待续|以上|おわり|完)"
+    r"\bEOF|（?続く）?|（?つづく）?|未完|待续|待續|未完待续|以上|おわり"
+    r"|(?:全文|(?<![\p{Han}\p{Hiragana}\p{Katakana}]))完)"
     r"[\s.!。)）]*$",
     regex.IGNORECASE,
 )
@@ -156,6 +157,13 @@ def label(sentence: str, alone: bool = True) -> str:
         if not _CJK.search(sentence) or _LABEL_VALUE.match(sentence):
             return "a label and its value"
     return ""
+
+
+def label_prefix(sentence: str) -> str:
+    """The label of a ``label: value`` sentence (``7.4.652: ``, ``開催日: ``),
+    or ''."""
+    m = _LABEL_VALUE.match(sentence)
+    return m.group(0) if m else ""
 
 
 #: In CJK text, a label and its value is a short label, then a colon
@@ -334,7 +342,7 @@ def english_prefix(fragment: str) -> bool:
 def katakana_prefix(fragment: str) -> bool:
     """Is the katakana run ``fragment`` no loanword but the start of one
     (``パッケー``, ``セッショ``, ``ダウンロ``), or a loanword followed by
-    the start of another (``メイン`` + ``セッショ``)?"""
+    the start of another (``メイン`` + ``セッショ``, ``プロセス`` + ``グ``)?"""
     words = katakana_words()
     if len(fragment) < 2:
         return False
@@ -351,7 +359,16 @@ def katakana_prefix(fragment: str) -> bool:
             and not _is_word(words, tail + "ー")
         ):
             return True
-    return False
+    # A loanword and one letter of the next (プロセス + グ, プレビュー + リ):
+    # one letter is no word, and these letters end no loanword as a suffix
+    # (not the plural ズ/ス, not ン or a small kana).
+    head, last = fragment[:-1], fragment[-1]
+    return len(head) >= 3 and last not in _SUFFIX_LETTERS and _is_word(words, head)
+
+
+#: Katakana letters that end loanwords as suffixes or sounds (ジョブズ,
+#: ボス + ン): a loanword followed by one of them is no cut.
+_SUFFIX_LETTERS = frozenset("ズスンーッァィゥェォャュョヮヶヵ・ヽヾ")
 
 
 def _is_word(words: tuple[str, ...], key: str) -> bool:

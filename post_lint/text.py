@@ -22,6 +22,7 @@ from dataclasses import dataclass
 import regex
 
 from .lazyre import lazy, lazy_regex
+from .textmemo import TextMemo
 
 # Liquid ``{% %}`` / ``{{ }}`` and Hugo ``{{< >}}`` / ``{{% %}}`` tags. Bounded
 # quantifiers keep pathological inputs linear.
@@ -116,11 +117,20 @@ def fold_whitespace(text: str) -> str:
     return " ".join(text.split())
 
 
+def _normalized(text: str, casefold: bool) -> str:
+    folded = fold_whitespace(unicodedata.normalize("NFKC", text))
+    return folded.casefold() if casefold else folded
+
+
+#: :func:`_normalized`, remembered across lints (the paragraphs of an edited
+#: post are mostly the ones normalised at its last lint).
+_normalized_memo = TextMemo(_normalized)
+
+
 def normalize(text: str, *, casefold: bool = True) -> str:
     """NFKC, white space folded, case-folded (unless ``casefold`` is false):
     the form in which prose is compared."""
-    folded = fold_whitespace(unicodedata.normalize("NFKC", text))
-    return folded.casefold() if casefold else folded
+    return _normalized_memo(text, casefold)
 
 
 def shorten(text: str, limit: int = 40, *, keep_end: bool = False, ellipsis: str = "…") -> str:

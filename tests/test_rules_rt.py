@@ -19,12 +19,16 @@ from post_lint import lint_text
 from post_lint.fix import apply_fixes
 from post_lint.post import Post
 from post_lint.rules.reading_time import (
+    HUGO_ESCAPED,
     PRESETS,
+    Counts,
     Unparseable,
+    _count,
     declared_from_value,
     estimate,
     hugo_word_count,
     jekyll_word_count,
+    measure_pieces,
     medium_image_seconds,
     reading_time_word_count,
     round_minutes,
@@ -824,3 +828,34 @@ def test_a_page_mostly_of_code_is_reported_only_past_twice_the_whole_text():
     body = english(476) + "\n\n" + CODE_BLOCK  # 2 minutes of prose, 7 with the code
     assert codes(post("reading_time: 12", body)) == []
     assert codes(post("reading_time: 16", body)) == [("RT001", 3)]
+
+
+# -- counting block by block (what a re-lint of an edited post reuses) -----------------
+
+_PIECE_ALPHABET = "ab1 \t\n。、「」（）!?.-日本語한국ひらカナ\u3000\uff01"
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.text(alphabet=_PIECE_ALPHABET, max_size=12), max_size=6), st.booleans())
+def test_counting_block_by_block_adds_up_to_counting_the_joined_text(pieces, cjk_page):
+    joined = "\n".join(pieces)
+    for counting in ("hugo", HUGO_ESCAPED, "reading-time", "jekyll", "medium", "scripts"):
+        assert measure_pieces(pieces, counting, cjk_page) == _count(joined, counting, cjk_page), (
+            counting
+        )
+
+
+def test_reading_time_words_swallow_punctuation_across_pieces():
+    # "日本。" leaves its word swallowing: the next piece's "「" is no word of its own
+    assert measure_pieces(["日本。", "「 x"], "reading-time") == Counts(3)
+    assert measure_pieces(["abc", "「 x"], "reading-time") == Counts(3)
+    assert _count("日本。\n「 x", "reading-time", False) == Counts(3)
+    # a piece of punctuation alone keeps the swallowing going into the next
+    assert measure_pieces(["日", "。。", "! y"], "reading-time") == Counts(2)
+
+
+def test_many_pieces_count_as_their_joined_text():
+    pieces = ["日本。", "「 x", "one two", ""] * 300  # over MANY_PIECES
+    joined = "\n".join(pieces)
+    for counting in ("hugo", "reading-time", "jekyll", "scripts"):
+        assert measure_pieces(pieces, counting, True) == _count(joined, counting, True)

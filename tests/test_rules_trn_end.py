@@ -645,6 +645,178 @@ def test_habits_stay_silent(case):
     assert trn(HABITS[case]) == []
 
 
+#: Issue 13, third pass: a list's last item read against its siblings (their
+#: shape, their shared ending, their finished sentences before a link), and
+#: more grammar (…on how, …オプションの, …を使い, …プロセスグ, …觉得, …收到一).
+CUTS_SIBLINGS = {
+    "en-list-template-one-word": (
+        EN + "- Update Psych 2.0.6\n- Update Rake 10.3.2\n- Update RDoc 4.2.0\n- Update\n",
+        [
+            (
+                "TRN005",
+                12,
+                1,
+                "post ends in the middle of a list item ('Update'): it stops where the list's item 'Update RDoc 4.2.0' goes on",
+            )
+        ],
+    ),
+    "en-list-template": (
+        EN
+        + "The flaw affects:\n\n* Ruby 3.2 series: resolv version 0.2.2 and earlier\n* Ruby 3.3 series: resolv\n",
+        [
+            (
+                "TRN005",
+                12,
+                1,
+                "post ends in the middle of a list item ('…y 3.3 series: resolv'): it stops where the list's item 'Ruby 3.2 series: resolv version 0.2.2 a…' goes on",
+            )
+        ],
+    ),
+    "en-list-preposition-wh": (
+        EN + "- a great introductory talk on how\n",
+        [
+            (
+                "TRN005",
+                9,
+                1,
+                "post ends in the middle of a list item ('…oductory talk on how'): ends with 'on how', whose clause never comes",
+            )
+        ],
+    ),
+    "ja-list-label-siblings": (
+        JA
+        + "- 7.4.1372: `ch_read()` 関数が追加されました。\n- 7.4.1378: `job_setoptions()` 関数が追加されました。\n- 7.4.1380: ジョブ機能に exit-cb コール\n",
+        [
+            (
+                "TRN005",
+                11,
+                1,
+                "post ends in the middle of a list item ('…: ジョブ機能に exit-cb コール'): the list's other items end with punctuation",
+            )
+        ],
+    ),
+    "ja-list-linked-siblings": (
+        JA
+        + "* 演算子が試験的に導入されました。[#12125](https://example.com/12125)\n* 引数の転送が導入されました。[#1](https://example.com/1), [#2](https://example.com/2)\n* デフォルトのブロックの仮引数\n",
+        [
+            (
+                "TRN005",
+                11,
+                1,
+                "post ends in the middle of a list item ('デフォルトのブロックの仮引数'): the list's other items end with punctuation",
+            )
+        ],
+    ),
+    "ja-list-shared-end": (
+        JA
+        + "* ruby 1.8.7 より前の全ての ruby 1.8 系列\n* ruby 1.9.3 より前の全ての ruby 1.9 系列\n* ruby 2.0.0 より前の全ての ruby 2.0 系列\n* trunk のリビジョン 41671 より前の全ての ruby 開\n",
+        [
+            (
+                "TRN005",
+                12,
+                1,
+                "post ends in the middle of a list item ('…41671 より前の全ての ruby 開'): the list's other items all end with '系列', this one stops before it",
+            )
+        ],
+    ),
+    "ja-genitive-no": (
+        JA + "- `--jit-max-cache` オプションの\n",
+        [
+            (
+                "TRN005",
+                9,
+                1,
+                "post ends in the middle of a list item ('…jit-max-cache オプションの'): ends with 'ョンの', whose 'の' wants the noun it modifies",
+            )
+        ],
+    ),
+    "ja-wo-renyoukei-i": (
+        JA + "- 静的型付けをすることで補完などを使い\n",
+        [
+            (
+                "TRN005",
+                9,
+                1,
+                "post ends in the middle of a list item ('静的型付けをすることで補完などを使い'): ends with the continuative (連用形) 'を使い'",
+            )
+        ],
+    ),
+    "ja-katakana-word-and-letter": (
+        JA + "- `$SAFE` はプロセスグ\n",
+        [
+            (
+                "TRN005",
+                9,
+                1,
+                "post ends in the middle of a list item ('$SAFE はプロセスグ'): 'プロセスグ' is no katakana word, only the start of one",
+            )
+        ],
+    ),
+    "zh-verb-clause": (
+        ZH + "- 蚊子又开始多了，两天都没睡好\n- 今中午吃饭，我觉得\n",
+        [
+            (
+                "TRN005",
+                10,
+                1,
+                "post ends in the middle of a list item ('今中午吃饭，我觉得'): ends with the verb '觉得', which cannot end a sentence",
+            )
+        ],
+    ),
+    "zh-numeral": (
+        ZH + "昨晚写完论文，收到一",
+        [
+            (
+                "TRN001",
+                9,
+                1,
+                "post ends mid-sentence ('昨晚写完论文，收到一'): ends with the numeral '一', which cannot end a sentence",
+            )
+        ],
+    ),
+    "zh-list-label-siblings": (
+        ZH
+        + "- `fixed`：在当前窗口的固定位置，不随页面滚动而移动。\n\n- `absolute`：相对父元素的位置，父元素必须也有非默认的位置属性。\n\n- `sticky`：元素在被滚出当前视图时，自动漂\n",
+        [
+            (
+                "TRN005",
+                13,
+                1,
+                "post ends in the middle of a list item ('…icky：元素在被滚出当前视图时，自动漂'): the list's other items end with punctuation",
+            )
+        ],
+    ),
+}
+
+#: ...and what stays quiet: two-item styles, kana の, a word ending in a
+#: suffix letter, labels without periods, a shorter item of its own.
+HABITS_SIBLINGS = {
+    "ja-two-items-shared-end": JA
+    + "* [線形代数](https://example.com/a)\n  * 主に数値計算で現れる線形代数について\n  * 線形代数の幾何学的な意味について\n  * スクリプトを書いて数学を遊ぶ例\n",
+    "en-list-one-word-once": EN + "- Python 2 support\n- Python\n",
+    "zh-quanwen-wan": ZH + "全文完\n",
+    "ja-label-list-no-period": JA
+    + "- 開催日: 2016/11/05 (Sat)\n- 場所: 渋谷ファーストタワー7階\n- 時間: 13:00 ～ 18:30 / 懇親\n",
+    "ja-katakana-plural": JA + "- Appleを作ったスティーブ・ジョブズ\n",
+    "ja-casual-nano": JA + "- どれが正解なの\n",
+    "en-list-thats-how": EN + "- what it does\n- why it matters\n- and that is how\n",
+    "en-list-shorter-other-item": EN
+    + "- Updated foo to 1.2\n- Updated bar to 2.0\n- Updated the docs\n",
+    "zh-list-unique": ZH + "- 这个方法是第一\n- 那个方法是唯一\n",
+}
+
+
+@pytest.mark.parametrize("case", CUTS_SIBLINGS, ids=str)
+def test_list_item_cut_read_against_its_siblings(case):
+    body, expected = CUTS_SIBLINGS[case]
+    assert trn(body) == expected
+
+
+@pytest.mark.parametrize("case", HABITS_SIBLINGS, ids=str)
+def test_sibling_evidence_stays_quiet_on_human_lists(case):
+    assert trn(HABITS_SIBLINGS[case]) == []
+
+
 def test_missing_final_newline_alone_is_not_proof():
     # A list of fragments without punctuation: the missing newline is only
     # supporting evidence, never enough by itself for a short item.

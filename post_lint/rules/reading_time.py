@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -21,6 +21,7 @@ from ..diagnostics import Diagnostic, Edit, Fix
 from ..lazyre import lazy, lazy_regex
 from ..post import Block, KeyInfo, Post
 from ..text import HANGUL_CHAR, SPLIT_ONLY_SEPARATORS, count_scripts, shorten
+from ..textmemo import TextMemo
 from .base import Options, Rule, at_least, each_one_of, family, non_blank_strings, rule
 
 DEFAULT_KEYS = [
@@ -331,18 +332,19 @@ def _prose_blocks(post: Post) -> list[Block]:
     return [b for b in post.blocks if b.kind in _PROSE_KINDS]
 
 
-def _other_text(post: Post) -> str:
-    """Text of code blocks (fences dropped), tables and HTML blocks (tags dropped)."""
+def _other_pieces(post: Post) -> list[str]:
+    """Text of code blocks (fences dropped), tables and HTML blocks (tags
+    dropped), one piece per block: joined by newlines, the "other" text."""
     pieces: list[str] = []
     for b in post.blocks:
         if b.kind == "code":
             lines = post.block_source(b).split("\n")
-            pieces.extend(line for line in lines if not _FENCE.match(line))
+            pieces.append("\n".join(line for line in lines if not _FENCE.match(line)))
         elif b.kind == "table":
             pieces.append(post.block_source(b).replace("|", " "))
         elif b.kind == "html":
             pieces.append(_HTML_TAG.sub(" ", post.block_source(b)))
-    return "\n".join(pieces)
+    return pieces
 
 
 def medium_image_seconds(images: int) -> int:
@@ -389,6 +391,44 @@ _RT_BOUND = " \n\r\t"
 #: A CJK character (one word) with the punctuation and spaces it "eats", or a
 #: run of other non-space characters (one word).
 _RT_WORD = lazy(f"[{_RT_CJK}][{_RT_PUNCTUATION}{_RT_BOUND}]*|[^{_RT_BOUND}{_RT_CJK}]+")
+
+
+#: What a CJK character's word swallows after it (``_RT_WORD``), as characters.
+_RT_EATEN = (
+    "".join(map(chr, range(0x21, 0x30)))
+    + "".join(map(chr, range(0x3A, 0x41)))
+    + "".join(map(chr, range(0x5B, 0x61)))
+    + "".join(map(chr, range(0x7B, 0x7F)))
+    + "".join(map(chr, range(0x3000, 0x3040)))
+    + "".join(map(chr, range(0xFF00, 0xFFF0)))
+    + _RT_BOUND
+)
+
+
+def _is_rt_cjk(char: str) -> bool:
+    o = ord(char)
+    return 0x3040 <= o <= 0x309F or 0x4E00 <= o <= 0x9FFF or 0xAC00 <= o <= 0xD7A3
+
+
+def _reading_time_piece(piece: str) -> tuple[int, int, bool, bool]:
+    """How one piece of a newline-joined text counts under ``reading-time``,
+    whose CJK words swallow the punctuation after them, across a newline
+    too: (its words; its words when the text before it ends in such a word
+    still swallowing, which swallows the punctuation the piece starts with;
+    whether it leaves a word swallowing at its end; the same for the second
+    case)."""
+    rest = piece.lstrip(_RT_EATEN)
+    tail = piece.rstrip(_RT_EATEN)
+    leaves_open = bool(tail) and _is_rt_cjk(tail[-1])
+    return (
+        reading_time_word_count(piece),
+        reading_time_word_count(rest),
+        leaves_open,
+        leaves_open if rest else True,
+    )
+
+
+_reading_time_pieces = TextMemo(_reading_time_piece)
 
 
 def reading_time_word_count(text: str) -> int:
@@ -445,18 +485,60 @@ class Counts:
 
 def measure(text: str, preset: Preset, cjk_page: bool = False) -> Counts:
     """Count ``text`` the way ``preset`` does (``cjk_page``: Hugo's page flag)."""
+    return _count(text, preset.counting, cjk_page)
+
+
+#: Hugo's count with the characters HTML escapes counted as their entities
+#: (see :func:`hugo_word_count`), as a counting of its own.
+HUGO_ESCAPED = "hugo-escaped"
+
+
+def _count(text: str, counting: str, cjk_page: bool) -> Counts:
     if not text:
         return Counts()
-    if preset.counting == "hugo":
+    if counting == "hugo":
         return Counts(hugo_word_count(text, cjk_page))
-    if preset.counting == "reading-time":
+    if counting == HUGO_ESCAPED:
+        return Counts(hugo_word_count(text, cjk_page, escaped=True))
+    if counting == "reading-time":
         return Counts(reading_time_word_count(text))
-    if preset.counting == "jekyll":
+    if counting == "jekyll":
         return Counts(jekyll_word_count(text))
     counts = count_scripts(text)
-    if preset.counting == "medium":
+    if counting == "medium":
         return Counts(counts.latin_words, counts.cjk_chars + len(HANGUL_CHAR.findall(text)))
     return Counts(counts.latin_words, counts.cjk_chars, counts.hangul_words)
+
+
+#: :func:`_count` of one block's text, remembered across lints.
+_block_count = TextMemo(_count)
+
+
+#: More pieces than this are joined and counted at once (see measure_pieces).
+MANY_PIECES = 1000
+
+
+def measure_pieces(pieces: Sequence[str], counting: str, cjk_page: bool = False) -> Counts:
+    """:func:`measure` of the pieces joined by newlines (``counting``: a
+    preset's, or :data:`HUGO_ESCAPED`), counted piece by piece: every
+    counting adds up over a newline (none counts a word across one), and a
+    re-lint of an edited post counts only the blocks that changed."""
+    if len(pieces) > MANY_PIECES:  # thousands of tiny blocks: one pass in C is cheaper
+        return _count("\n".join(pieces), counting, cjk_page)
+    words = cjk = hangul = 0
+    if counting == "reading-time":
+        swallowing = False
+        for piece in pieces:
+            n, n_after_cjk, leaves_open, leaves_open_after_cjk = _reading_time_pieces(piece)
+            words += n_after_cjk if swallowing else n
+            swallowing = leaves_open_after_cjk if swallowing else leaves_open
+        return Counts(words)
+    for piece in pieces:
+        c = _block_count(piece, counting, cjk_page)
+        words += c.words
+        cjk += c.cjk
+        hangul += c.hangul
+    return Counts(words, cjk, hangul)
 
 
 def estimate_counts(
@@ -670,14 +752,19 @@ def _scaled(counts: Counts, factor: float) -> Counts:
 
 
 def _generator_bands(
-    prose: str, other: str, images: int, options: Options, names: list[str], use_code: bool
+    prose: list[str],
+    other: list[str],
+    images: int,
+    options: Options,
+    names: list[str],
+    use_code: bool,
+    cjk_page: bool,
 ) -> list[tuple[float, float]]:
     """(low, high) minutes each named generator could have written: its own
     count and rounding, from the prose alone up to the whole text, each
     counted 5% short or over (:data:`GENERATOR_COUNT_SLACK`: the
     generator counts the rendered page, which post-lint only approximates)."""
     bands = []
-    cjk_page = bool(_HUGO_CJK.search(prose) or _HUGO_CJK.search(other))
 
     def minutes(counts: Counts, preset: Preset, pictures: int = images) -> int:
         return round_minutes(
@@ -686,10 +773,10 @@ def _generator_bands(
 
     counted: dict[tuple[str, bool], Counts] = {}  # presets that count alike count once
 
-    def count(text: str, preset: Preset, is_prose: bool) -> Counts:
+    def count(pieces: list[str], preset: Preset, is_prose: bool) -> Counts:
         key = (preset.counting, is_prose)
         if key not in counted:
-            counted[key] = measure(text, preset, cjk_page)
+            counted[key] = measure_pieces(pieces, preset.counting, cjk_page)
         return counted[key]
 
     for name in names:
@@ -701,7 +788,7 @@ def _generator_bands(
         low = minutes(_scaled(low_counts, 1 - GENERATOR_COUNT_SLACK), preset)
         high = minutes(_scaled(high_counts, 1 + GENERATOR_COUNT_SLACK), preset)
         if preset.counting == "hugo" and cjk_page and use_code:
-            escaped = Counts(hugo_word_count(prose + "\n" + other, True, escaped=True))
+            escaped = measure_pieces((*prose, *other), HUGO_ESCAPED, True)
             high = max(high, minutes(_scaled(escaped, 1 + GENERATOR_COUNT_SLACK), preset, 0))
         bands.append((float(low), float(high)))
     return bands
@@ -939,19 +1026,19 @@ def reading_time_mismatch(post: Post, options: Options) -> Iterator[Diagnostic]:
     if not declarations:
         return
     blocks = _prose_blocks(post)
-    prose = "\n".join(b.prose for b in blocks)
+    prose_pieces = [b.prose for b in blocks]
+    prose = "\n".join(prose_pieces)
     images = sum(b.images for b in blocks)
     if not prose.strip():
         return
     use_code = preset.counts_code or bool(options.get("code_upper_bound", True))
-    other = _other_text(post) if use_code else ""
+    other_pieces = _other_pieces(post) if use_code else []
+    other = "\n".join(other_pieces)
+    has_cjk = bool(_HUGO_CJK.search(prose) or _HUGO_CJK.search(other))
     cjk_flag = post.meta.get("isCJKLanguage")
-    if isinstance(cjk_flag, bool):
-        cjk_page = cjk_flag
-    else:
-        cjk_page = bool(_HUGO_CJK.search(prose) or _HUGO_CJK.search(other))
-    prose_counts = measure(prose, preset, cjk_page)
-    other_counts = measure(other, preset, cjk_page)
+    cjk_page = cjk_flag if isinstance(cjk_flag, bool) else has_cjk
+    prose_counts = measure_pieces(prose_pieces, preset.counting, cjk_page)
+    other_counts = measure_pieces(other_pieces, preset.counting, cjk_page)
     all_counts = prose_counts + other_counts
     main_counts = all_counts if preset.counts_code else prose_counts
     main = estimate_counts(main_counts, images, preset, options, cjk_page)
@@ -962,7 +1049,7 @@ def reading_time_mismatch(post: Post, options: Options) -> Iterator[Diagnostic]:
         upper_minutes = estimate_counts(all_counts, images, preset, options, cjk_page).minutes
     if preset.counting == "hugo" and cjk_page:
         # Hugo counts the rendered HTML's text, entities included: accept up to that.
-        escaped = Counts(hugo_word_count(prose + "\n" + other, cjk_page, escaped=True))
+        escaped = measure_pieces((*prose_pieces, *other_pieces), HUGO_ESCAPED, cjk_page)
         escaped_minutes = estimate_counts(escaped, images, preset, options, cjk_page).minutes
         upper_minutes = max(upper_minutes, escaped_minutes)
     tolerance = float(options.get("tolerance", 0.3))
@@ -987,7 +1074,9 @@ def reading_time_mismatch(post: Post, options: Options) -> Iterator[Diagnostic]:
     bands = [(float(low_bound), high_bound)]
     if preset.name == "default":
         names = list(options.get("accept_presets", GENERATOR_PRESETS))
-        bands += _generator_bands(prose, other, images, options, names, use_code)
+        bands += _generator_bands(
+            prose_pieces, other_pieces, images, options, names, use_code, has_cjk
+        )
     rounded = round_minutes(main.minutes, preset)
     for key, value, info in declarations:
         try:

@@ -50,6 +50,7 @@ from ..text import (
     fold_whitespace,
     normalize,
 )
+from ..textmemo import TextMemo
 from .base import (
     FamilySettings,
     Options,
@@ -149,14 +150,14 @@ def _chunks(key: str) -> list[tuple[int, str]]:
     return [(a, key[a:b]) for a, b in zip(starts, ends)] if key else []
 
 
-def _shingles(tokens: list[str], context: str) -> set[int]:
+def _shingles(tokens: tuple[str, ...], context: str) -> frozenset[int]:
     """Hashes of every run of SHINGLE_SIZE tokens (salted by the context)."""
     if len(tokens) < SHINGLE_SIZE:
-        return {hash((context, *tokens))} if tokens else set()
+        return frozenset({hash((context, *tokens))} if tokens else ())
     runs = [tokens[i:] for i in range(SHINGLE_SIZE)]
     if context:  # hash((context, t1, t2, t3, t4)), as a tuple of zip builds it
-        return set(map(hash, zip(repeat(context), *runs)))
-    return set(map(hash, zip(*runs)))
+        return frozenset(map(hash, zip(repeat(context), *runs)))
+    return frozenset(map(hash, zip(*runs)))
 
 
 # -- settings ------------------------------------------------------------------
@@ -253,7 +254,7 @@ class _Para:
     #: only compared with paragraphs of the same context.
     context: str
     key: str
-    tokens: list[str]
+    tokens: tuple[str, ...]
     words: float
     #: Long enough (and of a kind) to be compared by DUP001, DUP002, DUP003.
     for_exact: bool
@@ -432,15 +433,9 @@ class _Builder:
         source = post.block_source(block)
         if "://" in source and _URL_LINE.search(source):
             return None
-        normalized = normalize(text if as_is else remove_all(text, s.extra_markers))
-        key = _key_form(normalized)
+        normalized, key, tokens, words = _text_form(text, as_is, s.extra_markers)
         if not key:
             return None
-        if normalized.isascii():
-            tokens, cjk = _ASCII_TOKEN.findall(normalized), 0
-        else:
-            tokens, cjk = _TOKEN.findall(normalized), count_cjk(normalized)
-        words = len(tokens) - cjk + cjk / CJK_CHARS_PER_WORD
         context = _context(block)
         outline = post.outline
         container = outline.container_of[bi]
@@ -478,6 +473,31 @@ class _Builder:
             roles,
             marked,
         )
+
+
+def _compute_text_form(
+    text: str, as_is: bool, extra_markers: frozenset[str]
+) -> tuple[str, str, tuple[str, ...], float]:
+    """What a paragraph's prose gives DUP, from its text alone: the
+    normalised text, its key form, its tokens and its length in words
+    (CJK characters counted as ``1 / CJK_CHARS_PER_WORD`` words each)."""
+    normalized = normalize(text if as_is else remove_all(text, extra_markers))
+    key = _key_form(normalized)
+    if not key:
+        return normalized, key, (), 0.0
+    if normalized.isascii():
+        tokens, cjk = _ASCII_TOKEN.findall(normalized), 0
+    else:
+        tokens, cjk = _TOKEN.findall(normalized), count_cjk(normalized)
+    return normalized, key, tuple(tokens), len(tokens) - cjk + cjk / CJK_CHARS_PER_WORD
+
+
+#: :func:`_compute_text_form`, remembered across lints (a re-lint of an
+#: edited post pays only for the paragraphs that changed).
+_text_form = TextMemo(_compute_text_form)
+
+#: :func:`_shingles` of (a paragraph's tokens, its scope), remembered likewise.
+_shingles_of = TextMemo(_shingles)
 
 
 def _inert_limit(s: _Settings) -> int:
@@ -886,7 +906,7 @@ def _find_near_duplicates(
     sizes: dict[int, int] = {}
     by_index = {p.index: p for p in paras}
     compared = [
-        (a, _shingles(a.tokens, a.scope))
+        (a, _shingles_of(a.tokens, a.scope))
         for a in paras
         if a.for_near and a.index not in merged and a.index not in taken
     ]

@@ -811,12 +811,15 @@ def _ending_reason(
     lead_in: bool = False,
     clause_ends: bool = True,
     morphology: bool = False,
+    labels_are_sentences: bool = False,
     style_reason: str = "its last sentence has no ending, where the post's other paragraphs finish theirs",
 ) -> str:
     """Why ``text``, the prose of the post's last block, stops mid-sentence
     ('' when it need not): its last words cannot end a sentence, it stops
     mid-word, or (``style``: the rest of the post finishes its sentences) its
-    last sentence has no ending and is no habit."""
+    last sentence has no ending and is no habit. ``labels_are_sentences``:
+    items shaped ``label: value`` around it end in finished sentences, so a
+    label and its value is no excuse."""
     post = a.post
     sentence, finished_before = post_end.last_sentence(text)
     if not sentence or not _source_ends_in_prose(post, block, text):
@@ -849,7 +852,9 @@ def _ending_reason(
         return cut
     if end.is_final and not end.plain:
         return ""
-    if post_end.label(sentence, alone=not finished_before):
+    if post_end.label(sentence, alone=not finished_before) and not (
+        labels_are_sentences and post_end.label_prefix(sentence)
+    ):
         return ""
     never = _clause_ends(a).never_ends(text) if clause_ends else ""
     if never:
@@ -1381,16 +1386,10 @@ def truncated_list_item(post: Post, options: Options) -> Iterator[Diagnostic]:
         return
     extra = tuple(s for s in options.get("extra_endings", ()) if isinstance(s, str) and s)
     ignore = tuple(s for s in options.get("ignore_endings", ()) if isinstance(s, str) and s)
-    siblings = [
-        b
-        for b in _list_siblings(post, len(post.blocks) - 1)
-        if b.prose.strip()
-        and not b.link_only
-        and "](" not in b.prose
-        and _source_ends_in_prose(post, b, b.prose.rstrip())
-    ]
-    done = sum(1 for b in siblings if is_complete(b.prose))
+    siblings = _sibling_texts(post, len(post.blocks) - 1)
+    done = sum(1 for t in siblings if is_complete(t))
     sentences = len(siblings) >= 2 and done >= _EOF_PUNCTUATED_SHARE * len(siblings)
+    labelled = sum(1 for t in siblings if post_end.label_prefix(t))
     reason = _ending_reason(
         a,
         last,
@@ -1399,14 +1398,49 @@ def truncated_list_item(post: Post, options: Options) -> Iterator[Diagnostic]:
         extra=extra,
         ignore=ignore,
         style_reason="the list's other items end with punctuation",
+        labels_are_sentences=sentences and labelled >= _EOF_PUNCTUATED_SHARE * len(siblings),
     )
-    if not reason and siblings and _source_ends_in_prose(post, last, p.text):
-        reason = _finished_siblings(a, last, p.text, siblings, done)
-    if not reason and siblings and _source_ends_in_prose(post, last, p.text):
-        reason = _short_last_item(post, last, p.text, siblings)
+    if siblings and not reason and _source_ends_in_prose(post, last, p.text):
+        reason = (
+            _finished_siblings(a, last, p.text, siblings, done)
+            or _short_last_item(post, last, p.text, siblings)
+            or _sibling_template(post, last, p.text, siblings)
+        )
     if not reason:
         return
     yield _cut_diagnostic(a, p, "TRN005", "post ends in the middle of a list item", reason)
+
+
+#: Links (and the commas between them) after a list item's last sentence:
+#: ``…導入されました。[#12125](…), [#13581](…)``.
+_TRAILING_LINKS = lazy_regex(r"(?:[\s,、，]*!?\[[^\[\]\n]{0,300}\]\([^()\s]{0,2000}\))+[\s,、，]*$")
+
+
+def _sibling_texts(post: Post, index: int) -> list[str]:
+    """The prose of the earlier items of the list that block ``index`` is
+    in, nearest first, as far as it can be compared with the last item: an
+    item that ends in a link, code or a tag is left out, unless the link
+    follows a finished sentence (``…導入されました。[#12125](…)``: the
+    item ends with that sentence)."""
+    out = []
+    for b in _list_siblings(post, index):
+        prose = b.prose.strip()
+        if not prose or b.link_only:
+            continue
+        if "](" not in prose and _source_ends_in_prose(post, b, prose):
+            out.append(prose)
+            continue
+        source = post.block_source(b).rstrip()
+        m = _TRAILING_LINKS.search(source[-4000:])
+        if not m:
+            continue
+        before = source[: len(source) - len(source[-4000:]) + m.start()].rstrip("*_ ")
+        end = before[-1:]
+        if end and end in _TERMINALS:
+            cut = prose.rfind(end)
+            if cut > 0:
+                out.append(prose[: cut + 1])
+    return out
 
 
 #: Siblings that must all end finished for :func:`_finished_siblings`.
@@ -1414,7 +1448,7 @@ _FINISHED_SIBLINGS = 3
 
 
 def _finished_siblings(
-    a: _Analysis, last: Block, text: str, siblings: list[Block], punctuated: int
+    a: _Analysis, last: Block, text: str, siblings: list[str], punctuated: int
 ) -> str:
     """Evidence from the list's other items (at least two, nearest first):
     they end with punctuation or a sentence-final form (…ました, …する, …了),
@@ -1427,9 +1461,7 @@ def _finished_siblings(
     end = sentence_end(text)
     if end.verdict != UNKNOWN or end.lang == "en" or not CJK_CHAR.match(text[-1:]):
         return ""
-    by_form = sum(
-        1 for b in siblings if not is_complete(b.prose) and sentence_end(b.prose).is_final
-    )
+    by_form = sum(1 for t in siblings if not is_complete(t) and sentence_end(t).is_final)
     if not by_form or punctuated + by_form < len(siblings):
         return ""
     # (No label check: items shaped like labels, ``8.0.1612: …``, whose
@@ -1449,7 +1481,7 @@ _ONE_LOWER_WORD = lazy_regex(r"\p{Ll}[\p{Ll}\-]{2,30}")
 _SHORT_ITEM_RATIO = 3
 
 
-def _short_last_item(post: Post, last: Block, text: str, siblings: list[Block]) -> str:
+def _short_last_item(post: Post, last: Block, text: str, siblings: list[str]) -> str:
     """Weaker evidence for a list's last item, used when the words prove
     nothing: the item is a sentence fragment that does not end in a
     sentence-final form, and either the file ends right after it without a
@@ -1464,15 +1496,14 @@ def _short_last_item(post: Post, last: Block, text: str, siblings: list[Block]) 
     phrase_list = (
         bool(_ONE_LOWER_WORD.fullmatch(sentence))
         and len(siblings) >= 3
-        and sum(b.prose.strip()[:1].islower() for b in siblings)
-        >= _EOF_PUNCTUATED_SHARE * len(siblings)
+        and sum(t[:1].islower() for t in siblings) >= _EOF_PUNCTUATED_SHARE * len(siblings)
     )
     if post_end.label(sentence) and not phrase_list:
         return ""
     if _habit(post, last, sentence) or post_end.is_verse(post.block_source(last)):
         return ""
     if len(siblings) >= 3 and not end.is_final:
-        lengths = sorted(len(b.prose.strip()) for b in siblings)
+        lengths = sorted(len(t) for t in siblings)
         median = lengths[len(lengths) // 2]
         if len(text) * _SHORT_ITEM_RATIO <= median and lengths[0] > len(text):
             return (
@@ -1483,6 +1514,70 @@ def _short_last_item(post: Post, last: Block, text: str, siblings: list[Block]) 
         return ""
     if not post.text.endswith("\n") and post_end.long_enough(sentence, 3, 8):
         return "it has no ending, and the file ends right after it without a final newline"
+    return ""
+
+
+_NUMBER_RUN = lazy_regex(r"\d+(?:[.\-_/:]\d+)*")
+#: Siblings compared by :func:`_sibling_template` (bounded work).
+_TEMPLATE_SIBLINGS = 20
+#: Siblings that must share their last words for :func:`_sibling_template`.
+_SHARED_END_SIBLINGS = 3
+
+
+def _template(text: str) -> str:
+    """``text`` case-folded, numbers as ``0``, white space folded: items
+    that differ only in their versions and counts compare equal."""
+    return " ".join(_NUMBER_RUN.sub("0", text.casefold()).split())
+
+
+def _sibling_template(post: Post, last: Block, text: str, siblings: list[str]) -> str:
+    """Evidence from the shape of the list's other items: this item repeats
+    the start of one of them and stops where that one goes on (``* Ruby 3.3
+    series: resolv`` under ``* Ruby 3.2 series: resolv version 0.2.2 and
+    earlier``; a one-word item, ``* Update``, must start two of them), or
+    every other item (two or more) ends with the same words and this one,
+    with no ending of its own, does not (``…系列``: three other items at
+    least; two lists of two, ``…について`` / ``…例``, are a style)."""
+    sentence, _ = post_end.last_sentence(text)
+    end = sentence_end(text)
+    if not sentence or (end.is_final and not end.plain):
+        return ""
+    if _habit(post, last, sentence) or post_end.is_verse(post.block_source(last)):
+        return ""
+    mine = _template(text)
+    if not mine:
+        return ""
+    several = post_end.long_enough(mine, 2, 4)
+    starts = []
+    for sibling in siblings[:_TEMPLATE_SIBLINGS]:
+        theirs = _template(sibling)
+        rest = theirs[len(mine) :].rstrip("".join(_TERMINALS) + " ")
+        if not theirs.startswith(mine) or len(rest) < max(3, len(theirs) // 3):
+            continue
+        if several or rest[:1] == " ":
+            starts.append(sibling)
+    if starts and (several or len(starts) >= 2):
+        return f"it stops where the list's item '{shorten(starts[0], 40)}' goes on"
+    others = siblings[:_TEMPLATE_SIBLINGS]
+    if len(others) < _SHARED_END_SIBLINGS or not post_end.long_enough(sentence, 3, 6):
+        return ""
+    common = others[0]
+    for other in others[1:]:
+        k = 0
+        while k < min(len(common), len(other)) and common[-1 - k] == other[-1 - k]:
+            k += 1
+        common = common[len(common) - k :]
+    common = common.lstrip()
+    if CJK_CHAR.match(common[:1]):
+        shared = len(common) >= 2 and CJK_CHAR.match(common[-1:]) is not None
+    else:
+        shared = (
+            len(common) >= 3
+            and common[:1].isalpha()
+            and all(not o[: len(o) - len(common)][-1:].isalnum() for o in others)
+        )
+    if shared and not text.endswith(common):
+        return f"the list's other items all end with '{common}', this one stops before it"
     return ""
 
 
