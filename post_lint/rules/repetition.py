@@ -358,6 +358,8 @@ class _Builder:
         self.blocks = post.blocks
         self.template_code = _template_code_spans(post) if "{" in post.text else []
         self.marks = scan_markers(post, s.extra_markers)
+        #: Whether the post holds any marker (asked once per paragraph).
+        self.has_marks = bool(self.marks)
         self.hinted = _hinted_blocks(self.blocks) if not s.extra_markers else None
         self._places: dict[int, tuple[tuple[int, str], tuple[int, str]]] | None = None
         self._marker_blocks: set[int] | None = None
@@ -369,7 +371,7 @@ class _Builder:
         """Not compared at all, and not one of the paragraphs around others."""
         if block.kind != "paragraph" or block.link_only or block.image_only:
             return True
-        return block.in_quote and not self.s.quotes
+        return bool(block.containers) and block.in_quote and not self.s.quotes
 
     def inert(self, bi: int, block: Block, limit: int) -> bool:
         """Whether a paragraph (not :meth:`excluded`) is too short to be compared
@@ -385,7 +387,7 @@ class _Builder:
             return False
         if "$" in prose or "\\[" in prose or "://" in prose:
             return False
-        return not (self.marks and self.marks.in_lines(block.start_line, block.end_line))
+        return not (self.has_marks and self.marks.in_lines(block.start_line, block.end_line))
 
     def in_template_code(self, block: Block) -> bool:
         return bool(self.template_code) and _inside(self.template_code, block.start_line)
