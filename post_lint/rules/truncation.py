@@ -19,7 +19,6 @@ from __future__ import annotations
 import bisect
 import unicodedata
 from collections.abc import Iterator
-from functools import cached_property
 
 import regex
 
