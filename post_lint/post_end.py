@@ -519,6 +519,13 @@ def cut_table_row(post: Post, block: Block) -> str:
         return f"line {block.end_line} has {cells} of the header's {header} cells{pipe}"
     if rows_closed and not closed:
         return f"line {block.end_line} has no closing pipe where the other rows have one"
+    if not closed:
+        # Rows without a closing pipe are a style here; the last cell can
+        # still stop where its words cannot (``| 17:45 (15min) | (``).
+        cell = _CODE_SPAN.sub(" ", strip_container(last_line)).rsplit("|", 1)[-1].strip()
+        end = sentence_end(cell) if cell else None
+        if end is not None and end.is_open and not end.weak and not cell.endswith(","):
+            return f"line {block.end_line} stops inside its last cell ('{_clip(cell)}'): {end.reason}"
     return ""
 
 

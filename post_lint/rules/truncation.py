@@ -1345,7 +1345,21 @@ def truncated_list_item(post: Post, options: Options) -> Iterator[Diagnostic]:
       English and katakana word lists (``…avoid creating tempora``,
       ``…で依存パッケー``);
     - the list's other items (at least two) end with punctuation, at least
-      four in five, and this one does not end in a sentence-final form;
+      four in five, and this one does not end in a sentence-final form (an
+      item that ends in links after its period, ``…導入されました。[#12125](…)``,
+      ends with that period); when they are shaped ``label: value``
+      (``7.4.1378: …が追加されました。``), a label and its value is no excuse
+      for this one;
+    - the list's one other item is a sentence with its period, in a post
+      whose paragraphs end with theirs, and this one is a sentence as long
+      (five words, ten CJK characters) without one;
+    - it repeats the start of another item and stops where that one goes on
+      (``* Ruby 3.3 series: resolv`` under ``* Ruby 3.2 series: resolv
+      version 0.2.2 and earlier``, numbers compared as numbers; a one-word
+      item, ``* Update``, must start two of them);
+    - the list's other items (three or more) all end with the same words and
+      this one, with no ending of its own, does not (``…ruby 1.9 系列`` /
+      ``…より前の全ての ruby 開``);
     - the list's other items (three or more, nearest first) all end finished,
       at least one by a sentence-final form rather than punctuation
       (…されました, …できる), and this CJK item ends in neither
@@ -1389,15 +1403,29 @@ def truncated_list_item(post: Post, options: Options) -> Iterator[Diagnostic]:
     siblings = _sibling_texts(post, len(post.blocks) - 1)
     done = sum(1 for t in siblings if is_complete(t))
     sentences = len(siblings) >= 2 and done >= _EOF_PUNCTUATED_SHARE * len(siblings)
+    # One other item, a sentence with its period, in a post whose paragraphs
+    # have theirs: this long item without one was cut (``- TLS Client
+    # Authentication is used by clients to authenticate``).
+    pair = (
+        len(siblings) == 1
+        and done == 1
+        and bool(_eof_style(a, last))
+        and post_end.long_enough(post_end.last_sentence(p.text)[0], 5, 10)
+        and post_end.long_enough(siblings[0], 5, 10)
+    )
     labelled = sum(1 for t in siblings if post_end.label_prefix(t))
     reason = _ending_reason(
         a,
         last,
         p.text,
-        style=sentences,
+        style=sentences or pair,
         extra=extra,
         ignore=ignore,
-        style_reason="the list's other items end with punctuation",
+        style_reason=(
+            "the list's other item ends with punctuation, as the post's paragraphs do"
+            if pair
+            else "the list's other items end with punctuation"
+        ),
         labels_are_sentences=sentences and labelled >= _EOF_PUNCTUATED_SHARE * len(siblings),
     )
     if siblings and not reason and _source_ends_in_prose(post, last, p.text):
@@ -1591,7 +1619,10 @@ def truncated_table_row(post: Post, options: Options) -> Iterator[Diagnostic]:
     row has fewer cells than the header (cells counted outside code spans,
     ``\\|`` not counted), or lacks the closing pipe every other row has.
     Tables written without outer pipes are judged by the cell count alone;
-    a table in the middle of a post is never reported.
+    in a table whose rows lack closing pipes anyway, a last row with all its
+    cells is reported when its last cell stops where words cannot (an
+    opening bracket, a particle, a preposition: ``| 17:45 | (``, ``|meta|
+    ロジックの結果を``). A table in the middle of a post is never reported.
 
     **Why:** the table, and the post, stop in the middle of a row.
 
