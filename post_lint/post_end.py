@@ -525,7 +525,9 @@ def cut_table_row(post: Post, block: Block) -> str:
         cell = _CODE_SPAN.sub(" ", strip_container(last_line)).rsplit("|", 1)[-1].strip()
         end = sentence_end(cell) if cell else None
         if end is not None and end.is_open and not end.weak and not cell.endswith(","):
-            return f"line {block.end_line} stops inside its last cell ('{_clip(cell)}'): {end.reason}"
+            return (
+                f"line {block.end_line} stops inside its last cell ('{_clip(cell)}'): {end.reason}"
+            )
     return ""
 
 
