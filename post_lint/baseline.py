@@ -61,9 +61,7 @@ def finding_text(d: Diagnostic, post) -> str:
 def fingerprint(d: Diagnostic, post) -> str:
     """The line-free identity of a finding within its file."""
     key = f"{d.code}\x00{finding_text(d, post)}"
-    import hashlib  # on first use: a run without a baseline or cache needs none
-
-    return hashlib.blake2b(key.encode("utf-8", "surrogatepass"), digest_size=10).hexdigest()
+    return _blake2b(key.encode("utf-8", "surrogatepass"), digest_size=10).hexdigest()
 
 
 def fingerprint_of(d: Diagnostic) -> str:
@@ -75,9 +73,18 @@ def fingerprint_of(d: Diagnostic) -> str:
     import re
 
     key = f"{d.code}\x00{re.sub(r'[0-9][0-9,]*', '#', d.message)}"
-    import hashlib
+    return _blake2b(key.encode("utf-8", "surrogatepass"), digest_size=10).hexdigest()
 
-    return hashlib.blake2b(key.encode("utf-8", "surrogatepass"), digest_size=10).hexdigest()
+
+def _blake2b(data: bytes, digest_size: int):
+    """``hashlib.blake2b``: the same function, from CPython's ``_blake2``
+    where it is there (``import hashlib`` also loads OpenSSL: ~4 ms of every
+    run, which fingerprints each finding)."""
+    try:
+        from _blake2 import blake2b
+    except ImportError:  # pragma: no cover - an interpreter without it
+        from hashlib import blake2b
+    return blake2b(data, digest_size=digest_size)
 
 
 def _rel(path: str, folder: Path) -> str:

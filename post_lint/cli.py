@@ -260,7 +260,6 @@ def _explain(ident: str) -> int:
 def _config_args(values: list[str] | None) -> tuple[str | None, dict]:
     """Split ``--config`` values into the one FILE and the KEY=VALUE overrides
     (TOML, like ruff: a value that is not a file must parse as TOML)."""
-    from .compat import tomllib
     from .config import merge_tables
 
     file: str | None = None
@@ -273,6 +272,8 @@ def _config_args(values: list[str] | None) -> tuple[str | None, dict]:
             continue
         if "=" not in value:
             raise PostLintError(f"--config: no such file: {value}")
+        from .compat import tomllib  # only for KEY=VALUE overrides (start-up)
+
         try:
             table = tomllib.loads(value)
         except tomllib.TOMLDecodeError as exc:
@@ -725,11 +726,13 @@ def _site_cache(args, tree, paths: list[str], files: list[str]):
     site index) exists; files named alone in a project without a cache are
     linted without one (nothing to reuse or compare: a one-off run stays as
     cheap as before)."""
+    walked = any(os.path.isdir(p) for p in paths)
+    if args.no_cache and not walked:
+        return None, False, None  # nothing to read, write or compare with
     from .cache import CACHE_DIR_NAME, DB_NAME, Cache, project_root
 
     first = tree.config_for(files[0] if files else (paths[0] if paths else "."))
     root = project_root(config_file=getattr(first, "source", None))
-    walked = any(os.path.isdir(p) for p in paths)
     folder = Path(args.cache_dir) if args.cache_dir else root / CACHE_DIR_NAME
     cache = None
     if not args.no_cache and (walked or (folder / DB_NAME).is_file()):
@@ -740,9 +743,15 @@ def _site_cache(args, tree, paths: list[str], files: list[str]):
 
 def _lint_as_site(args, tree, paths: list[str], files: list[str], on_result=None):
     """Lint with the results cache and the site pass (see :func:`_site_cache`)."""
+    cache, site, root = _site_cache(args, tree, paths, files)
+    if cache is None and not site:
+        # Files named alone, no cache: what lint_as_site would do, without
+        # importing the site pass (its modules cost a one-file run ~20 ms).
+        from .linter import run
+
+        return run(files, tree, jobs=args.jobs, on_result=on_result)
     from .site.runner import lint_as_site
 
-    cache, site, root = _site_cache(args, tree, paths, files)
     try:
         return lint_as_site(
             files, tree, jobs=args.jobs, cache=cache, site=site, root=root, on_result=on_result

@@ -25,6 +25,8 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
+from . import pattern_cache
+
 try:  # Python 3.11+
     from re import _parser as _sre_parse  # type: ignore[attr-defined]
 except ImportError:  # pragma: no cover - Python 3.10
@@ -125,25 +127,25 @@ def start_finder(pattern: str, flags: int = 0) -> Any:
         out: tuple[set[str], set[str]] = (set(), set())
         _first(list(parsed), bool(flags & re.IGNORECASE), out)
     except (_Unknown, re.error, TypeError, ValueError, AttributeError):
-        return re.compile(pattern, flags)
+        return pattern_cache.compile(pattern, flags)
     sensitive, insensitive = out
     chars = set(sensitive)
     for c in insensitive:
         # Beyond ASCII, only where no other character folds to one of its
         # cases: past the Latin, Greek and letterlike blocks, and no ligature.
         if not c.isascii() and (ord(c) < 0x2C00 or 0xFB00 <= ord(c) <= 0xFB4F):
-            return re.compile(guarded(pattern, flags), flags)
+            return pattern_cache.compile(guarded(pattern, flags), flags)
         low, up = c.lower(), c.upper()
         if len(low) != 1 or len(up) != 1:
-            return re.compile(guarded(pattern, flags), flags)
+            return pattern_cache.compile(guarded(pattern, flags), flags)
         chars.update((low, up, _ASCII_EXTRA_CASES.get(low, low)))
     inner = f"(?i:{pattern})" if flags & re.IGNORECASE else pattern
     try:
-        return re.compile(
+        return pattern_cache.compile(
             f"{_char_class(chars)}(?<=(?=(?:{inner}))[\\s\\S])", flags & ~re.IGNORECASE
         )
     except re.error:
-        return re.compile(pattern, flags)
+        return pattern_cache.compile(pattern, flags)
 
 
 def _char_class(chars: set[str]) -> str:
@@ -187,7 +189,7 @@ class lazy:
     def compiled(self) -> Any:
         found = self.__dict__.get("_compiled")
         if found is None:
-            found = self._module.compile(self.pattern, self._flags)
+            found = pattern_cache.compile(self.pattern, self._flags, self._module)
             for name in _PATTERN_ATTRS:
                 if hasattr(found, name):
                     setattr(self, name, getattr(found, name))

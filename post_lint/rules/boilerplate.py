@@ -44,6 +44,7 @@ import regex
 from ..data import boilerplate as data
 from ..diagnostics import Diagnostic
 from ..lazyre import lazy, start_finder, texts_matching
+from ..pattern_cache import compile_regex
 from ..post import Block, Post
 from ..text import SENTENCE_END_MARKS, normalize, shorten, split_sentences
 from .base import Options, non_blank_strings, rule
@@ -90,7 +91,9 @@ def phrase_regex(phrase: str) -> str:
 
 
 def _alternation(patterns: Iterable[str]) -> Any:
-    parts = sorted(set(patterns), key=len, reverse=True)
+    # Longest first; equal lengths in text order, so that the pattern (and the
+    # compiled-pattern cache's key) is the same in every process.
+    parts = sorted(set(patterns), key=lambda p: (-len(p), p))
     if not parts:
         return None
     # Plain re, compiled when the rule first asks for this kind: the regex
@@ -328,7 +331,7 @@ def _closing_strength(m: Model, text: str, s: _Sentence) -> int:
 
 @functools.cache
 def _clause_break() -> Any:
-    return regex.compile(r" [—–-] |; |: | \(")
+    return compile_regex(r" [—–-] |; |: | \(")
 
 
 def _clause_starts(text: str, s: _Sentence) -> list[int]:

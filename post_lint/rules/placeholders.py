@@ -15,6 +15,7 @@ import regex
 
 from ..diagnostics import Diagnostic
 from ..lazyre import lazy, start_finder
+from ..pattern_cache import compile_regex
 from ..post import Post
 from .base import Options, rule
 from .gen_family import FAMILY
@@ -72,7 +73,7 @@ def template_engines(post: Post) -> set[str]:
 #: not an expression (no dot, pipe, call, quote or keyword).
 @functools.cache
 def _mustache() -> Any:
-    return regex.compile(
+    return compile_regex(
         r"\{\{(?P<pad>\s*)(?P<name>[a-z][a-z0-9]*(?:_[a-z0-9]+)+|[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+"
         r"|[A-Z][a-z]+(?: [A-Z][a-z]+)+|[A-Z]{3,})\s*\}\}"
     )
@@ -94,7 +95,7 @@ _EN_SLOT_WORDS = (
 #: Each alternative is one kind of placeholder.
 @functools.cache
 def _placeholder() -> Any:
-    return regex.compile(
+    return compile_regex(
         # [Insert statistic here], [Your Name], [Company Name], [Link to source]
         rf"(?P<bracket>\[(?:{_EN_SLOT_WORDS})\b[^\[\]\n\"=+]{{0,80}}\])(?![(\[:])"
         # 【在此插入图片】 ［ここに画像を挿入］ （ここに画像を挿入） [插入图片]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from .. import pattern_cache
 from ..diagnostics import Diagnostic, Edit, Fix
 from ..lazyre import lazy
 from ..post import Post
@@ -44,9 +45,9 @@ DEFAULT_TRACKERS = [
 
 
 def _tracker_regex(sources: tuple[str, ...]) -> re.Pattern[str]:
-    alts = "|".join(re.escape(s) for s in sorted(set(sources), key=len, reverse=True) if s)
+    alts = "|".join(re.escape(s) for s in sorted(set(sources), key=lambda s: (-len(s), s)) if s)
     # ?utm_source=X&rest  |  &utm_source=X (also &amp; in HTML)
-    return re.compile(
+    return pattern_cache.compile(
         rf"(?P<sep>\?|&amp;|&)utm_source=(?:{alts})(?=$|[&#)\]\s\"'<>])(?P<amp>&amp;|&)?",
         re.IGNORECASE,
     )

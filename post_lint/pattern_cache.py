@@ -1,0 +1,497 @@
+"""Compiled regular expressions kept beside the byte code, like byte code.
+
+Compiling a pattern is mostly pure Python: :mod:`re` parses it and builds a
+list of opcodes (``re._parser.parse``, ``re._compiler._code``) before one
+fast C call, ``_sre.compile(pattern, flags, code, groups, groupindex,
+indexgroup)``; :mod:`regex` does the same before ``_regex.compile`` (its
+arguments are what a pattern pickles to, ``Pattern._pickled_data``). A one-file
+run compiled about 120 patterns, some 80 ms of CPU, every time. This module
+keeps the final arguments of those C calls in one JSON file and makes the
+next run call ``_sre.compile`` / ``_regex.compile`` with them directly::
+
+    from post_lint import pattern_cache
+    WORD = pattern_cache.compile(r"\\w+", re.IGNORECASE)     # a re.Pattern
+    HAN = pattern_cache.compile(r"\\p{Han}", 0, regex)       # a regex.Pattern
+
+:class:`post_lint.lazyre.lazy` patterns compile through it.
+
+Where: beside this module's byte code (``__cached__`` with ``.json`` for
+``.pyc``: ``post_lint/__pycache__/pattern_cache.cpython-311.json``, or under
+``sys.pycache_prefix``), read whenever it is there and written only when
+Python writes byte code (not under ``-B`` / ``PYTHONDONTWRITEBYTECODE``).
+The file is for one interpreter build and one ``regex`` build: its header
+names them (``sys.version``, ``_sre.MAGIC`` and ``CODESIZE``, the ``regex``
+version, its ``MAGIC`` and code size) and a file for another is ignored.
+
+The file is hostile input. A wrong header, an entry of the wrong shape or
+type, an oversized file, JSON that does not parse: the pattern is compiled
+the normal way, and the file is rewritten at exit. ``_sre.compile`` validates
+the code it is given (a bad code list raises); ``_regex.compile`` does not (a
+corrupt code string can crash it), so a ``regex`` entry carries a CRC-32 of
+all its fields and is only used when it matches: that catches damage, not
+forgery; but whoever can write this file can write the ``.pyc`` files beside
+it, which Python runs unchecked. An entry is written only after the
+arguments rebuilt from it compiled to a pattern equal to the one compiled
+the normal way (``re.Pattern`` equality compares the code). New patterns
+are compiled the normal way and added when the process exits (atomically:
+a temporary file, then ``os.replace``); the file holds at most
+:data:`MAX_ENTRIES` patterns, those of the last run first.
+"""
+
+from __future__ import annotations
+
+import _sre
+import json
+import os
+import re
+import sys
+from array import array
+from typing import Any
+
+try:  # Python 3.11+
+    from re import _compiler as _sre_compile  # type: ignore[attr-defined]
+    from re import _parser as _sre_parse  # type: ignore[attr-defined]
+except ImportError:  # pragma: no cover - Python 3.10
+    import sre_compile as _sre_compile  # type: ignore[no-redef]
+    import sre_parse as _sre_parse  # type: ignore[no-redef]
+
+#: Bumped when the file's layout changes.
+FORMAT = 1
+#: At most this many patterns in the file (bounds a run that compiles
+#: patterns built from its input or configuration).
+MAX_ENTRIES = 1500
+#: At most this many of ``re``'s own cached patterns are seeded.
+MAX_SEEDS = 200
+#: A larger file is not read.
+MAX_FILE_BYTES = 4 * 1024 * 1024
+
+#: The array type whose items are ``_sre`` code words.
+_CODE_TYPE = next((t for t in "IL" if array(t).itemsize == _sre.CODESIZE), None)
+
+#: What a file must say it was written by.
+_PYTHON = [FORMAT, sys.version, sys.byteorder, sys.maxunicode, _sre.MAGIC, _sre.CODESIZE]
+
+
+def _default_path() -> str | None:
+    cached = globals().get("__cached__")
+    if not isinstance(cached, str) or not cached.endswith(".pyc"):
+        return None
+    return cached[: -len(".pyc")] + ".json"
+
+
+def _regex_build() -> list[Any]:
+    """What a ``regex`` entry needs to match: the module's version and its
+    code format (imports :mod:`regex`)."""
+    import regex
+    from regex import _regex  # type: ignore[attr-defined]
+
+    return [regex.__version__, _regex.MAGIC, _regex.get_code_size(), regex.DEFAULT_VERSION]
+
+
+def _crc(key: str, fields: list[Any]) -> int:
+    from binascii import crc32  # zlib's CRC-32; zlib itself costs more to import
+
+    text = json.dumps([key, fields], ensure_ascii=False, sort_keys=True)
+    return crc32(text.encode("utf-8", "surrogatepass"))
+
+
+def _is_int(value: Any) -> bool:
+    return type(value) is int
+
+
+def _is_str_int_map(value: Any) -> bool:
+    return type(value) is dict and all(
+        type(k) is str and _is_int(v) and v >= 0 for k, v in value.items()
+    )
+
+
+class PatternCache:
+    """One cache file (``path``; None keeps nothing) and the patterns of this
+    process. ``write`` False never writes the file."""
+
+    def __init__(self, path: str | None, write: bool = True, seed_re: bool = False) -> None:
+        self.path = path
+        self.write = write and path is not None
+        self._loaded = False
+        self._re: dict[str, Any] = {}
+        self._regex: dict[str, Any] = {}
+        self._regex_ok: bool | None = None
+        self._regex_build_seen: Any = None
+        #: Keys used or added by this process: pattern -> compiled, per module.
+        self._used_re: dict[str, tuple[str, int, Any]] = {}
+        self._used_regex: dict[str, tuple[str, int, Any]] = {}
+        self._dirty = False
+        self._registered = False
+        #: Seed ``re``'s cache with the patterns it held at the last exit.
+        self.seed_re = seed_re
+        self._seeded = 0
+        self._seeds: set[str] = set()
+        self.hits = 0
+        self.misses = 0
+
+    # -- reading ------------------------------------------------------------------
+
+    def _load(self) -> None:
+        self._loaded = True
+        if self.seed_re:
+            self._at_exit()  # to learn what re compiled besides this cache
+        data = self._read()
+        if data is None:
+            return
+        if type(data.get("re")) is dict:
+            self._re = data["re"]
+        if type(data.get("regex")) is dict and type(data.get("regex_build")) is list:
+            self._regex = data["regex"]
+            self._regex_build_seen = data["regex_build"]
+        if self.seed_re and type(data.get("seed")) is list:
+            self._seed(data["seed"])
+            self._seeds = {k for k in data["seed"] if type(k) is str}
+
+    def _seed(self, keys: list[Any]) -> None:
+        """Put the patterns other code compiled with ``re`` last time (a
+        module's patterns at import, ``re.search(literal, ...)``) into
+        ``re``'s own cache, where ``re.compile`` looks first."""
+        cache = getattr(re, "_cache", None)
+        if type(cache) is not dict or not _re_cache_shape(cache):
+            return
+        room = min(len(keys), MAX_SEEDS, getattr(re, "_MAXCACHE", 512) // 2 - len(cache))
+        for key in keys[: max(room, 0)]:
+            entry = self._re.get(key) if type(key) is str else None
+            if entry is None:
+                continue
+            flags, _, pattern = key.partition(":")
+            if not flags.isdigit():
+                continue
+            compiled = self._from_re_entry(key, pattern, int(flags), entry)
+            if compiled is not None:
+                cache.setdefault((str, pattern, int(flags)), compiled)
+                self._seeded += 1
+
+    def _read(self) -> dict[str, Any] | None:
+        """The file's contents when it was written for this Python, else None."""
+        if self.path is None:
+            return None
+        try:
+            with open(self.path, "rb") as f:
+                raw = f.read(MAX_FILE_BYTES + 1)
+        except OSError:
+            return None
+        if len(raw) > MAX_FILE_BYTES:
+            self._dirty = True
+            return None
+        try:
+            data = json.loads(raw.decode("utf-8", "surrogatepass"))
+        except (ValueError, UnicodeDecodeError, RecursionError):
+            self._dirty = True
+            return None
+        if type(data) is not dict or data.get("python") != _PYTHON:
+            self._dirty = True
+            return None
+        return data
+
+    def _regex_entries_valid(self) -> bool:
+        if self._regex_ok is None:
+            seen = self._regex_build_seen
+            self._regex_ok = seen is not None and seen == _regex_build()
+            if seen is not None and not self._regex_ok:
+                self._regex = {}
+                self._dirty = True
+        return self._regex_ok
+
+    # -- compiling ----------------------------------------------------------------
+
+    def compile(self, pattern: str, flags: int = 0, module: Any = re) -> Any:
+        """``module.compile(pattern, flags)`` (``module`` is :mod:`re` or
+        :mod:`regex`), from the file when it holds the pattern."""
+        flags = int(flags)
+        is_regex = module is not re
+        if is_regex and getattr(module, "__name__", "") != "regex":
+            return module.compile(pattern, flags)
+        if type(pattern) is not str or flags & re.DEBUG:
+            return module.compile(pattern, flags)
+        if not self._loaded:
+            self._load()
+        key = f"{flags}:{pattern}"
+        if is_regex:
+            entry = self._regex.get(key) if self._regex_entries_valid() else None
+            found = self._from_regex_entry(key, pattern, flags, entry) if entry else None
+        else:
+            entry = self._re.get(key)
+            found = self._from_re_entry(key, pattern, flags, entry) if entry else None
+        if found is None:
+            if entry is not None:  # unusable: drop it, rewrite the file
+                (self._regex if is_regex else self._re).pop(key, None)
+            found = module.compile(pattern, flags)
+            self.misses += 1
+            self._dirty = True
+            self._at_exit()
+        else:
+            self.hits += 1
+        (self._used_regex if is_regex else self._used_re)[key] = (pattern, flags, found)
+        return found
+
+    def _from_re_entry(self, key: str, pattern: str, flags: int, entry: Any) -> Any:
+        try:
+            *fields, crc = entry
+            if not _is_int(crc) or _crc(key, fields) != crc:
+                return None
+            final_flags, code_hex, groups, groupindex, indexgroup = fields
+            if not (
+                _is_int(final_flags)
+                and final_flags & flags == flags
+                and type(code_hex) is str
+                and _is_int(groups)
+                and 0 <= groups < 1 << 30
+                and _is_str_int_map(groupindex)
+                and type(indexgroup) is list
+                and len(indexgroup) == groups + 1
+                and all(g is None or type(g) is str for g in indexgroup)
+                and _CODE_TYPE is not None
+            ):
+                return None
+            code = array(_CODE_TYPE)
+            code.frombytes(bytes.fromhex(code_hex))
+            return _sre.compile(
+                pattern, final_flags, code.tolist(), groups, groupindex, tuple(indexgroup)
+            )
+        except Exception:  # any damage: compile it the normal way
+            return None
+
+    def _from_regex_entry(self, key: str, pattern: str, flags: int, entry: Any) -> Any:
+        try:
+            *fields, crc = entry
+            if not _is_int(crc) or _crc(key, fields) != crc:
+                return None
+            (final_flags, code_hex, group_index, index_group, req_offset, req_chars) = fields[:6]
+            req_flags, group_count = fields[6:]
+            if not (
+                _is_int(final_flags)
+                and final_flags & flags == flags
+                and type(code_hex) is str
+                and _is_str_int_map(group_index)
+                and type(index_group) is dict
+                and all(k.isdigit() and type(v) is str for k, v in index_group.items())
+                and _is_int(req_offset)
+                and type(req_chars) is list
+                and all(_is_int(c) for c in req_chars)
+                and _is_int(req_flags)
+                and _is_int(group_count)
+            ):
+                return None
+            from regex import _regex  # type: ignore[attr-defined]
+
+            return _regex.compile(
+                pattern,
+                final_flags,
+                bytes.fromhex(code_hex),
+                group_index,
+                {int(k): v for k, v in index_group.items()},
+                {},
+                [],
+                req_offset,
+                tuple(req_chars),
+                req_flags,
+                group_count,
+            )
+        except Exception:  # any damage: compile it the normal way
+            return None
+
+    # -- writing ------------------------------------------------------------------
+
+    def _at_exit(self) -> None:
+        if self.write and not self._registered:
+            import atexit
+
+            self._registered = True
+            atexit.register(self.save)
+
+    @staticmethod
+    def re_entry(pattern: str, flags: int, compiled: Any) -> list[Any] | None:
+        """The file entry of a :mod:`re` pattern, or None when the code
+        rebuilt from it is not exactly ``compiled``'s."""
+        if _CODE_TYPE is None:
+            return None
+        try:
+            parsed = _sre_parse.parse(pattern, flags)
+            code = _sre_compile._code(parsed, flags)
+            groupindex = dict(parsed.state.groupdict)
+            indexgroup: list[str | None] = [None] * parsed.state.groups
+            for name, index in groupindex.items():
+                indexgroup[index] = name
+            final_flags = flags | parsed.state.flags
+            groups = parsed.state.groups - 1
+            rebuilt = _sre.compile(
+                pattern, final_flags, code, groups, groupindex, tuple(indexgroup)
+            )
+            if (
+                rebuilt != compiled
+                or rebuilt.flags != compiled.flags
+                or rebuilt.groups != compiled.groups
+                or dict(rebuilt.groupindex) != dict(compiled.groupindex)
+            ):
+                return None
+            fields = [
+                final_flags,
+                array(_CODE_TYPE, code).tobytes().hex(),
+                groups,
+                groupindex,
+                indexgroup,
+            ]
+            return [*fields, _crc(f"{flags}:{pattern}", fields)]
+        except Exception:
+            return None
+
+    @staticmethod
+    def regex_entry(key: str, compiled: Any) -> list[Any] | None:
+        """The file entry of a :mod:`regex` pattern (with its CRC), or None
+        for one this cache does not keep (named lists, locale-dependent)."""
+        try:
+            import regex
+
+            data = compiled._pickled_data
+            (_p, final_flags, code, group_index, index_group, named_lists, named_list_indexes) = (
+                data[:7]
+            )
+            req_offset, req_chars, req_flags, group_count = data[7:]
+            if named_lists or named_list_indexes or final_flags & regex.LOCALE:
+                return None
+            if type(code) is not bytes or not isinstance(req_chars, tuple):
+                return None
+            fields = [
+                final_flags,
+                code.hex(),
+                dict(group_index),
+                {str(k): v for k, v in index_group.items()},
+                req_offset,
+                list(req_chars),
+                req_flags,
+                group_count,
+            ]
+            return [*fields, _crc(key, fields)]
+        except Exception:
+            return None
+
+    def save(self) -> None:
+        """Write the file when this process compiled a pattern it lacked (or
+        found it damaged): this run's patterns first, then the others the
+        file held, up to :data:`MAX_ENTRIES`. Never raises."""
+        if not self.write or sys.dont_write_bytecode:
+            return
+        if self.seed_re and not self._dirty:
+            seen = {f"{flags}:{pattern}" for pattern, flags, _ in _re_cache_patterns()}
+            self._dirty = not seen <= self._seeds
+        if not self._dirty:
+            return
+        try:
+            self._save()
+        except Exception:  # a cache that cannot be written is no cache
+            pass
+
+    def _save(self) -> None:
+        assert self.path is not None
+        new_re: dict[str, Any] = {}
+        for key, (pattern, flags, compiled) in self._used_re.items():
+            entry = self._re.get(key) or self.re_entry(pattern, flags, compiled)
+            if entry is not None:
+                new_re[key] = entry
+        seeds: list[str] = []
+        if self.seed_re:
+            for pattern, flags, compiled in _re_cache_patterns():
+                key = f"{flags}:{pattern}"
+                entry = (
+                    new_re.get(key) or self._re.get(key) or self.re_entry(pattern, flags, compiled)
+                )
+                if entry is not None:
+                    new_re[key] = entry
+                    seeds.append(key)
+        new_regex: dict[str, Any] = {}
+        if self._used_regex:
+            for key, (_pattern, _flags, compiled) in self._used_regex.items():
+                entry = self.regex_entry(key, compiled)
+                if entry is not None:
+                    new_regex[key] = entry
+        # What the file holds now (another process may have added patterns).
+        on_disk = self._read() or {}
+        build = _regex_build() if self._used_regex else on_disk.get("regex_build")
+        merged_re = _merge(new_re, on_disk.get("re"), MAX_ENTRIES)
+        room = MAX_ENTRIES - len(merged_re)
+        old_regex = on_disk.get("regex") if on_disk.get("regex_build") == build else None
+        merged_regex = _merge(new_regex, old_regex, room)
+        if not self.seed_re and type(on_disk.get("seed")) is list:
+            seeds = on_disk["seed"]
+        data = {
+            "python": _PYTHON,
+            "seed": [k for k in seeds if k in merged_re],
+            "regex_build": build,
+            "re": merged_re,
+            "regex": merged_regex,
+        }
+        text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+        _write_atomic(self.path, text.encode("utf-8", "surrogatepass"))
+        self._dirty = False
+
+
+def _re_cache_shape(cache: dict[Any, Any]) -> bool:
+    """Does ``re._cache`` look as this module expects (``(type, pattern,
+    flags) -> Pattern``)? Checked on what it holds now."""
+    for key, value in list(cache.items())[:8]:
+        if not (type(key) is tuple and len(key) == 3 and isinstance(value, re.Pattern)):
+            return False
+    return True
+
+
+def _re_cache_patterns() -> list[tuple[str, int, Any]]:
+    """(pattern, flags, compiled) of the ``str`` patterns in ``re``'s cache."""
+    cache = getattr(re, "_cache", None)
+    if type(cache) is not dict or not _re_cache_shape(cache):
+        return []
+    out = []
+    for key, value in list(cache.items()):
+        kind, pattern, flags = key
+        if kind is str and type(pattern) is str and type(flags) is int and not flags & re.DEBUG:
+            out.append((pattern, flags, value))
+    return out[:MAX_SEEDS]
+
+
+def _merge(first: dict[str, Any], then: Any, limit: int) -> dict[str, Any]:
+    out = dict(list(first.items())[: max(limit, 0)])
+    if type(then) is dict:
+        for key, entry in then.items():
+            if len(out) >= limit:
+                break
+            if type(key) is str:
+                out.setdefault(key, entry)
+    return out
+
+
+def _write_atomic(path: str, data: bytes) -> None:
+    folder = os.path.dirname(path)
+    os.makedirs(folder, exist_ok=True)
+    tmp = f"{path}.{os.getpid()}.{id(data):x}.tmp"
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
+
+
+#: The process's cache (beside this module's byte code).
+CACHE = PatternCache(_default_path(), seed_re=True)
+
+
+def compile(pattern: str, flags: int = 0, module: Any = re) -> Any:
+    """``module.compile(pattern, flags)`` through the process's cache."""
+    return CACHE.compile(pattern, flags, module)
+
+
+def compile_regex(pattern: str, flags: int = 0) -> Any:
+    """``regex.compile(pattern, flags)`` through the process's cache."""
+    import regex
+
+    return CACHE.compile(pattern, flags, regex)
