@@ -23,6 +23,8 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Sequence
+from itertools import accumulate
+from operator import add
 from typing import Any
 
 from . import pattern_cache
@@ -222,11 +224,11 @@ def texts_matching(finder: Any, texts: Sequence[str], separator: str = "\n") -> 
     if not texts:
         return set()
     joined = separator.join(texts)
-    starts: list[int] = []
-    pos = 0
-    for t in texts:
-        starts.append(pos)
-        pos += len(t) + len(separator)
+    # where each text starts in ``joined``: its offset among the texts, plus
+    # the separators before it (built in C: a post can have millions of lines)
+    offsets = accumulate(map(len, texts[:-1]), initial=0)
+    step = len(separator)
+    starts = list(map(add, offsets, range(0, len(texts) * step, step)) if step else offsets)
     found: set[int] = set()
     search, pos = finder.search, 0
     while (m := search(joined, pos)) is not None:

@@ -172,26 +172,61 @@ def _not_rendered(meta: Mapping[str, Any]) -> str:
 def _headless_above(path: str, stem: str) -> str:
     """Why a Hugo bundle or cascade above ``path`` keeps it from rendering."""
     try:
-        here = Path(path).resolve().parent
+        if os.path.islink(path):
+            here = str(Path(path).resolve().parent)
+        else:  # the file's folder, resolved once per folder
+            here = _resolved_folder(os.path.dirname(os.path.join(os.getcwd(), path)))
     except (OSError, RuntimeError, ValueError):
         return ""
-    logical = _logical_path(here, stem)
-    folder = here
-    for level in range(MAX_LEVELS):
+    return _headless_in(here, stem)
+
+
+@lru_cache(maxsize=1024)
+def _resolved_folder(folder: str) -> str:
+    return str(Path(folder).resolve())
+
+
+def _headless_in(folder_path: str, stem: str) -> str:
+    """:func:`_headless_above` for a page ``stem`` in the (resolved) folder."""
+    chain = _folders_above(folder_path)
+    if not chain:
+        return ""
+    logical = _logical_path(Path(folder_path), stem)
+    for level, (name, bundle_why, cascade) in enumerate(chain):
+        if bundle_why and not (level == 0 and stem == "index"):
+            return f"in a headless bundle ({name}/index.md has {bundle_why})"
+        if cascade is not None:
+            why = _cascaded(cascade, logical)
+            if why:
+                return f"cascaded from {name}/_index.md ({why})"
+    return ""
+
+
+@lru_cache(maxsize=1024)
+def _folders_above(folder_path: str) -> tuple[tuple[str, str, Any], ...]:
+    """The folders from ``folder_path`` up to ``content`` (at most
+    MAX_LEVELS) that hold a bundle or section page, each with its name, why
+    its ``index.md`` is not rendered ('' if it is, or there is none) and its
+    ``_index.md``'s ``cascade`` (None without one): the same for every page
+    below, so read once per folder."""
+    chain: list[tuple[str, str, Any]] = []
+    folder = Path(folder_path)
+    for _ in range(MAX_LEVELS):
         bundle = _folder_meta(str(folder), "index")
-        if bundle is not None and not (level == 0 and stem == "index"):
-            why = _not_rendered(bundle)
-            if why:
-                return f"in a headless bundle ({folder.name}/index.md has {why})"
         section = _folder_meta(str(folder), "_index")
-        if section is not None:
-            why = _cascaded(section.get("cascade"), logical)
-            if why:
-                return f"cascaded from {folder.name}/_index.md ({why})"
+        chain.append(
+            (
+                folder.name,
+                _not_rendered(bundle) if bundle is not None else "",
+                section.get("cascade") if section is not None else None,
+            )
+        )
         if folder.name == "content" or folder.parent == folder:
             break
         folder = folder.parent
-    return ""
+    while chain and not chain[-1][1] and chain[-1][2] is None:
+        chain.pop()  # nothing above decides: no need to look
+    return tuple(chain)
 
 
 def _logical_path(folder: Path, stem: str) -> str | None:

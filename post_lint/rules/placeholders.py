@@ -19,7 +19,7 @@ from ..pattern_cache import compile_regex
 from ..post import Post
 from .base import Options, rule
 from .gen_family import FAMILY
-from .prose_lines import masked_lines
+from .prose_lines import lines_matching, masked_lines
 
 # --------------------------------------------------------------------------
 # Template syntax
@@ -205,10 +205,8 @@ def unfilled_placeholder(post: Post, options: Options) -> Iterator[Diagnostic]:
     lines = masked_lines(post, quotes=True)
     labels: set[str] | None = None
     engines: set[str] | None = None
-    for lineno in range(max(post.body_line, 1), len(lines)):
+    for lineno in lines_matching(lines, _HINT, max(post.body_line, 1)):
         line = lines[lineno]
-        if line is None or not _HINT.search(line):
-            continue
         for m in _placeholder().finditer(line):
             kind = m.lastgroup
             text = m.group(0)

@@ -17,13 +17,15 @@ from ..post import Post
 from ..text import shorten
 from .base import Options, rule
 from .gen_family import FAMILY
-from .prose_lines import masked_lines
+from .prose_lines import LineView, iter_lines_matching, lines_matching, masked_lines
 
 _TAGS = "think|thinking|thought|reasoning|reflection|scratchpad"
 _OPEN = lazy(rf"<(?P<tag>{_TAGS})>|◁think▷", re.IGNORECASE)
 _CLOSE = {name: lazy(rf"</{name}>", re.IGNORECASE) for name in _TAGS.split("|")}
 _ANY_CLOSE = lazy(rf"</(?:{_TAGS})>|◁/think▷", re.IGNORECASE)
 _KIMI_CLOSE = lazy(r"◁/think▷")
+#: Where a tag can start (lines without one hold no tag).
+_TAG_START = lazy(r"[<◁]")
 
 #: Labels a chat interface shows above its reasoning, alone on their line
 #: (after optional list, heading or emphasis markup): a timer ("Thought for
@@ -96,24 +98,22 @@ def _line_diagnostic(lineno: int, line: str, message: str, fix: Fix | None = Non
     return Diagnostic("GEN006", lineno, indent + 1, message, lineno, len(line.rstrip()) + 1, fix)
 
 
-def _blocks(post: Post, lines: list[str | None]) -> Iterator[tuple[Diagnostic, range]]:
+def _blocks(post: Post, lines: LineView) -> Iterator[tuple[Diagnostic, range]]:
     """The tag blocks, each with the lines it covers."""
     n = len(lines) - 1
-    lineno = 1
     first_content = None
     for i in range(max(post.body_line, 1), n + 1):
         if lines[i] is not None and lines[i].strip():
             first_content = i
             break
-    while lineno <= n:
-        line = lines[lineno]
-        if line is None or "<" not in line and "◁" not in line:
-            lineno += 1
+    next_line = 1  # lines before it are inside a block already reported
+    for lineno in iter_lines_matching(lines, _TAG_START):
+        if lineno < next_line:
             continue
+        line = lines[lineno]
         m = _OPEN.search(line)
         close_only = None if m else _ANY_CLOSE.search(line)
         if m is None and close_only is None:
-            lineno += 1
             continue
         if m is None:
             # A close tag with no open tag: the reasoning ran from the top of the body.
@@ -140,17 +140,16 @@ def _blocks(post: Post, lines: list[str | None]) -> Iterator[tuple[Diagnostic, r
                 ),
                 range(max(post.body_line, 1), lineno + 1),
             )
-            lineno += 1
             continue
         tag = m.group("tag")
         close_re = _CLOSE[tag.lower()] if tag else _KIMI_CLOSE
         end_line, close = None, None
-        for j in range(lineno, n + 1):
-            if lines[j] is None:
-                continue
-            c = close_re.search(lines[j], m.end() if j == lineno else 0)
-            if c:
-                end_line, close = j, c
+        c = close_re.search(line, m.end())
+        if c:
+            end_line, close = lineno, c
+        else:
+            for j in iter_lines_matching(lines, close_re, lineno + 1):
+                end_line, close = j, close_re.search(lines[j])
                 break
         opened = m.group(0)
         if end_line is None or close is None:
@@ -186,7 +185,7 @@ def _blocks(post: Post, lines: list[str | None]) -> Iterator[tuple[Diagnostic, r
             ),
             range(lineno, end_line + 1),
         )
-        lineno = end_line + 1
+        next_line = end_line + 1
 
 
 @rule(
@@ -231,15 +230,15 @@ def reasoning_leak(post: Post, options: Options) -> Iterator[Diagnostic]:
     **Options:** none.
     """
     lines = masked_lines(post, html=True)
-    if not _HINT.search("\n".join(line for line in lines if line is not None)):
+    if not lines_matching(lines, _HINT):
         return
     tag_lines: set[int] = set()
     for d, covered in _blocks(post, lines):
         tag_lines.update(covered)
         yield d
-    for lineno in range(max(post.body_line, 1), len(lines)):
+    for lineno in lines_matching(lines, _LABEL_HINT, max(post.body_line, 1)):
         line = lines[lineno]
-        if line is None or lineno in tag_lines or len(line) > 200 or not _LABEL_HINT.search(line):
+        if lineno in tag_lines or len(line) > 200:
             continue
         if _timer().fullmatch(line):
             fix = Fix("safe", delete_lines(post, lineno), "remove the label")

@@ -12,7 +12,7 @@ from ..post import Post
 from ..text import shorten
 from .base import Options, non_blank_strings, rule
 from .gen_family import FAMILY
-from .prose_lines import masked_lines
+from .prose_lines import lines_matching, masked_lines
 
 #: The private-use characters ChatGPT wraps its inline references in
 #: (U+E200 opens, U+E202 separates, U+E201 closes).
@@ -115,10 +115,8 @@ def chat_citation_residue(post: Post, options: Options) -> Iterator[Diagnostic]:
     )
     trackers = _trackers(sources) if any(sources) else None
     lines = masked_lines(post, front_matter=True)
-    for lineno in range(1, len(lines)):
+    for lineno in lines_matching(lines, _HINT):
         line = lines[lineno]
-        if line is None or not _HINT.search(line):
-            continue
         raw = post.lines.line(lineno)
         for m in _RESIDUE.finditer(line):
             start, end = m.start(), m.end()

@@ -20,7 +20,6 @@ import bisect
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from functools import cached_property
 
 import regex
 
@@ -195,9 +194,10 @@ def _min_overlap(text: str, minimum: int) -> int:
 # --------------------------------------------------------------------------
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class _Para:
-    """One paragraph block, as the TRN rules see it."""
+    """One paragraph block, as the TRN rules see it (slots: a post of a
+    million tiny paragraphs holds a million of these)."""
 
     index: int  # position in post.blocks
     block: Block
@@ -213,11 +213,14 @@ class _Para:
     head: str | None = None
     exempt: bool = False
     complete: bool = True
+    _norm: str | None = None
 
-    @cached_property
+    @property
     def norm(self) -> str:
         """The text, NFKC-normalised with white space folded (for comparing)."""
-        return normalize(self.text, casefold=False)
+        if self._norm is None:
+            self._norm = normalize(self.text, casefold=False)
+        return self._norm
 
 
 @dataclass(eq=False)

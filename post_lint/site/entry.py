@@ -26,7 +26,9 @@ import hashlib
 import re
 import unicodedata
 from array import array
+from collections import Counter
 from dataclasses import asdict, dataclass, field
+from itertools import compress
 from typing import Any
 
 import regex
@@ -233,18 +235,37 @@ def tokens_of(text: str) -> list[str]:
     return _TOKEN.findall(unicodedata.normalize("NFKC", text).casefold())
 
 
-def token_pairs(text: str) -> list[tuple[str, str]]:
-    """(token, template token) for each token: the template token masks names
-    and numbers (:func:`is_name`) with ``#``."""
-    pairs: dict[str, tuple[str, str]] = {}  # a post repeats most of its tokens
-    out = []
-    for t in _TOKEN.findall(unicodedata.normalize("NFKC", text)):
-        pair = pairs.get(t)
-        if pair is None:
-            folded = t.casefold()
-            pair = pairs[t] = (folded, "#" if is_name(t) else folded)
-        out.append(pair)
-    return out
+#: Each token seen (up to :data:`_KNOWN_TOKEN_CHARS` long) with its folded
+#: and its template form, across posts: a site repeats most of its words, so
+#: most tokens are folded and classified once per run. Cleared past
+#: :data:`_KNOWN_TOKENS_MAX` entries.
+_FOLDED: dict[str, str] = {}
+_MASKED: dict[str, str] = {}
+_KNOWN_TOKENS_MAX = 200_000
+_KNOWN_TOKEN_CHARS = 64
+
+
+def token_forms(text: str) -> tuple[list[str], list[str]]:
+    """The comparison tokens of ``text`` (:func:`tokens_of`), and the same
+    tokens in template form: names and numbers (:func:`is_name`) masked
+    with ``#``."""
+    tokens = _TOKEN.findall(unicodedata.normalize("NFKC", text))
+    folded_of, masked_of = _FOLDED, _MASKED
+    if len(folded_of) > _KNOWN_TOKENS_MAX:
+        folded_of.clear()
+        masked_of.clear()
+    new = {t for t in tokens if t not in folded_of}
+    for t in new:
+        folded = t.casefold()
+        if len(t) <= _KNOWN_TOKEN_CHARS:
+            folded_of[t] = folded
+            masked_of[t] = "#" if is_name(t) else folded
+    if any(len(t) > _KNOWN_TOKEN_CHARS for t in new):  # a very long token: not kept
+        return (
+            [t.casefold() for t in tokens],
+            ["#" if is_name(t) else t.casefold() for t in tokens],
+        )
+    return list(map(folded_of.__getitem__, tokens)), list(map(masked_of.__getitem__, tokens))
 
 
 def title_key(title: str) -> str:
@@ -263,13 +284,16 @@ def signature_of(tokens: list[str]) -> bytes | None:
     # instance is another element): the multiset Jaccard similarity. As a set,
     # a text that repeats itself ("吱吱吱…", a refrain) has few distinct
     # shingles, and one changed character in it broke a large share of them.
-    seen: dict[str, int] = {}
-    shingles = []
-    for i in range(len(tokens) - SHINGLE + 1):
-        sh = "\x1f".join(tokens[i : i + SHINGLE])
-        n = seen.get(sh, 0)
-        seen[sh] = n + 1
-        shingles.append(f"{sh}\x1e{n}" if n else sh)
+    shingles = list(map("\x1f".join, zip(*(tokens[i:] for i in range(SHINGLE)))))
+    if len(set(shingles)) < len(shingles):
+        repeated = {sh for sh, n in Counter(shingles).items() if n > 1}
+        seen: dict[str, int] = {}
+        for i in compress(range(len(shingles)), map(repeated.__contains__, shingles)):
+            sh = shingles[i]
+            n = seen.get(sh, 0)
+            seen[sh] = n + 1
+            if n:
+                shingles[i] = f"{sh}\x1e{n}"
     m = rensa.RMinHash(num_perm=NUM_PERM, seed=SEED)
     m.update(shingles)
     return array("I", m.digest()).tobytes()
@@ -324,10 +348,9 @@ def _paragraphs(post: Post) -> tuple[tuple[Paragraph, ...], list[str], list[str]
         prose = b.prose
         if "[" in prose:
             prose = _REFERENCE.sub(" ", prose)
-        pairs = token_pairs(prose)
-        toks = [t for t, _ in pairs]
+        toks, masked = token_forms(prose)
         all_tokens.extend(toks)
-        all_masked.extend(m for _, m in pairs)
+        all_masked.extend(masked)
         if b.kind == "heading":
             section = re.sub(r"\d+", "#", title_key(prose))
             continue

@@ -65,8 +65,10 @@ _INHERIT_PAGES = {"posts": "FM001", "not_posts": "FM001"}
 
 
 def _page(post: Post, options: Options) -> PageKind:
-    return page_kind(
-        post.path, post.meta, options.get("posts") or (), options.get("not_posts") or ()
+    posts = tuple(options.get("posts") or ())
+    not_posts = tuple(options.get("not_posts") or ())
+    return post.memo(
+        ("page_kind", posts, not_posts), lambda: page_kind(post.path, post.meta, posts, not_posts)
     )
 
 
