@@ -385,6 +385,15 @@ def _english_fragment(vocabulary: Vocabulary, fragment: str) -> str:
     return f"'{fragment}' is no English word, only the start of one"
 
 
+#: A capitalised fragment must be this long to be read with the English
+#: word list (shorter ones are names: Scala, Mongo, Redis, Terra).
+_MIN_CAPITALISED_FRAGMENT = 6
+
+
+#: Endings that make another form of a word, not its missing letters.
+_INFLECTIONS = frozenset("s es ed er ly 's d r y".split())
+
+
 def cut_word(vocabulary: Vocabulary, text: str) -> str:
     """Evidence that ``text`` stops in the middle of a word: its last word
     (a lower-case Latin word, or a katakana run) occurs nowhere else in the
@@ -411,14 +420,28 @@ def cut_word(vocabulary: Vocabulary, text: str) -> str:
             and len(_LATIN_WORDS.findall(last_line)) >= 2  # a lone word is a name ("mopp")
         ):
             return _english_fragment(vocabulary, fragment)
+        if (
+            capital is not None
+            and len(fragment) >= _MIN_CAPITALISED_FRAGMENT
+            and not _CJK.search(text[-40:])
+            and len(_LATIN_WORDS.findall(last_line)) >= 2
+        ):
+            # A capitalised word of a phrase cut in half (``The Go Playgrou``):
+            # long enough that it is no short name that starts a word
+            # (Scala, Mongo, Redis).
+            return _english_fragment(vocabulary, fragment)
         return ""
     if capital is not None:
         # A name cut in half (``Playgro`` / ``Playground``, ``Leb`` /
         # ``Lebesgue``): the whole name is used in the post, three letters
         # longer at least, and is not the fragment plus a word of its own
-        # (``Java`` / ``JavaScript``).
+        # (``Java`` / ``JavaScript``); a long fragment may miss fewer letters
+        # (``Playgrou`` / ``Playground``), but not an inflection (``Containers``).
         rest = whole[len(fragment) :]
-        if vocabulary.counts.get(rest, 0) or len(rest) < 3:
+        short = len(rest) < 3 and (
+            len(fragment) < _MIN_CAPITALISED_FRAGMENT or rest in _INFLECTIONS
+        )
+        if vocabulary.counts.get(rest, 0) or short:
             return ""
     return f"'{fragment}' is the start of '{whole}', used elsewhere in the post, and no word of its own"
 

@@ -844,6 +844,30 @@ CUTS_SIBLINGS = {
             )
         ],
     ),
+    "ja-list-capitalised-cut-word": (
+        JA + "# TL;DR\n- Go PlaygroundでもHTMLを表示できる\n- The Go Playgrou\n",
+        [
+            (
+                "TRN005",
+                11,
+                1,
+                "post ends in the middle of a list item ('The Go Playgrou'): 'Playgrou' is the start of 'playground', used elsewhere in the post, and no word of its own",
+            )
+        ],
+    ),
+    "ja-paragraphs-end-before-links": (
+        "この機能が導入されました。 [#1](https://e.com/1)\n\nさらにこの機能も追加されました。 [#2](https://e.com/2)\n\n"
+        "最後にこの機能も改善されました。 [#3](https://e.com/3)\n\n* 引数の転送が導入されました。[#4](https://e.com/4)\n\n"
+        "* デフォルトのブロックの仮引数\n",
+        [
+            (
+                "TRN005",
+                13,
+                1,
+                "post ends in the middle of a list item ('デフォルトのブロックの仮引数'): the list's other item ends with punctuation, as the post's paragraphs do",
+            )
+        ],
+    ),
 }
 
 #: ...and what stays quiet: two-item styles, kana の, a word ending in a
@@ -864,6 +888,8 @@ HABITS_SIBLINGS = {
     "en-table-no-pipes-finished": EN + "| a | b |\n|---|---|\n| 1 | two\n| 3 | four\n",
     "zh-list-new-discovery": ZH + "- 今年的一个新发现\n- 另一个新发现\n",
     "en-list-pair-short": EN + "- Install the package first.\n- then run it\n",
+    "en-list-short-name": EN + "- first I rewrote it in Go\n- then I moved it to Scala\n",
+    "en-list-inflection": EN + "- Containers are fast\n- we like the Container\n",
 }
 
 

@@ -752,11 +752,15 @@ _EOF_PUNCTUATED_SHARE = 0.8
 
 def _eof_style(a: _Analysis, last: Block) -> bool:
     """Do the post's other prose paragraphs (top level, 20 characters or
-    more) end with punctuation, at least four in five of them?"""
+    more) end with punctuation, at least four in five of them? (A paragraph
+    that ends with links after its last sentence, ``…出来ます。 [#15626](…)``,
+    ends with that sentence's punctuation.)"""
     cached = a.__dict__.get("_eof_style")
     if cached is None:
         prose = [p for p in a.paras if not p.exempt and len(p.text) >= 10 and p.block is not last]
-        finished = sum(1 for p in prose if p.complete)
+        finished = sum(
+            1 for p in prose if p.complete or _finished_before_links(a.post, p.block, p.text)
+        )
         if not prose:
             # Nothing to compare with: the paragraph is the post's only prose.
             cached = None
@@ -1461,17 +1465,24 @@ def _sibling_texts(post: Post, index: int) -> list[str]:
         if "](" not in prose and _source_ends_in_prose(post, b, prose):
             out.append(prose)
             continue
-        source = post.block_source(b).rstrip()
-        m = _TRAILING_LINKS.search(source[-4000:])
-        if not m:
-            continue
-        before = source[: len(source) - len(source[-4000:]) + m.start()].rstrip("*_ ")
-        end = before[-1:]
-        if end and end in _TERMINALS:
-            cut = prose.rfind(end)
-            if cut > 0:
-                out.append(prose[: cut + 1])
+        finished = _finished_before_links(post, b, prose)
+        if finished:
+            out.append(finished)
     return out
+
+
+def _finished_before_links(post: Post, b: Block, prose: str) -> str:
+    """The prose of block ``b`` up to its last sentence's end when its source
+    ends with links after that sentence (``…出来ます。 [#15626](…)``), or ''."""
+    source = post.block_source(b).rstrip()[-4000:]
+    m = _TRAILING_LINKS.search(source)
+    if not m:
+        return ""
+    end = source[: m.start()].rstrip("*_ ")[-1:]
+    if not end or end not in _TERMINALS:
+        return ""
+    cut = prose.rfind(end)
+    return prose[: cut + 1] if cut > 0 else ""
 
 
 #: Siblings that must all end finished for :func:`_finished_siblings`.
