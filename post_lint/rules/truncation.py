@@ -1415,7 +1415,7 @@ def truncated_list_item(post: Post, options: Options) -> Iterator[Diagnostic]:
     # Authentication is used by clients to authenticate``).
     pair = (
         len(siblings) == 1
-        and done == 1
+        and siblings[0].rstrip()[-1:] in _SENTENCE_PERIODS
         and bool(_eof_style(a, last))
         and post_end.long_enough(post_end.last_sentence(p.text)[0], 5, 10)
         and post_end.long_enough(siblings[0], 5, 10)
@@ -1484,6 +1484,10 @@ def _finished_before_links(post: Post, b: Block, prose: str) -> str:
     cut = prose.rfind(end)
     return prose[: cut + 1] if cut > 0 else ""
 
+
+#: What ends a sentence for :func:`truncated_list_item`'s one-sibling
+#: evidence (a closing bracket, ``…(Windowsなど)``, ends a phrase as well).
+_SENTENCE_PERIODS = frozenset("。．.！!？?")
 
 #: Siblings that must all end finished for :func:`_finished_siblings`.
 _FINISHED_SIBLINGS = 3
