@@ -30,11 +30,11 @@ import json
 import os
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
 from pathlib import Path, PurePath
 
 from .diagnostics import Diagnostic
 from .errors import PostLintError
+from .records import dataclass, field
 
 FORMAT = 1
 #: Longest stretch of a finding's text that is hashed (a range can be a whole post).

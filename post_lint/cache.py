@@ -28,11 +28,11 @@ import os
 import sqlite3
 import sys
 from collections.abc import Iterable
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from .diagnostics import Diagnostic, Edit, Fix
+from .records import dataclass
 
 CACHE_DIR_NAME = ".post-lint-cache"
 DB_NAME = "cache.sqlite3"

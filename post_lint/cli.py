@@ -30,6 +30,17 @@ def _split(values: list[str] | None) -> list[str] | None:
 class _Parser(argparse.ArgumentParser):
     """argparse with "did you mean" for a misspelt option or choice."""
 
+    #: Set once every argument is added (see :meth:`_get_formatter`).
+    built = False
+
+    def _get_formatter(self):  # type: ignore[override]
+        # add_argument asks for a formatter only to check a metavar: one of a
+        # fixed width spares every run importing shutil (and with it bz2 and
+        # lzma) for the terminal's width; help and usage text get that width.
+        if not self.built:
+            return self.formatter_class(prog=self.prog, width=80)
+        return super()._get_formatter()
+
     def error(self, message: str):  # type: ignore[override]
         from .config import did_you_mean
 
@@ -198,6 +209,7 @@ def build_parser() -> argparse.ArgumentParser:
     info.add_argument("--list-rules", action="store_true", help="list every rule and exit")
     info.add_argument("--explain", metavar="RULE", help="print a rule's documentation and exit")
     info.add_argument("--version", action="version", version=f"post-lint {__version__}")
+    p.built = True
     return p
 
 

@@ -34,13 +34,13 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Any
 
 from .diagnostics import SEVERITIES
 from .errors import ConfigError
 from .globs import glob_match
+from .records import dataclass, field
 from .rules import BY_CODE, BY_NAME, FAMILIES, REGISTRY, Rule, resolve_selector
 from .rules.base import Family, FamilySettings, RuleOptions
 

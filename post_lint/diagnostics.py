@@ -10,8 +10,9 @@ LSP), so a whole 40-character line 12 is ``12:1`` to ``12:41``.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
 from typing import Any, Literal
+
+from .records import dataclass, field, replace
 
 Severity = Literal["error", "warning", "info"]
 SEVERITIES: tuple[str, ...] = ("error", "warning", "info")

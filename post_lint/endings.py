@@ -32,11 +32,10 @@ morphological analysis where this one says ``unknown``.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 import regex
 
 from .lazyre import lazy_regex
+from .records import dataclass
 from .text import HAN_CHAR as _HAN
 from .text import HANGUL_CHAR as _HANGUL
 from .text import KANA_CHAR as _KANA

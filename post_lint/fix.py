@@ -15,13 +15,13 @@ import bisect
 import difflib
 import os
 import tempfile
-from dataclasses import dataclass
 
 from .config import Config
 from .diagnostics import Diagnostic, Edit
 from .errors import PostLintError
 from .linter import FileResult, check_post
 from .post import LineIndex, Post
+from .records import dataclass
 
 MAX_PASSES = 10
 

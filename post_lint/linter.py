@@ -8,7 +8,6 @@ import os
 import stat
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
 from typing import Any
 
 from .baseline import fingerprint
@@ -17,6 +16,7 @@ from .diagnostics import Diagnostic
 from .discover import display_path
 from .errors import ConfigError
 from .post import Post
+from .records import dataclass, field
 from .suppress import Suppressions
 
 

@@ -30,13 +30,13 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 import regex
 
 from .lazyre import lazy_regex, start_finder
 from .pattern_cache import compile_regex
+from .records import dataclass, field
 
 if TYPE_CHECKING:
     from .post import Block, Post

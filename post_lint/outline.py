@@ -34,10 +34,10 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from .lazyre import lazy
+from .records import dataclass, field
 from .text import strip_html_comments
 
 if TYPE_CHECKING:

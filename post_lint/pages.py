@@ -41,7 +41,6 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -49,6 +48,7 @@ from typing import Any
 from .globs import glob_match, match_tail, path_segments
 from .lazyre import lazy
 from .post import Post
+from .records import dataclass
 
 #: Folders whose Markdown is pulled into other pages, never published alone.
 PARTIAL_FOLDERS: tuple[str, ...] = (

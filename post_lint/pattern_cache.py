@@ -56,7 +56,7 @@ except ImportError:  # pragma: no cover - Python 3.10
     import sre_parse as _sre_parse  # type: ignore[no-redef]
 
 #: Bumped when the file's layout changes.
-FORMAT = 1
+FORMAT = 2
 #: At most this many patterns in the file (bounds a run that compiles
 #: patterns built from its input or configuration).
 MAX_ENTRIES = 1500
@@ -89,10 +89,12 @@ def _regex_build() -> list[Any]:
 
 
 def _crc(key: str, fields: list[Any]) -> int:
+    """CRC-32 of an entry: its key and fields, the code (``fields[1]``, a
+    hex string, the bulk) taken as it is rather than through ``json.dumps``."""
     from binascii import crc32  # zlib's CRC-32; zlib itself costs more to import
 
-    text = json.dumps([key, fields], ensure_ascii=False, sort_keys=True)
-    return crc32(text.encode("utf-8", "surrogatepass"))
+    text = json.dumps([key, fields[:1], fields[2:]], ensure_ascii=False, sort_keys=True)
+    return crc32(fields[1].encode("ascii"), crc32(text.encode("utf-8", "surrogatepass")))
 
 
 def _is_int(value: Any) -> bool:

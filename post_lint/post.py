@@ -19,11 +19,11 @@ import bisect
 import re
 from array import array
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from .lazyre import lazy
+from .records import dataclass, field
 from .text import strip_template_tags, strip_urls
 
 if TYPE_CHECKING:

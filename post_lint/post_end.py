@@ -17,7 +17,6 @@ from __future__ import annotations
 import bisect
 import functools
 from collections import Counter
-from dataclasses import dataclass
 from functools import cached_property
 
 import regex
@@ -25,6 +24,7 @@ import regex
 from .endings import COMMAS, End, ja_register, sentence_end
 from .lazyre import lazy_regex
 from .post import Block, Post
+from .records import dataclass
 from .text import KANA_CHAR, split_sentences, strip_html_comments
 
 # --------------------------------------------------------------------------

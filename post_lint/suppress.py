@@ -20,11 +20,11 @@ suppressible like any other code.
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass, field
 
 from .diagnostics import Diagnostic, Edit, Fix
 from .lazyre import lazy
 from .post import Post
+from .records import dataclass, field
 from .rules import resolve_selector
 
 _COMMENT = lazy(

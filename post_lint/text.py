@@ -17,11 +17,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
 
 import regex
 
 from .lazyre import lazy, lazy_regex
+from .records import dataclass
 from .textmemo import TextMemo
 
 # Liquid ``{% %}`` / ``{{ }}`` and Hugo ``{{< >}}`` / ``{{% %}}`` tags. Bounded

@@ -16,10 +16,10 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import IO
 
 from ..diagnostics import Diagnostic
+from ..records import dataclass
 
 #: format name -> module under post_lint.output
 FORMATS: dict[str, str] = {

@@ -31,14 +31,13 @@ rules of one family read one post one way.
 
 from __future__ import annotations
 
-import inspect
 import math
 from collections.abc import Callable, Hashable, Iterator, Mapping
-from dataclasses import dataclass, field
 from typing import Any
 
 from ..diagnostics import Diagnostic
 from ..post import Post
+from ..records import dataclass, field
 
 Options = Mapping[str, Any]
 CheckFunction = Callable[[Post, Options], Iterator[Diagnostic]]
@@ -189,6 +188,8 @@ class Rule:
 
     @property
     def doc(self) -> str:
+        import inspect  # with ast, tokenize and dis: only for the docs
+
         return inspect.cleandoc(self.check.__doc__ or "")
 
     def __call__(self, post: Post, options: Options | None = None) -> Iterator[Diagnostic]:

@@ -35,7 +35,6 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
@@ -46,6 +45,7 @@ from ..diagnostics import Diagnostic
 from ..lazyre import lazy, start_finder, texts_matching
 from ..pattern_cache import compile_regex
 from ..post import Block, Post
+from ..records import dataclass
 from ..text import SENTENCE_END_MARKS, normalize, shorten, split_sentences
 from .base import Options, non_blank_strings, rule
 from .gen_family import FAMILY

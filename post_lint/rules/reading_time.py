@@ -12,7 +12,6 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
 from typing import Any
 
 import regex
@@ -20,6 +19,7 @@ import regex
 from ..diagnostics import Diagnostic, Edit, Fix
 from ..lazyre import lazy, lazy_regex
 from ..post import Block, KeyInfo, Post
+from ..records import dataclass
 from ..text import HANGUL_CHAR, SPLIT_ONLY_SEPARATORS, count_scripts, shorten
 from ..textmemo import TextMemo
 from .base import Options, Rule, at_least, each_one_of, family, non_blank_strings, rule

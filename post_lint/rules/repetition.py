@@ -28,7 +28,6 @@ import re
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
 from itertools import compress, repeat
 from operator import is_, is_not
 from typing import Any
@@ -41,6 +40,7 @@ from ..lazyre import lazy, lazy_regex, texts_matching
 from ..markers import EXTRA_MARKERS, marker_hint_finder, normalize_extra, remove_all
 from ..markers import scan as scan_markers
 from ..post import Block, Post
+from ..records import dataclass, field, fields
 from ..text import (
     CJK_CLASS,
     CLOSERS,
@@ -203,7 +203,7 @@ class _Thresholds:
 
     @classmethod
     def of(cls, options: Options) -> _Thresholds:
-        return cls(**{name: options[name] for name in cls.__dataclass_fields__})
+        return cls(**{f.name: options[f.name] for f in fields(cls)})
 
 
 @dataclass(frozen=True)

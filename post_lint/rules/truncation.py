@@ -19,7 +19,6 @@ from __future__ import annotations
 import bisect
 import unicodedata
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 
 import regex
 
@@ -31,6 +30,7 @@ from ..lazyre import lazy_regex
 from ..markers import EXTRA_MARKERS, Marker, normalize_extra
 from ..markers import scan as scan_markers
 from ..post import Block, Post
+from ..records import dataclass, field
 from ..text import (
     CJK_CHAR,
     CLOSERS,

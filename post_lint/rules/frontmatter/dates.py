@@ -7,11 +7,11 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
-from dataclasses import dataclass
 from typing import Any
 
 from ...globs import path_segments
 from ...lazyre import lazy
+from ...records import dataclass
 from ...text import shorten
 from .values import describe
 

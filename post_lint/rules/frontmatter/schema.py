@@ -9,7 +9,6 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -17,6 +16,7 @@ from typing import Any
 from ...errors import ConfigError
 from ...globs import match_tail
 from ...post import Post
+from ...records import dataclass
 from ...text import shorten
 from ..base import Options
 from .values import describe
