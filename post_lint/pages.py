@@ -181,6 +181,15 @@ def _headless_above(path: str, stem: str) -> str:
     return _headless_in(here, stem)
 
 
+def forget_folders() -> None:
+    """Drop what was read of the folders above posts (bundles, cascades,
+    resolved paths): a long-running process (``post-lint server``) calls it
+    when a section or bundle page may have changed."""
+    _folder_meta.cache_clear()
+    _folders_above.cache_clear()
+    _resolved_folder.cache_clear()
+
+
 @lru_cache(maxsize=1024)
 def _resolved_folder(folder: str) -> str:
     return str(Path(folder).resolve())

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from post_lint import lint_text
-from post_lint.pages import page_kind
+from post_lint.pages import forget_folders, page_kind
 
 NO_TITLE = "---\ndate: 2024-01-01\n---\n\nbody\n"
 
@@ -88,6 +88,18 @@ def test_cascade_from_a_section_index_silences_its_partials(tmp_path):
     assert fm(NO_TITLE, page) == []
     no_fm = _write(tmp_path, "content/en/_shared/steps-ja.md", "手順は以下の通りです。\n")
     assert fm("手順は以下の通りです。\n", no_fm) == []
+
+
+def test_an_edited_cascade_counts_once_the_folders_are_forgotten(tmp_path):
+    section = _write(
+        tmp_path, "content/docs/_index.md", "---\ncascade:\n  build:\n    render: never\n---\n"
+    )
+    page = _write(tmp_path, "content/docs/intro.md", NO_TITLE)
+    assert page_kind(page, {}).kind == "headless"
+    Path(section).write_text("---\ntitle: Docs\n---\n", encoding="utf-8")
+    assert page_kind(page, {}).kind == "headless"  # read once per folder in a run
+    forget_folders()
+    assert page_kind(page, {}).kind == "post"
 
 
 def test_cascade_in_toml_and_as_a_list_with_a_target(tmp_path):

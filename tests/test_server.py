@@ -378,6 +378,18 @@ def test_config_is_found_from_the_document_and_reloaded(client, tmp_path):
     assert logged["type"] == 1
 
 
+def test_a_saved_section_page_relints_the_posts_below_it(client, tmp_path):
+    section = tmp_path / "content" / "docs" / "_index.md"
+    section.parent.mkdir(parents=True)
+    section.write_text("---\ncascade:\n  build:\n    render: never\n---\n", encoding="utf-8")
+    uri = (section.parent / "intro.md").as_uri()
+    client.open(uri, "---\ndate: 2024-01-01\n---\n\nText.\n")
+    assert client.diagnostics(uri, 1) == []  # headless: no title needed
+    section.write_text("---\ntitle: Docs\n---\n", encoding="utf-8")
+    client.notify("textDocument/didSave", {"textDocument": {"uri": section.as_uri()}})
+    assert [d["code"] for d in client.diagnostics(uri, 1)] == ["FM003"]
+
+
 # -- robustness ---------------------------------------------------------------------------
 
 

@@ -36,6 +36,7 @@ import functools
 import re
 from collections.abc import Iterable, Iterator, Mapping
 from functools import lru_cache
+from itertools import islice
 from typing import Any
 
 import regex
@@ -385,15 +386,23 @@ def find_boilerplate(
     Paragraphs in the middle of the post are only read when they hold a hint
     of an ``anywhere`` cue, or always with ``scan_all`` (user phrases)."""
     candidates = _candidates(post)
-    top = [b for b in candidates if b.is_top_level]
-    opening = {id(b): n for n, b in enumerate(top[:EDGE_PARAGRAPHS])}
-    closing_blocks = [b for b in candidates if b.is_top_level or b is candidates[-1]]
-    closing = {id(b) for b in closing_blocks[-EDGE_PARAGRAPHS:]}
+    last = len(candidates) - 1
+    # the first top-level paragraphs, and the last ones (or the last paragraph)
+    first_top = list(
+        islice((k for k, b in enumerate(candidates) if b.is_top_level), EDGE_PARAGRAPHS)
+    )
+    last_top = list(
+        islice(
+            (k for k in range(last, -1, -1) if k == last or candidates[k].is_top_level),
+            EDGE_PARAGRAPHS,
+        )
+    )
+    opening = {id(candidates[k]): n for n, k in enumerate(first_top)}
+    closing = {id(candidates[k]) for k in last_top}
     hinted = None if scan_all else texts_matching(_anywhere_hint(), [b.prose for b in candidates])
-    for k, block in enumerate(candidates):
-        edge = id(block) in opening or id(block) in closing
-        if not edge and hinted is not None and k not in hinted:
-            continue
+    read = range(len(candidates)) if hinted is None else sorted({*hinted, *first_top, *last_top})
+    for k in read:
+        block = candidates[k]
         text = normalize_phrase_text(block.prose)
         if not text:
             continue

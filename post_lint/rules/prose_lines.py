@@ -162,8 +162,12 @@ def _compute(post: Post, quotes: bool, front_matter: bool, html: bool, views: di
     if first > 1 and "<!--" not in post.text[: post.lines.line_start(first)]:
         start = 1
     text, base = _masked_text(post, start, views)
+    if "blocks" not in views:  # the blocks a view may hide, found once per post
+        views["blocks"] = [
+            b for b in post.blocks if b.kind == "table" or b.kind == "html" or b.containers
+        ]
     hidden = set(post.code_lines)
-    for b in post.blocks:
+    for b in views["blocks"]:
         if b.kind == "table" or (b.kind == "html" and not html) or (not quotes and b.in_quote):
             hidden.update(range(b.start_line, b.end_line + 1))
     return LineView(post, text, base, first, hidden)

@@ -358,34 +358,14 @@ class _Builder:
         self.blocks = post.blocks
         self.template_code = _template_code_spans(post) if "{" in post.text else []
         self.marks = scan_markers(post, s.extra_markers)
+        #: Whether the post holds any marker (asked once per paragraph).
+        self.has_marks = bool(self.marks)
         self.hinted = _hinted_blocks(self.blocks) if not s.extra_markers else None
         self._places: dict[int, tuple[tuple[int, str], tuple[int, str]]] | None = None
         self._marker_blocks: set[int] | None = None
         #: Indexes of paragraphs built after the first pass (see :meth:`late`).
         self.next_index = 0
         self.late_built: dict[int, _Para | None] = {}
-
-    def excluded(self, block: Block) -> bool:
-        """Not compared at all, and not one of the paragraphs around others."""
-        if block.kind != "paragraph" or block.link_only or block.image_only:
-            return True
-        return block.in_quote and not self.s.quotes
-
-    def inert(self, bi: int, block: Block, limit: int) -> bool:
-        """Whether a paragraph (not :meth:`excluded`) is too short to be compared
-        by any rule or named as a part, which its prose alone shows: ASCII
-        prose shorter than ``limit`` (its key and width are no longer than
-        the prose, and it has no more words than characters), with no
-        marker, math or URL in it. Such paragraphs are built only when the
-        judge or DUP004 reads them."""
-        prose = block.prose
-        if len(prose) >= limit or not prose.isascii():
-            return False
-        if self.hinted is None or bi in self.hinted:
-            return False
-        if "$" in prose or "\\[" in prose or "://" in prose:
-            return False
-        return not (self.marks and self.marks.in_lines(block.start_line, block.end_line))
 
     def in_template_code(self, block: Block) -> bool:
         return bool(self.template_code) and _inside(self.template_code, block.start_line)
@@ -404,7 +384,7 @@ class _Builder:
         return self._marker_blocks
 
     def key_of(self, block: Block) -> str:
-        """The key of an inert paragraph (its prose is its text: see :meth:`inert`)."""
+        """The key of an inert paragraph (its prose is its text: see :func:`_paragraphs`)."""
         return _key_form(normalize(block.prose))
 
     def late(self, bi: int) -> _Para | None:
@@ -417,7 +397,7 @@ class _Builder:
         return self.late_built[bi]
 
     def para(self, bi: int, block: Block, index: int) -> _Para | None:
-        """The compared form of a paragraph that is not :meth:`excluded`
+        """The compared form of a paragraph that :func:`_paragraphs` keeps
         (None if it is no prose: display math, template code, a URL line,
         nothing left)."""
         post, s, blocks, marks = self.post, self.s, self.blocks, self.marks
@@ -511,19 +491,47 @@ def _inert_limit(s: _Settings) -> int:
 
 
 def _paragraphs(builder: _Builder) -> tuple[list[_Para], list[int]]:
-    """The compared paragraphs, and the block indexes of the inert ones (see
-    :meth:`_Builder.inert`), in order."""
+    """The compared paragraphs, and the block indexes of the inert ones, in
+    order (one pass over the blocks: a post can have a million).
+
+    A block is left out altogether (neither compared nor one of the
+    paragraphs around others) unless it is a paragraph that is not only a
+    link or an image, nor quoted (unless ``quotes``).
+
+    A paragraph is *inert* when its prose alone shows that it is too short
+    to be compared by any rule or named as a part: ASCII prose shorter than
+    :func:`_inert_limit` (its key and width are no longer than the prose,
+    and it has no more words than characters), with no marker, math or URL
+    in it. Inert paragraphs (outside template code) are built only when the
+    judge or DUP004 reads them (:meth:`_Builder.late`)."""
     paras: list[_Para] = []
     inert: list[int] = []
     limit = _inert_limit(builder.s)
+    quotes = builder.s.quotes
+    hinted = builder.hinted
+    marks = builder.marks if builder.has_marks else None
+    template = builder.template_code
+    build = builder.para
     for bi, block in enumerate(builder.blocks):
-        if builder.excluded(block):
+        if block.kind != "paragraph" or block.link_only or block.image_only:
             continue
-        if builder.inert(bi, block, limit):
-            if not builder.in_template_code(block):
+        if block.containers and not quotes and block.in_quote:
+            continue
+        prose = block.prose
+        if (
+            len(prose) < limit
+            and prose.isascii()
+            and hinted is not None
+            and bi not in hinted
+            and "$" not in prose
+            and "\\[" not in prose
+            and "://" not in prose
+            and not (marks is not None and marks.in_lines(block.start_line, block.end_line))
+        ):
+            if not (template and _inside(template, block.start_line)):
                 inert.append(bi)
             continue
-        para = builder.para(bi, block, len(paras))
+        para = build(bi, block, len(paras))
         if para is not None:
             paras.append(para)
     builder.next_index = len(paras)

@@ -61,6 +61,8 @@ from .base import (
 
 #: An ellipsis opening a paragraph: ``...``, ``…``, ``……``, ``・・・``, ``‥``.
 _ELLIPSIS_START = lazy_regex(r"(?:\.{3,6}|…{1,3}|・{3,6}|‥{1,3}|。{3})[ \t]*")
+#: What a text _ELLIPSIS_START matches can start with.
+_ELLIPSIS_FIRST = ".…・‥。"
 
 #: Characters that end a sentence, or close a quote/bracket after one.
 _TERMINALS = frozenset(SENTENCE_END + ELLIPSES)
@@ -289,10 +291,10 @@ class _Analysis:
             or b.emphasis_only
             or not text
             or (text.startswith("{/*") and text.endswith("*/}"))  # an MDX comment
-            or bool(_MDX_ESM.match(text))  # MDX import/export: code, not prose
+            or (text[:1] in "ie" and bool(_MDX_ESM.match(text)))  # MDX import/export: code
         )
         p.complete = is_complete(text)
-        m = _ELLIPSIS_START.match(text)
+        m = _ELLIPSIS_START.match(text) if text[:1] in _ELLIPSIS_FIRST else None
         if m and text[m.end() :].strip():
             p.head = normalize(text[m.end() :], casefold=False)
         return p
@@ -714,12 +716,10 @@ def truncated_sentence(post: Post, options: Options) -> Iterator[Diagnostic]:
     morphology = bool(options.get("ja_morphology", False))
     continuation_of = {id(c.previous): c for c in a.continuations if c.continues_previous}
     for p in a.paras:
-        if p.exempt:
+        if p.exempt or p.complete:
             continue
         nxt, marker_after = a.neighbour(p, 1)
         at_end = nxt is None and not marker_after and p.index == len(post.blocks) - 1
-        if p.complete:
-            continue
         reason = ""
         if marker_after:
             reason = "a leaked end marker follows"

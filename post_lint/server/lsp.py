@@ -41,6 +41,7 @@ from pygls.uris import to_fs_path
 
 from .. import __version__
 from ..linter import gc_tuned
+from ..pages import forget_folders
 from .positions import UTF16, apply_change
 from .session import (
     FIX_ALL,
@@ -238,6 +239,7 @@ class PostLintServer(LanguageServer):
 
     def relint_all(self) -> None:
         self.configs.clear()
+        forget_folders()
         for doc in self.docs.values():
             if is_post(doc.path, doc.language_id):
                 self.schedule(doc, wait=False)
@@ -378,6 +380,11 @@ def did_save(ls: PostLintServer, params: lsp.DidSaveTextDocumentParams) -> None:
     uri = params.text_document.uri
     if is_config_file(_path_of(uri)):
         ls.log("post-lint: configuration saved; re-linting open posts")
+        ls.relint_all()
+        return
+    path = _path_of(uri)
+    if path and os.path.basename(path).split(".", 1)[0] in ("index", "_index"):
+        # a bundle or section page: its cascade can change what the posts below are
         ls.relint_all()
         return
     doc = ls.docs.get(uri)
