@@ -198,8 +198,10 @@ JA_OPEN_TOPIC = ("のは", "には", "ては", "では", "からは", "までは
 JA_PREFIXES = frozenset("全各諸約第以非未不無再超旧毎翌両")
 #: Particles after which one kanji at the very end is the stem of a word
 #: whose kana ending (送り仮名) was cut: …を削(除), …で警告が表(示),
-#: …は安(定). (Not after と or の: 「あなたと私」, 「…の本」 end titles.)
-JA_STEM_PARTICLES = frozenset("をがにでへもは")
+#: …は安(定); and the て of a て-form, after which a clause starts
+#: (…設定して特(定), …写経をして完(走)). (Not after と or の: 「あなたと私」,
+#: 「…の本」 end titles.)
+JA_STEM_PARTICLES = frozenset("をがにでへもはて")
 #: ...except these one-kanji words, which end questions and titles.
 JA_STEM_WORDS = frozenset("何誰私僕俺君彼")
 #: A katakana word is never one letter: a lone katakana after kanji, kana

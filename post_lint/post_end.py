@@ -417,16 +417,20 @@ def cut_word(vocabulary: Vocabulary, text: str) -> str:
         if (
             latin is not None
             and not _CJK.search(text[-40:])
-            and len(_LATIN_WORDS.findall(last_line)) >= 2  # a lone word is a name ("mopp")
+            # a short lone word is a name ("mopp"), a long one need not be
+            # ("* revisi", "* pathna")
+            and (
+                len(_LATIN_WORDS.findall(last_line)) >= 2
+                or len(fragment) >= _MIN_CAPITALISED_FRAGMENT
+            )
         ):
             return _english_fragment(vocabulary, fragment)
         if (
             capital is not None
             and len(fragment) >= _MIN_CAPITALISED_FRAGMENT
             and not _CJK.search(text[-40:])
-            and len(_LATIN_WORDS.findall(last_line)) >= 2
         ):
-            # A capitalised word of a phrase cut in half (``The Go Playgrou``):
+            # A capitalised word cut in half (``The Go Playgrou``, ``Origina``):
             # long enough that it is no short name that starts a word
             # (Scala, Mongo, Redis).
             return _english_fragment(vocabulary, fragment)

@@ -868,6 +868,28 @@ CUTS_SIBLINGS = {
             )
         ],
     ),
+    "en-list-lone-long-fragment": (
+        EN + "## History\n\n* revisi\n",
+        [
+            (
+                "TRN005",
+                11,
+                1,
+                "post ends in the middle of a list item ('revisi'): 'revisi' is no English word, only the start of one",
+            )
+        ],
+    ),
+    "ja-stem-after-te": (
+        JA + "- Taint/Toleration Nodeに条件を設定して特\n",
+        [
+            (
+                "TRN005",
+                9,
+                1,
+                "post ends in the middle of a list item ('…ration Nodeに条件を設定して特'): ends with 'て特', a kanji stem whose kana ending (送り仮名) is cut",
+            )
+        ],
+    ),
 }
 
 #: ...and what stays quiet: two-item styles, kana の, a word ending in a
