@@ -198,8 +198,10 @@ JA_OPEN_TOPIC = ("のは", "には", "ては", "では", "からは", "までは
 JA_PREFIXES = frozenset("全各諸約第以非未不無再超旧毎翌両")
 #: Particles after which one kanji at the very end is the stem of a word
 #: whose kana ending (送り仮名) was cut: …を削(除), …で警告が表(示),
-#: …は安(定). (Not after と or の: 「あなたと私」, 「…の本」 end titles.)
-JA_STEM_PARTICLES = frozenset("をがにでへもは")
+#: …は安(定); and the て of a て-form, after which a clause starts
+#: (…設定して特(定), …写経をして完(走)). (Not after と or の: 「あなたと私」,
+#: 「…の本」 end titles.)
+JA_STEM_PARTICLES = frozenset("をがにでへもはて")
 #: ...except these one-kanji words, which end questions and titles.
 JA_STEM_WORDS = frozenset("何誰私僕俺君彼")
 #: A katakana word is never one letter: a lone katakana after kanji, kana
@@ -407,6 +409,11 @@ ZH_OPEN = (
     ("個", "measure word"),
     ("一", "numeral"),
     ("另", "adverb"),
+    ("第", "ordinal prefix"),
+    ("岂", "adverb"),
+    ("豈", "adverb"),
+    ("似", "verb"),
+    ("徒", "adverb"),
     # verbs of thinking and listing that introduce what follows (我觉得…, 比如…)
     ("觉得", "verb"),
     ("覺得", "verb"),
@@ -430,6 +437,14 @@ _ZH_OPEN_LONGEST_FIRST = tuple(sorted(ZH_OPEN, key=lambda e: -len(e[0])))
 #: stands in the last few characters before it.
 _ZH_DE_OPENING = lazy_regex(
     r"(?:一[种種个個些份位件条條类類]|[这那這][种種个個些]|[很最更非常较]\p{Han}{1,4})\p{Han}{0,4}的$"
+)
+
+#: A clause of only a verb of seeing or knowing, after a comma (…吃饭，发现;
+#: …，突然看到): what was found or seen never comes. (Alone, 发现 is also a
+#: noun: 一个新发现.)
+_ZH_BARE_CLAUSE_VERB = lazy_regex(
+    r"[，,、；;]\s*((?:我|他|她|我们|我們|他们|他們|突然|才|就|又|却|卻|也|还|還|忽然|结果|結果)?"
+    r"(?:发现|發現|看到|听说|聽說|想到|发觉|發覺|感觉|感覺|觉得|覺得|注意到))$"
 )
 
 # -- Korean ----------------------------------------------------------------
@@ -615,7 +630,10 @@ ZH_WORDS_ENDING_LIKE_OPEN = frozenset(
     舍得 捨得 晓得 曉得 见得 見得 认得 認得 懂得 了得 要得 不得 心得 所得 几个 幾個 个个 個個 哪个 哪個
     成都 首都 京都 古都 造就 成就 将就 將就 迁就 遷就 人才 天才 刚才 剛才 口才 方才 奇才 英才 就这 就這
     在这 在這 在那 到这 到這 到那 刹那 剎那 统一 統一 唯一 第一 之一 万一 萬一 同一 单一 單一 合一
-    均一 划一 劃一 专一 專一 不一 逐一 一一 其一 初一 十一 周一 週一 星期一 归一 歸一 如一""".split()
+    均一 划一 劃一 专一 專一 不一 逐一 一一 其一 初一 十一 周一 週一 星期一 归一 歸一 如一
+    次第 宅第 府第 及第 门第 門第 落第 等第 相似 类似 類似 近似 好似 恰似 酷似 貌似 疑似 神似 形似
+    看似 学徒 學徒 信徒 门徒 門徒 暴徒 歹徒 匪徒 教徒 囚徒 赌徒 賭徒 叛徒 师徒 師徒 使徒 僧徒 酒徒
+    党徒 黨徒""".split()
 )
 
 
@@ -639,6 +657,9 @@ def _zh_end(text: str) -> End:
                     weak=True,
                 )
             return End(OPEN, f"ends with the {what} '{ending}', which cannot end a sentence", "zh")
+    m = _ZH_BARE_CLAUSE_VERB.search(text[-16:])
+    if m:
+        return End(OPEN, f"ends with the clause '{m.group(1)}', whose object never comes", "zh")
     if text.endswith("的") and _ZH_DE_OPENING.search(text[-12:]):
         return End(OPEN, f"ends with '{text[-4:]}', which wants the noun it modifies", "zh")
     return End(UNKNOWN, "", "zh")

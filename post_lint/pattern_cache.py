@@ -428,8 +428,13 @@ class PatternCache:
             "re": merged_re,
             "regex": merged_regex,
         }
-        text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-        _write_atomic(self.path, text.encode("utf-8", "surrogatepass"))
+        blob = _encode(data)
+        if len(blob) > MAX_FILE_BYTES:  # the others' patterns go first, then it is no cache
+            data.update(re=new_re, regex=new_regex, seed=[k for k in seeds if k in new_re])
+            blob = _encode(data)
+            if len(blob) > MAX_FILE_BYTES:
+                return
+        _write_atomic(self.path, blob)
         self._dirty = False
 
 
@@ -453,6 +458,11 @@ def _re_cache_patterns() -> list[tuple[str, int, Any]]:
         if kind is str and type(pattern) is str and type(flags) is int and not flags & re.DEBUG:
             out.append((pattern, flags, value))
     return out[:MAX_SEEDS]
+
+
+def _encode(data: dict[str, Any]) -> bytes:
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    return text.encode("utf-8", "surrogatepass")
 
 
 def _merge(first: dict[str, Any], then: Any, limit: int) -> dict[str, Any]:

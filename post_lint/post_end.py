@@ -385,6 +385,15 @@ def _english_fragment(vocabulary: Vocabulary, fragment: str) -> str:
     return f"'{fragment}' is no English word, only the start of one"
 
 
+#: A capitalised fragment must be this long to be read with the English
+#: word list (shorter ones are names: Scala, Mongo, Redis, Terra).
+_MIN_CAPITALISED_FRAGMENT = 6
+
+
+#: Endings that make another form of a word, not its missing letters.
+_INFLECTIONS = frozenset("s es ed er ly 's d r y".split())
+
+
 def cut_word(vocabulary: Vocabulary, text: str) -> str:
     """Evidence that ``text`` stops in the middle of a word: its last word
     (a lower-case Latin word, or a katakana run) occurs nowhere else in the
@@ -408,17 +417,35 @@ def cut_word(vocabulary: Vocabulary, text: str) -> str:
         if (
             latin is not None
             and not _CJK.search(text[-40:])
-            and len(_LATIN_WORDS.findall(last_line)) >= 2  # a lone word is a name ("mopp")
+            # a short lone word is a name ("mopp"), a long one need not be
+            # ("* revisi", "* pathna")
+            and (
+                len(_LATIN_WORDS.findall(last_line)) >= 2
+                or len(fragment) >= _MIN_CAPITALISED_FRAGMENT
+            )
         ):
+            return _english_fragment(vocabulary, fragment)
+        if (
+            capital is not None
+            and len(fragment) >= _MIN_CAPITALISED_FRAGMENT
+            and not _CJK.search(text[-40:])
+        ):
+            # A capitalised word cut in half (``The Go Playgrou``, ``Origina``):
+            # long enough that it is no short name that starts a word
+            # (Scala, Mongo, Redis).
             return _english_fragment(vocabulary, fragment)
         return ""
     if capital is not None:
         # A name cut in half (``Playgro`` / ``Playground``, ``Leb`` /
         # ``Lebesgue``): the whole name is used in the post, three letters
         # longer at least, and is not the fragment plus a word of its own
-        # (``Java`` / ``JavaScript``).
+        # (``Java`` / ``JavaScript``); a long fragment may miss fewer letters
+        # (``Playgrou`` / ``Playground``), but not an inflection (``Containers``).
         rest = whole[len(fragment) :]
-        if vocabulary.counts.get(rest, 0) or len(rest) < 3:
+        short = len(rest) < 3 and (
+            len(fragment) < _MIN_CAPITALISED_FRAGMENT or rest in _INFLECTIONS
+        )
+        if vocabulary.counts.get(rest, 0) or short:
             return ""
     return f"'{fragment}' is the start of '{whole}', used elsewhere in the post, and no word of its own"
 
@@ -520,6 +547,15 @@ def cut_table_row(post: Post, block: Block) -> str:
         return f"line {block.end_line} has {cells} of the header's {header} cells{pipe}"
     if rows_closed and not closed:
         return f"line {block.end_line} has no closing pipe where the other rows have one"
+    if not closed:
+        # Rows without a closing pipe are a style here; the last cell can
+        # still stop where its words cannot (``| 17:45 (15min) | (``).
+        cell = _CODE_SPAN.sub(" ", strip_container(last_line)).rsplit("|", 1)[-1].strip()
+        end = sentence_end(cell) if cell else None
+        if end is not None and end.is_open and not end.weak and not cell.endswith(","):
+            return (
+                f"line {block.end_line} stops inside its last cell ('{_clip(cell)}'): {end.reason}"
+            )
     return ""
 
 

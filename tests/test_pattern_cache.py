@@ -238,6 +238,26 @@ def test_an_oversized_file_is_not_read(tmp_path, monkeypatch):
     assert (cache.hits, cache.misses) == (0, 1)
 
 
+def test_a_file_that_would_be_too_large_keeps_this_runs_patterns_or_is_not_written(
+    tmp_path, monkeypatch
+):
+    path = tmp_path / "patterns.json"
+    _fill(path)
+    full = path.stat().st_size
+    monkeypatch.setattr(pattern_cache, "MAX_FILE_BYTES", full - 1)
+    cache = PatternCache(str(path))
+    cache.compile(r"new\d+", 0)
+    cache.save()
+    data = json.loads(path.read_text(encoding="utf-8"))
+    assert list(data["re"]) == [r"0:new\d+"] and data["regex"] == {}
+    monkeypatch.setattr(pattern_cache, "MAX_FILE_BYTES", 10)
+    before = path.read_bytes()
+    cache = PatternCache(str(path))
+    cache.compile(r"other\d+", 0)
+    cache.save()
+    assert path.read_bytes() == before
+
+
 def test_no_file_is_written_without_byte_code(tmp_path, monkeypatch):
     monkeypatch.setattr(sys, "dont_write_bytecode", True)
     path = tmp_path / "patterns.json"

@@ -786,6 +786,110 @@ CUTS_SIBLINGS = {
             )
         ],
     ),
+    "ja-table-open-cell": (
+        JA
+        + "時間 | 内容\n---|---\n16:35 (10min)  | 休憩\n16:45 (30min)  | Vimの日本語ドキュメント\n17:45 (15min)  | (\n",
+        [
+            (
+                "TRN006",
+                13,
+                1,
+                "post ends in the middle of a table row: line 13 stops inside its last cell ('('): ends with an opening '('",
+            )
+        ],
+    ),
+    "ja-table-particle-cell": (
+        JA + "|名前|意味|\n|---|---|\n|type|Actionを識別する一意な文字列\n|meta|ロジックの結果を\n",
+        [
+            (
+                "TRN006",
+                12,
+                1,
+                "post ends in the middle of a table row: line 12 stops inside its last cell ('ロジックの結果を'): ends with the particle 'を'",
+            )
+        ],
+    ),
+    "zh-bare-clause-verb": (
+        ZH + "- 蚊子又开始多了，两天都没睡好\n- 今中午吃饭，发现\n",
+        [
+            (
+                "TRN005",
+                10,
+                1,
+                "post ends in the middle of a list item ('今中午吃饭，发现'): ends with the clause '发现', whose object never comes",
+            )
+        ],
+    ),
+    "en-list-pair": (
+        EN
+        + "- TLS Server Authentication is used to authenticate connections to servers.\n- TLS Client Authentication is used by clients to authenticate\n",
+        [
+            (
+                "TRN005",
+                10,
+                1,
+                "post ends in the middle of a list item ('…ents to authenticate'): the list's other item ends with punctuation, as the post's paragraphs do",
+            )
+        ],
+    ),
+    "ja-list-pair": (
+        JA
+        + "* フォントの指定をしています。ここは変えなくても大丈夫です。\n* 辞書の大きさをここで決めていますが、普通はこのままのユーザ\n",
+        [
+            (
+                "TRN005",
+                10,
+                1,
+                "post ends in the middle of a list item ('…で決めていますが、普通はこのままのユーザ'): the list's other item ends with punctuation, as the post's paragraphs do",
+            )
+        ],
+    ),
+    "ja-list-capitalised-cut-word": (
+        JA + "# TL;DR\n- Go PlaygroundでもHTMLを表示できる\n- The Go Playgrou\n",
+        [
+            (
+                "TRN005",
+                11,
+                1,
+                "post ends in the middle of a list item ('The Go Playgrou'): 'Playgrou' is the start of 'playground', used elsewhere in the post, and no word of its own",
+            )
+        ],
+    ),
+    "ja-paragraphs-end-before-links": (
+        "この機能が導入されました。 [#1](https://e.com/1)\n\nさらにこの機能も追加されました。 [#2](https://e.com/2)\n\n"
+        "最後にこの機能も改善されました。 [#3](https://e.com/3)\n\n* 引数の転送が導入されました。[#4](https://e.com/4)\n\n"
+        "* デフォルトのブロックの仮引数\n",
+        [
+            (
+                "TRN005",
+                13,
+                1,
+                "post ends in the middle of a list item ('デフォルトのブロックの仮引数'): the list's other item ends with punctuation, as the post's paragraphs do",
+            )
+        ],
+    ),
+    "en-list-lone-long-fragment": (
+        EN + "## History\n\n* revisi\n",
+        [
+            (
+                "TRN005",
+                11,
+                1,
+                "post ends in the middle of a list item ('revisi'): 'revisi' is no English word, only the start of one",
+            )
+        ],
+    ),
+    "ja-stem-after-te": (
+        JA + "- Taint/Toleration Nodeに条件を設定して特\n",
+        [
+            (
+                "TRN005",
+                9,
+                1,
+                "post ends in the middle of a list item ('…ration Nodeに条件を設定して特'): ends with 'て特', a kanji stem whose kana ending (送り仮名) is cut",
+            )
+        ],
+    ),
 }
 
 #: ...and what stays quiet: two-item styles, kana の, a word ending in a
@@ -803,6 +907,11 @@ HABITS_SIBLINGS = {
     "en-list-shorter-other-item": EN
     + "- Updated foo to 1.2\n- Updated bar to 2.0\n- Updated the docs\n",
     "zh-list-unique": ZH + "- 这个方法是第一\n- 那个方法是唯一\n",
+    "en-table-no-pipes-finished": EN + "| a | b |\n|---|---|\n| 1 | two\n| 3 | four\n",
+    "zh-list-new-discovery": ZH + "- 今年的一个新发现\n- 另一个新发现\n",
+    "en-list-pair-short": EN + "- Install the package first.\n- then run it\n",
+    "en-list-short-name": EN + "- first I rewrote it in Go\n- then I moved it to Scala\n",
+    "en-list-inflection": EN + "- Containers are fast\n- we like the Container\n",
 }
 
 

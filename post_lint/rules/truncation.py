@@ -752,11 +752,15 @@ _EOF_PUNCTUATED_SHARE = 0.8
 
 def _eof_style(a: _Analysis, last: Block) -> bool:
     """Do the post's other prose paragraphs (top level, 20 characters or
-    more) end with punctuation, at least four in five of them?"""
+    more) end with punctuation, at least four in five of them? (A paragraph
+    that ends with links after its last sentence, ``…出来ます。 [#15626](…)``,
+    ends with that sentence's punctuation.)"""
     cached = a.__dict__.get("_eof_style")
     if cached is None:
         prose = [p for p in a.paras if not p.exempt and len(p.text) >= 10 and p.block is not last]
-        finished = sum(1 for p in prose if p.complete)
+        finished = sum(
+            1 for p in prose if p.complete or _finished_before_links(a.post, p.block, p.text)
+        )
         if not prose:
             # Nothing to compare with: the paragraph is the post's only prose.
             cached = None
@@ -1348,7 +1352,21 @@ def truncated_list_item(post: Post, options: Options) -> Iterator[Diagnostic]:
       English and katakana word lists (``…avoid creating tempora``,
       ``…で依存パッケー``);
     - the list's other items (at least two) end with punctuation, at least
-      four in five, and this one does not end in a sentence-final form;
+      four in five, and this one does not end in a sentence-final form (an
+      item that ends in links after its period, ``…導入されました。[#12125](…)``,
+      ends with that period); when they are shaped ``label: value``
+      (``7.4.1378: …が追加されました。``), a label and its value is no excuse
+      for this one;
+    - the list's one other item is a sentence with its period, in a post
+      whose paragraphs end with theirs, and this one is a sentence as long
+      (five words, ten CJK characters) without one;
+    - it repeats the start of another item and stops where that one goes on
+      (``* Ruby 3.3 series: resolv`` under ``* Ruby 3.2 series: resolv
+      version 0.2.2 and earlier``, numbers compared as numbers; a one-word
+      item, ``* Update``, must start two of them);
+    - the list's other items (three or more) all end with the same words and
+      this one, with no ending of its own, does not (``…ruby 1.9 系列`` /
+      ``…より前の全ての ruby 開``);
     - the list's other items (three or more, nearest first) all end finished,
       at least one by a sentence-final form rather than punctuation
       (…されました, …できる), and this CJK item ends in neither
@@ -1392,15 +1410,29 @@ def truncated_list_item(post: Post, options: Options) -> Iterator[Diagnostic]:
     siblings = _sibling_texts(post, len(post.blocks) - 1)
     done = sum(1 for t in siblings if is_complete(t))
     sentences = len(siblings) >= 2 and done >= _EOF_PUNCTUATED_SHARE * len(siblings)
+    # One other item, a sentence with its period, in a post whose paragraphs
+    # have theirs: this long item without one was cut (``- TLS Client
+    # Authentication is used by clients to authenticate``).
+    pair = (
+        len(siblings) == 1
+        and siblings[0].rstrip()[-1:] in _SENTENCE_PERIODS
+        and bool(_eof_style(a, last))
+        and post_end.long_enough(post_end.last_sentence(p.text)[0], 5, 10)
+        and post_end.long_enough(siblings[0], 5, 10)
+    )
     labelled = sum(1 for t in siblings if post_end.label_prefix(t))
     reason = _ending_reason(
         a,
         last,
         p.text,
-        style=sentences,
+        style=sentences or pair,
         extra=extra,
         ignore=ignore,
-        style_reason="the list's other items end with punctuation",
+        style_reason=(
+            "the list's other item ends with punctuation, as the post's paragraphs do"
+            if pair
+            else "the list's other items end with punctuation"
+        ),
         labels_are_sentences=sentences and labelled >= _EOF_PUNCTUATED_SHARE * len(siblings),
     )
     if siblings and not reason and _source_ends_in_prose(post, last, p.text):
@@ -1433,18 +1465,29 @@ def _sibling_texts(post: Post, index: int) -> list[str]:
         if "](" not in prose and _source_ends_in_prose(post, b, prose):
             out.append(prose)
             continue
-        source = post.block_source(b).rstrip()
-        m = _TRAILING_LINKS.search(source[-4000:])
-        if not m:
-            continue
-        before = source[: len(source) - len(source[-4000:]) + m.start()].rstrip("*_ ")
-        end = before[-1:]
-        if end and end in _TERMINALS:
-            cut = prose.rfind(end)
-            if cut > 0:
-                out.append(prose[: cut + 1])
+        finished = _finished_before_links(post, b, prose)
+        if finished:
+            out.append(finished)
     return out
 
+
+def _finished_before_links(post: Post, b: Block, prose: str) -> str:
+    """The prose of block ``b`` up to its last sentence's end when its source
+    ends with links after that sentence (``…出来ます。 [#15626](…)``), or ''."""
+    source = post.block_source(b).rstrip()[-4000:]
+    m = _TRAILING_LINKS.search(source)
+    if not m:
+        return ""
+    end = source[: m.start()].rstrip("*_ ")[-1:]
+    if not end or end not in _TERMINALS:
+        return ""
+    cut = prose.rfind(end)
+    return prose[: cut + 1] if cut > 0 else ""
+
+
+#: What ends a sentence for :func:`truncated_list_item`'s one-sibling
+#: evidence (a closing bracket, ``…(Windowsなど)``, ends a phrase as well).
+_SENTENCE_PERIODS = frozenset("。．.！!？?")
 
 #: Siblings that must all end finished for :func:`_finished_siblings`.
 _FINISHED_SIBLINGS = 3
@@ -1594,7 +1637,10 @@ def truncated_table_row(post: Post, options: Options) -> Iterator[Diagnostic]:
     row has fewer cells than the header (cells counted outside code spans,
     ``\\|`` not counted), or lacks the closing pipe every other row has.
     Tables written without outer pipes are judged by the cell count alone;
-    a table in the middle of a post is never reported.
+    in a table whose rows lack closing pipes anyway, a last row with all its
+    cells is reported when its last cell stops where words cannot (an
+    opening bracket, a particle, a preposition: ``| 17:45 | (``, ``|meta|
+    ロジックの結果を``). A table in the middle of a post is never reported.
 
     **Why:** the table, and the post, stop in the middle of a row.
 
