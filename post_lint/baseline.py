@@ -32,6 +32,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from pathlib import Path, PurePath
 
+from .atomic import replace_atomically
 from .diagnostics import Diagnostic
 from .errors import PostLintError
 from .records import dataclass, field
@@ -209,22 +210,9 @@ def write_baseline(
 
 
 def write_text_atomic(target: Path, text: str) -> None:
-    """Write ``text`` to ``target`` through a temporary file and a rename."""
-    folder = target.parent
+    """Write ``text`` (UTF-8) to ``target`` through a temporary file and a rename."""
     try:
-        folder.mkdir(parents=True, exist_ok=True)
-        import tempfile
-
-        fd, tmp = tempfile.mkstemp(prefix="." + target.name + ".", suffix=".tmp", dir=folder)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        replace_atomically(str(target), text.encode("utf-8"))
     except OSError as exc:
-        raise PostLintError(f"{target}: cannot write: {exc.strerror or exc}") from None
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
-            fh.write(text)
-        os.replace(tmp, target)
-    except OSError as exc:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
         raise PostLintError(f"{target}: cannot write: {exc.strerror or exc}") from None

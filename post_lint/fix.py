@@ -14,8 +14,8 @@ from __future__ import annotations
 import bisect
 import difflib
 import os
-import tempfile
 
+from .atomic import replace_atomically
 from .config import Config
 from .diagnostics import Diagnostic, Edit
 from .errors import PostLintError
@@ -134,23 +134,7 @@ def write_atomic(path: str, data: bytes, expected: bytes) -> None:
         mode = os.stat(target).st_mode & 0o7777
     except OSError as exc:
         raise PostLintError(f"{path}: cannot fix: {exc.strerror or exc}") from None
-    folder = os.path.dirname(target) or "."
-    fd, tmp = tempfile.mkstemp(
-        prefix="." + os.path.basename(target) + ".", suffix=".tmp", dir=folder
-    )
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.chmod(tmp, mode)
-        os.replace(tmp, target)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
+    replace_atomically(target, data, mode=mode, durable=True)
 
 
 def unified_diff(path: str, old: str, new: str) -> str:

@@ -48,6 +48,8 @@ import sys
 from array import array
 from typing import Any
 
+from .atomic import replace_atomically
+
 try:  # Python 3.11+
     from re import _compiler as _sre_compile  # type: ignore[attr-defined]
     from re import _parser as _sre_parse  # type: ignore[attr-defined]
@@ -477,20 +479,8 @@ def _merge(first: dict[str, Any], then: Any, limit: int) -> dict[str, Any]:
 
 
 def _write_atomic(path: str, data: bytes) -> None:
-    folder = os.path.dirname(path)
-    os.makedirs(folder, exist_ok=True)
-    tmp = f"{path}.{os.getpid()}.{id(data):x}.tmp"
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    replace_atomically(path, data)
 
 
 #: The process's cache (beside this module's byte code).

@@ -99,3 +99,18 @@ def test_unified_diff():
     assert diff.startswith("--- a/p.md\n+++ b/p.md\n")
     assert "-b\n" in diff
     assert unified_diff("p.md", "same\n", "same\n") == ""
+
+
+def test_replace_atomically_leaves_the_target_and_no_temporary_file_on_failure(tmp_path):
+    from post_lint.atomic import replace_atomically
+
+    target = tmp_path / "post.md"
+    target.write_bytes(b"old\n")
+    with pytest.raises(TypeError):
+        replace_atomically(str(target), "not bytes")  # type: ignore[arg-type]
+    assert target.read_bytes() == b"old\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["post.md"]
+    replace_atomically(str(target), b"new\n", mode=0o600)
+    assert target.read_bytes() == b"new\n"
+    assert target.stat().st_mode & 0o777 == 0o600
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["post.md"]
