@@ -132,9 +132,12 @@ def measure(
 def lint_alone(path: Path, runs: int) -> tuple[float, float]:
     """p50 wall and CPU seconds of linting the same text in this process
     (``Post.from_text`` + ``check_post``): the floor under the server's time."""
+    from post_lint import textmemo
     from post_lint.config import Config
     from post_lint.linter import check_post
     from post_lint.post import Post
+
+    textmemo.enable()  # as the server does
 
     text = path.read_text(encoding="utf-8", errors="replace")
     config = Config.discover(path.resolve().parent)

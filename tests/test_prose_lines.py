@@ -87,3 +87,15 @@ def test_lines_matching_names_the_lines_a_search_per_line_finds():
     assert lines_matching(lines, finder) == [1, 5, 6]
     assert lines_matching(lines, finder, 2) == [5, 6]
     assert texts_matching(finder, ["ci", "te"]) == set()  # no match across the separator
+
+
+def test_a_view_does_not_keep_its_post_alive():
+    import gc
+    import weakref
+
+    post = Post.from_text("text `code` <!-- note -->\n", "x.md")
+    assert masked_lines(post)[1] == "text " + " " * 6 + " " + " " * 13
+    alive = weakref.ref(post)
+    del post
+    gc.collect()
+    assert alive() is None  # its views went with it

@@ -2,7 +2,17 @@
 
 from __future__ import annotations
 
+import pytest
+
+from post_lint import textmemo
 from post_lint.textmemo import TextMemo
+
+
+@pytest.fixture(autouse=True)
+def _memo_on():
+    textmemo.enable()
+    yield
+    textmemo.enable(False)
 
 
 def _recorder():
@@ -56,3 +66,13 @@ def test_the_memo_starts_again_empty_past_its_total_characters():
     assert len(memo) == 1
     memo("ijkl")
     assert calls[-1] == ("ijkl",) and len(calls) == 3
+
+
+def test_the_memo_is_off_unless_enabled():
+    fn, calls = _recorder()
+    memo = TextMemo(fn)
+    memo("abc")
+    textmemo.enable(False)  # a one-off run: every call works it out
+    memo("abc")
+    memo("abc")
+    assert len(calls) == 3 and len(memo) == 0

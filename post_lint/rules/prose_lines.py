@@ -108,10 +108,13 @@ class LineView:
     the masked text's lines are the post's lines.
     """
 
-    __slots__ = ("_post", "text", "base", "first", "hidden", "_n")
+    __slots__ = ("lines", "text", "base", "first", "hidden", "_n")
 
     def __init__(self, post: Post, text: str, base: int, first: int, hidden: set[int]) -> None:
-        self._post = post
+        # the post's line index, not the post: views are kept in a
+        # WeakKeyDictionary keyed by the post, which a reference back to it
+        # would keep alive for the whole run
+        self.lines = post.lines
         #: The masked text from offset ``base`` of ``post.text`` on.
         self.text = text
         self.base = base
@@ -128,7 +131,7 @@ class LineView:
             raise IndexError(i)
         if i < self.first or i in self.hidden:
             return None
-        index = self._post.lines
+        index = self.lines
         return self.text[index.line_start(i) - self.base : index.line_end(i) - self.base]
 
     def __iter__(self):
@@ -208,7 +211,7 @@ def iter_lines_matching(view: LineView, finder: Any, first: int = 1) -> Iterator
     n = len(view) - 1
     if first > n:
         return
-    starts, base, text = view._post.lines.starts, view.base, view.text
+    starts, base, text = view.lines.starts, view.base, view.text
     search, pos = finder.search, starts[first - 1] - base
     while (m := search(text, pos)) is not None:
         line = bisect.bisect_right(starts, m.start() + base)  # 1-based

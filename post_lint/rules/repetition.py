@@ -472,12 +472,17 @@ def _compute_text_form(
     return normalized, key, tuple(tokens), len(tokens) - cjk + cjk / CJK_CHARS_PER_WORD
 
 
+#: How much text (characters; tokens for shingles) DUP's memos hold: a token
+#: list costs far more than its text (a CJK character is a token of its own),
+#: and a 250,000-character post is about four times the worked example.
+DUP_MEMO_CHARS = 250_000
+
 #: :func:`_compute_text_form`, remembered across lints (a re-lint of an
 #: edited post pays only for the paragraphs that changed).
-_text_form = TextMemo(_compute_text_form)
+_text_form = TextMemo(_compute_text_form, max_total_chars=DUP_MEMO_CHARS)
 
 #: :func:`_shingles` of (a paragraph's tokens, its scope), remembered likewise.
-_shingles_of = TextMemo(_shingles)
+_shingles_of = TextMemo(_shingles, max_total_chars=DUP_MEMO_CHARS)
 
 
 def _inert_limit(s: _Settings) -> int:

@@ -39,7 +39,7 @@ from pygls.protocol import LanguageServerProtocol
 from pygls.protocol.language_server import lsp_method
 from pygls.uris import to_fs_path
 
-from .. import __version__
+from .. import __version__, textmemo
 from ..linter import gc_tuned
 from ..pages import forget_folders
 from .positions import UTF16, apply_change
@@ -621,6 +621,8 @@ def run() -> int:
         stream=sys.stderr,
         format="post-lint server: %(levelname)s %(name)s: %(message)s",
     )
+    # an editor re-lints a post on every change: remember per-paragraph work
+    textmemo.enable()
     with gc_tuned():  # as for a CLI run: the imports frozen, fewer collections
         if not _own_pipe():
             server.start_io()  # a file, a terminal, a shared socket: pygls' threaded reader
