@@ -382,32 +382,43 @@ def hugo_word_count(text: str, cjk_page: bool, escaped: bool = False) -> int:
     return total
 
 
-# The npm reading-time package's classes (its own, not text.CJK_CLASS) (``src/reading-time.ts``). JavaScript
-# strings index UTF-16 code units, so its CJK-extension range above U+FFFF
-# never matches: only BMP ranges apply.
-_RT_CJK = "\u3040-\u309f\u4e00-\u9fff\uac00-\ud7a3"
-_RT_PUNCTUATION = "\x21-\x2f\x3a-\x40\x5b-\x60\x7b-\x7e\u3000-\u303f\uff00-\uffef"
+# The npm reading-time package's classes (its own, not text.CJK_CLASS)
+# (``src/reading-time.ts``). JavaScript strings index UTF-16 code units, so
+# its CJK-extension range above U+FFFF never matches: only BMP ranges apply.
+#: (first, last) code points of each class: the one home of both the
+#: pattern's character classes and the plain character tests below.
+_RT_CJK_RANGES = ((0x3040, 0x309F), (0x4E00, 0x9FFF), (0xAC00, 0xD7A3))
+_RT_PUNCTUATION_RANGES = (
+    (0x21, 0x2F),
+    (0x3A, 0x40),
+    (0x5B, 0x60),
+    (0x7B, 0x7E),
+    (0x3000, 0x303F),
+    (0xFF00, 0xFFEF),
+)
 _RT_BOUND = " \n\r\t"
+
+
+def _class(ranges: tuple[tuple[int, int], ...]) -> str:
+    return "".join(f"\\u{a:04x}-\\u{b:04x}" for a, b in ranges)
+
+
+def _chars(ranges: tuple[tuple[int, int], ...]) -> str:
+    return "".join(chr(c) for a, b in ranges for c in range(a, b + 1))
+
+
+_RT_CJK = _class(_RT_CJK_RANGES)
+_RT_PUNCTUATION = _class(_RT_PUNCTUATION_RANGES)
 #: A CJK character (one word) with the punctuation and spaces it "eats", or a
 #: run of other non-space characters (one word).
 _RT_WORD = lazy(f"[{_RT_CJK}][{_RT_PUNCTUATION}{_RT_BOUND}]*|[^{_RT_BOUND}{_RT_CJK}]+")
-
-
-#: What a CJK character's word swallows after it (``_RT_WORD``), as characters.
-_RT_EATEN = (
-    "".join(map(chr, range(0x21, 0x30)))
-    + "".join(map(chr, range(0x3A, 0x41)))
-    + "".join(map(chr, range(0x5B, 0x61)))
-    + "".join(map(chr, range(0x7B, 0x7F)))
-    + "".join(map(chr, range(0x3000, 0x3040)))
-    + "".join(map(chr, range(0xFF00, 0xFFF0)))
-    + _RT_BOUND
-)
+#: What a CJK character's word swallows after it, as characters.
+_RT_EATEN = _chars(_RT_PUNCTUATION_RANGES) + _RT_BOUND
 
 
 def _is_rt_cjk(char: str) -> bool:
     o = ord(char)
-    return 0x3040 <= o <= 0x309F or 0x4E00 <= o <= 0x9FFF or 0xAC00 <= o <= 0xD7A3
+    return any(a <= o <= b for a, b in _RT_CJK_RANGES)
 
 
 def _reading_time_piece(piece: str) -> tuple[int, int, bool, bool]:

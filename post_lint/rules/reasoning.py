@@ -230,7 +230,7 @@ def reasoning_leak(post: Post, options: Options) -> Iterator[Diagnostic]:
     **Options:** none.
     """
     lines = masked_lines(post, html=True)
-    if not lines_matching(lines, _HINT):
+    if next(iter_lines_matching(lines, _HINT), None) is None:
         return
     tag_lines: set[int] = set()
     for d, covered in _blocks(post, lines):
