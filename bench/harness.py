@@ -25,7 +25,7 @@ Usage from a recall script::
         main({"cut-mid-word": cut_mid_word}, select=["TRN"])
 
 which gives ``--per-lang N``, ``--seed S``, ``--kinds a,b``, ``--show-misses K``,
-``--json`` and ``--corpus DIR``; it prints recall per kind and language and the
+``--json``, ``--tsv FILE``, ``--dump-misses DIR`` and ``--corpus DIR``; it prints recall per kind and language and the
 false alarms on the untouched sample.
 """
 
@@ -103,6 +103,8 @@ class Outcome:
     found: bool
     note: str = ""
     got: list[str] = field(default_factory=list)
+    #: The damaged text (kept for ``--dump-misses``).
+    text: str = ""
 
 
 Planter = Callable[[Sample, random.Random], "Plant | None"]
@@ -170,6 +172,7 @@ def run(
                         bool(hits),
                         plant.note,
                         [f"{d.line}:{d.code}" for d in diags],
+                        "" if hits else plant.text,
                     )
                 )
     return outcomes
@@ -260,6 +263,12 @@ def main(
     ap.add_argument("--show-misses", type=int, default=0, metavar="K", help="K misses per kind")
     ap.add_argument("--json", action="store_true", help="print the table as JSON")
     ap.add_argument("--tsv", type=Path, help="also write every outcome to this TSV file")
+    ap.add_argument(
+        "--dump-misses",
+        type=Path,
+        metavar="DIR",
+        help="write each missed copy to DIR/<kind>-<lang>-<n>.md (to lint it by hand)",
+    )
     args = ap.parse_args(argv)
     if not args.corpus.is_dir():
         print(f"corpus not found: {args.corpus}", file=sys.stderr)
@@ -279,6 +288,14 @@ def main(
     outcomes = run(chosen, samples, config, args.seed)
     alarms = false_alarms(samples, config)
     n_untouched = sum(len(v) for v in samples.values())
+    if args.dump_misses:
+        args.dump_misses.mkdir(parents=True, exist_ok=True)
+        misses = [o for o in outcomes if not o.found]
+        for n, o in enumerate(misses):
+            name = f"{o.kind}-{o.lang}-{n:03d}{o.path.suffix}"
+            (args.dump_misses / name).write_text(o.text, encoding="utf-8")
+        index = "".join(f"{o.kind}-{o.lang}-{n:03d}\t{o.path}\n" for n, o in enumerate(misses))
+        (args.dump_misses / "INDEX.tsv").write_text(index, encoding="utf-8")
     if args.tsv:
         with args.tsv.open("w", newline="", encoding="utf-8") as fh:
             w = csv.writer(fh, delimiter="\t")

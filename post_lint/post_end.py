@@ -442,8 +442,13 @@ def cut_word(vocabulary: Vocabulary, text: str) -> str:
         # (``Java`` / ``JavaScript``); a long fragment may miss fewer letters
         # (``Playgrou`` / ``Playground``), but not an inflection (``Containers``).
         rest = whole[len(fragment) :]
+        # A five-letter fragment that is no English word but starts one
+        # (``Windo`` / ``Windows``) is cut too; a shorter one two letters
+        # short is a name (``Mari`` / ``Maria``).
         short = len(rest) < 3 and (
-            len(fragment) < _MIN_CAPITALISED_FRAGMENT or rest in _INFLECTIONS
+            rest in _INFLECTIONS
+            or len(fragment) < _MIN_CAPITALISED_FRAGMENT - 1
+            or (len(fragment) < _MIN_CAPITALISED_FRAGMENT and not english_prefix(fragment))
         )
         if vocabulary.counts.get(rest, 0) or short:
             return ""

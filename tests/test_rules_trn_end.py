@@ -933,6 +933,37 @@ def test_missing_final_newline_alone_is_not_proof():
     assert trn(body) == []
 
 
+def test_one_item_list_without_final_newline_is_a_cut():
+    # No other item to compare with: an item of three words without an ending,
+    # and the file stops right after it (issue 13: supporting evidence, with
+    # the missing ending). The same item with a final newline is a style.
+    body = EN + "Notes:\n\n* Earlier version of this document said"
+    assert trn(body) == [
+        (
+            "TRN005",
+            11,
+            1,
+            "post ends in the middle of a list item ('…f this document said'): it has no"
+            " ending, and the file ends right after it without a final newline",
+        )
+    ]
+    assert trn(body + "\n") == []
+    # A link list's entry with a note on the link is no cut.
+    linked = JA + "動画もあります。\n\n* [コンパイラのいじめ方(YouTube)](https://example.com/v) CPP MIXで話したもの"
+    assert trn(linked) == []
+
+
+def test_capitalised_fragment_two_letters_short_of_a_post_word():
+    # ``Versi`` is no English word, only the start of one, and the post says
+    # ``Version``: a five-letter fragment is cut; a name two letters short of
+    # a word (``Mari`` / ``Maria``) is not.
+    cut = EN + "Version 17 ships with the release.\n\n- GCC 15.1\n- Visual Studio 2022 Versi\n"
+    assert [(c, line) for c, line, _, _ in trn(cut)] == [("TRN005", 12)]
+    assert trn(cut)[0][3].endswith("'Versi' is the start of 'version', used elsewhere in the post, and no word of its own")
+    name = EN + "Maria wrote the first draft.\n\n- Alice\n- Bob and Mari\n"
+    assert trn(name) == []
+
+
 def test_end_of_post_evidence_can_be_turned_off():
     body = (
         EN + "After that the load balancer forwards every request to the nearest healthy replica\n"

@@ -1375,7 +1375,11 @@ def truncated_list_item(post: Post, options: Options) -> Iterator[Diagnostic]:
       least three, their median), and shorter than any of them
       (``- the route`` under items of fifty characters);
     - it holds a finished sentence and then an unfinished one, in a post
-      whose paragraphs end with punctuation.
+      whose paragraphs end with punctuation;
+    - it has no ending (three words, eight CJK characters or more, no
+      label), and the file ends right after it without a final newline,
+      with or without other items (the missing newline alone is never
+      enough; an item that starts with a link is a link list's entry).
 
     Items that are links or images, items ending in a URL, code, a template
     tag, an emoji, a signature, "TBD" or "and more", items ending in a
@@ -1435,12 +1439,15 @@ def truncated_list_item(post: Post, options: Options) -> Iterator[Diagnostic]:
         ),
         labels_are_sentences=sentences and labelled >= _EOF_PUNCTUATED_SHARE * len(siblings),
     )
-    if siblings and not reason and _source_ends_in_prose(post, last, p.text):
-        reason = (
-            _finished_siblings(a, last, p.text, siblings, done)
-            or _short_last_item(post, last, p.text, siblings)
-            or _sibling_template(post, last, p.text, siblings)
-        )
+    if not reason and _source_ends_in_prose(post, last, p.text):
+        if siblings:
+            reason = (
+                _finished_siblings(a, last, p.text, siblings, done)
+                or _short_last_item(post, last, p.text, siblings)
+                or _sibling_template(post, last, p.text, siblings)
+            )
+        else:
+            reason = _short_last_item(post, last, p.text, siblings)
     if not reason:
         return
     yield _cut_diagnostic(a, p, "TRN005", "post ends in the middle of a list item", reason)
@@ -1558,10 +1565,19 @@ def _short_last_item(post: Post, last: Block, text: str, siblings: list[str]) ->
             )
     if not post_end.long_enough(sentence, 2, 4):
         return ""
-    if not post.text.endswith("\n") and post_end.long_enough(sentence, 3, 8):
+    if (
+        not post.text.endswith("\n")
+        and post_end.long_enough(sentence, 3, 8)
+        and not _LINK_FIRST.match(post_end.strip_container(post.block_source(last)))
+    ):
+        # (An item that starts with a link is an entry of a link list, its
+        # words a note on the link: ``* [Talk](…) CPP MIXで話したもの``.)
         return "it has no ending, and the file ends right after it without a final newline"
     return ""
 
+
+#: A list item's source that starts with a link (or an image link).
+_LINK_FIRST = lazy_regex(r"\s*!?\[[^\[\]\n]{0,300}\]\(")
 
 _NUMBER_RUN = lazy_regex(r"\d+(?:[.\-_/:]\d+)*")
 #: Siblings compared by :func:`_sibling_template` (bounded work).
