@@ -712,27 +712,30 @@ def _find_title_repeats(
 def _inert_title_candidates(builder: _Builder, inert: list[int], title: str) -> list[_Para]:
     """The inert top-level paragraphs whose key is as long as the title,
     built: those whose prose holds the title's characters in order (found in
-    one search over them all; an inert paragraph's key is its ASCII prose,
-    lower-cased, without white space)."""
+    one search over every inert paragraph's prose, before any per-paragraph
+    test: a post can have a million of them; an inert paragraph's key is its
+    ASCII prose, lower-cased, without white space)."""
     blocks = builder.blocks
-    if not title.isascii():
+    if not title.isascii() or not inert:
         return []
-    top = [bi for bi in inert if blocks[bi].is_top_level and len(blocks[bi].prose) >= len(title)]
-    if not top:
-        return []
-    gap = "[^\x00]*?"
-    finder = re.compile(
-        "(?:^|(?<=\x00))" + gap + gap.join(map(re.escape, title)), re.IGNORECASE | re.ASCII
-    )
-    prose = [blocks[bi].prose for bi in top]
-    if any("\x00" in t for t in prose):
-        hits = set(range(len(top)))
+    size = len(title)
+    prose = [blocks[bi].prose for bi in inert]
+    if "\x00" in "".join(prose):
+        hits = set(range(len(inert)))
     else:
+        # Not anchored at a paragraph's start: a match cannot run past the
+        # separator, so a paragraph holds one exactly when it holds the
+        # title's characters in order.
+        gap = "[^\x00]*?"
+        finder = re.compile(gap.join(map(re.escape, title)), re.IGNORECASE | re.ASCII)
         hits = texts_matching(finder, prose, "\x00")
     found = []
     for k in sorted(hits):
-        bi = top[k]
-        if len(builder.key_of(blocks[bi])) == len(title):
+        bi = inert[k]
+        block = blocks[bi]
+        if block.containers or len(block.prose) < size:
+            continue  # not top level, or too short
+        if len(builder.key_of(block)) == size:
             p = builder.late(bi)
             if p is not None and not p.context:
                 found.append(p)

@@ -238,9 +238,66 @@ class _Continuation:
     overlap: int = 0
 
 
+#: Last characters that make a paragraph complete (:func:`is_complete`)
+#: whatever comes before them: ー and ｰ end a katakana word too, so they are
+#: left to :func:`is_complete`.
+_SURELY_COMPLETE_ENDS = (_TERMINALS | _CLOSERS | _NEUTRAL_ENDS) - frozenset("ーｰ")
+#: First characters after which :meth:`_Analysis._para` looks further (an
+#: opening ellipsis, an MDX comment or ``import``/``export``).
+_SPECIAL_STARTS = frozenset(_ELLIPSIS_FIRST + "{ie")
+
+
+class _ParaIndex:
+    """The TRN paragraphs by index in ``post.blocks`` (what ``a.by_index``
+    answers): a plain paragraph's record (see :meth:`_Analysis._plain`) is
+    built when first asked for, and kept. Reads like the dict it stands for
+    (``get``, ``[]``, ``in``); a block that is no paragraph has none."""
+
+    __slots__ = ("_analysis", "_built")
+
+    def __init__(self, analysis: _Analysis) -> None:
+        self._analysis = analysis
+        self._built: dict[int, _Para] = {}
+
+    def add(self, p: _Para) -> None:
+        """Keep a record built up front."""
+        self._built[p.index] = p
+
+    def get(self, index: int, default: _Para | None = None) -> _Para | None:
+        """The record of the paragraph at ``index`` (``default`` when the
+        block there is no paragraph, or there is no block there)."""
+        p = self._built.get(index)
+        if p is not None:
+            return p
+        blocks = self._analysis.post.blocks
+        if index.__class__ is not int or not 0 <= index < len(blocks):
+            return default
+        b = blocks[index]
+        if b.kind != "paragraph":
+            return default
+        p = self._built[index] = self._analysis._para(index, b)
+        return p
+
+    def __getitem__(self, index: int) -> _Para:
+        p = self.get(index)
+        if p is None:
+            raise KeyError(index)
+        return p
+
+    def __contains__(self, index: object) -> bool:
+        return isinstance(index, int) and self.get(index) is not None
+
+
 class _Analysis:
     """The paragraphs of a post with what the TRN rules need to know about
-    them, and the continuation fragments found among them."""
+    them, and the continuation fragments found among them.
+
+    Most paragraphs of a post are *plain*: top level, no marker, no opening
+    ellipsis, ending in terminal punctuation. No TRN rule reports one or
+    takes it as a continuation, so only the others get a record up front
+    (:attr:`candidates`, what the rules loop over); a plain one's record is
+    built when a rule asks for it (``by_index``, :meth:`para_at`,
+    :attr:`paras`: a post of a million tiny paragraphs builds none)."""
 
     def __init__(
         self,
@@ -252,21 +309,55 @@ class _Analysis:
         #: The post's markers (with the user's extra ones), and them by line.
         self.marks = scan_markers(post, extra_markers)
         self.markers: dict[int, Marker] = self.marks.by_line
-        self.paras: list[_Para] = []
-        self.by_index: dict[int, _Para] = {}
+        #: The paragraphs that are not plain, in order.
+        self.candidates: list[_Para] = []
+        self.by_index = _ParaIndex(self)
+        self._paras: list[_Para] | None = None
+        plain = self._plain
+        long_plain = 0  # plain paragraphs of 20 characters or more
         for i, b in enumerate(post.blocks):
             if b.kind != "paragraph":
                 continue
+            text = plain(b)
+            if text is not None:
+                if len(text) >= 20:
+                    long_plain += 1
+                continue
             p = self._para(i, b)
-            self.paras.append(p)
-            self.by_index[i] = p
+            self.candidates.append(p)
+            self.by_index.add(p)
         self.continuations: list[_Continuation] = []
         self._find_continuations(min_overlap)
-        prose = [p for p in self.paras if not p.exempt and len(p.text) >= 20]
-        finished = sum(1 for p in prose if p.complete)
+        prose = [p for p in self.candidates if not p.exempt and len(p.text) >= 20]
+        finished = sum(1 for p in prose if p.complete) + long_plain
+        total = len(prose) + long_plain
         #: Most paragraphs of the post end with punctuation (ending-based
         #: evidence means nothing in a post written without it).
-        self.punctuated_style = len(prose) < 3 or finished >= 0.6 * len(prose)
+        self.punctuated_style = total < 3 or finished >= 0.6 * total
+
+    @property
+    def paras(self) -> list[_Para]:
+        """Every paragraph's record, in order (the plain ones built on first
+        use)."""
+        if self._paras is None:
+            get = self.by_index.get
+            blocks = self.post.blocks
+            self._paras = [get(i) for i, b in enumerate(blocks) if b.kind == "paragraph"]
+        return self._paras  # type: ignore[return-value]
+
+    def _plain(self, b: Block) -> str | None:
+        """The text of paragraph ``b`` (what its record's ``text`` would be)
+        when it is plain: its record would say not exempt, complete, no
+        marker, no opening ellipsis. None when it is not (or may not be)."""
+        if b.containers or b.link_only or b.image_only or b.emphasis_only:
+            return None
+        text = b.prose.strip()
+        if not text or text[-1] not in _SURELY_COMPLETE_ENDS or text[0] in _SPECIAL_STARTS:
+            return None
+        markers = self.markers
+        if markers and any(n in markers for n in range(b.start_line, b.end_line + 1)):
+            return None
+        return text
 
     def _para(self, i: int, b: Block) -> _Para:
         markers = self.markers
@@ -362,13 +453,14 @@ class _Analysis:
         return False
 
     def _find_continuations(self, min_overlap: int) -> None:
-        if not any(p.head is not None and not p.exempt for p in self.paras):
+        # (A plain paragraph has no head and is complete: it takes no part.)
+        if not any(p.head is not None and not p.exempt for p in self.candidates):
             self.joined, self.text_owners, self.text_starts = "", [], []
             return
         self._build_text_index()
         earlier_cuts: list[_Para] = []
         checked = 0
-        for p in self.paras:
+        for p in self.candidates:
             if p.head is not None and not p.exempt and checked < _MAX_CONTINUATIONS:
                 checked += 1
                 c = self._continuation(p, earlier_cuts, min_overlap)
@@ -715,7 +807,7 @@ def truncated_sentence(post: Post, options: Options) -> Iterator[Diagnostic]:
     use_end = bool(options.get("end_of_post", True))
     morphology = bool(options.get("ja_morphology", False))
     continuation_of = {id(c.previous): c for c in a.continuations if c.continues_previous}
-    for p in a.paras:
+    for p in a.candidates:  # (a plain paragraph is complete)
         if p.exempt or p.complete:
             continue
         nxt, marker_after = a.neighbour(p, 1)
@@ -1230,7 +1322,7 @@ def unclosed_bracket(post: Post, options: Options) -> Iterator[Diagnostic]:
     pairs = {s[0]: s[1] for s in options["pairs"]}
     if not pairs:
         return
-    for p in a.paras:
+    for p in a.candidates:  # (a plain paragraph is complete)
         if p.exempt or p.complete:
             continue
         index, marker_after = a.neighbour(p, 1)
