@@ -7,7 +7,9 @@ indexgroup)``; :mod:`regex` does the same before ``_regex.compile`` (its
 arguments are what a pattern pickles to, ``Pattern._pickled_data``). A one-file
 run compiled about 120 patterns, some 80 ms of CPU, every time. This module
 keeps the final arguments of those C calls in one JSON file and makes the
-next run call ``_sre.compile`` / ``_regex.compile`` with them directly::
+next run call ``_sre.compile`` / ``_regex.compile`` with them directly (the
+file handling is :class:`post_lint.code_cache.SideFile`'s, shared with the
+record classes' code cache)::
 
     from post_lint import pattern_cache
     WORD = pattern_cache.compile(r"\\w+", re.IGNORECASE)     # a re.Pattern
@@ -42,13 +44,12 @@ from __future__ import annotations
 
 import _sre
 import json
-import os
 import re
 import sys
 from array import array
 from typing import Any
 
-from .atomic import replace_atomically
+from .code_cache import SideFile
 
 try:  # Python 3.11+
     from re import _compiler as _sre_compile  # type: ignore[attr-defined]
@@ -75,10 +76,8 @@ _PYTHON = [FORMAT, sys.version, sys.byteorder, sys.maxunicode, _sre.MAGIC, _sre.
 
 
 def _default_path() -> str | None:
-    cached = globals().get("__cached__")
-    if not isinstance(cached, str) or not cached.endswith(".pyc"):
-        return None
-    return cached[: -len(".pyc")] + ".json"
+    """The cache file beside this module's byte code (None without one)."""
+    return SideFile.beside(globals().get("__cached__"), ".json")
 
 
 def _regex_build() -> list[Any]:
@@ -114,8 +113,9 @@ class PatternCache:
     process. ``write`` False never writes the file."""
 
     def __init__(self, path: str | None, write: bool = True, seed_re: bool = False) -> None:
+        self.file = SideFile(path, write)
+        #: Where the file is (None: no file).
         self.path = path
-        self.write = write and path is not None
         self._loaded = False
         self._re: dict[str, Any] = {}
         self._regex: dict[str, Any] = {}
@@ -125,7 +125,6 @@ class PatternCache:
         self._used_re: dict[str, tuple[str, int, Any]] = {}
         self._used_regex: dict[str, tuple[str, int, Any]] = {}
         self._dirty = False
-        self._registered = False
         #: Seed ``re``'s cache with the patterns it held at the last exit.
         self.seed_re = seed_re
         self._seeded = 0
@@ -173,15 +172,9 @@ class PatternCache:
 
     def _read(self) -> dict[str, Any] | None:
         """The file's contents when it was written for this Python, else None."""
-        if self.path is None:
-            return None
-        try:
-            with open(self.path, "rb") as f:
-                raw = f.read(MAX_FILE_BYTES + 1)
-        except OSError:
-            return None
-        if len(raw) > MAX_FILE_BYTES:
-            self._dirty = True
+        raw, damaged = self.file.read(MAX_FILE_BYTES)
+        if raw is None:
+            self._dirty = self._dirty or damaged
             return None
         try:
             data = json.loads(raw.decode("utf-8", "surrogatepass"))
@@ -303,11 +296,7 @@ class PatternCache:
     # -- writing ------------------------------------------------------------------
 
     def _at_exit(self) -> None:
-        if self.write and not self._registered:
-            import atexit
-
-            self._registered = True
-            atexit.register(self.save)
+        self.file.save_at_exit(self.save)
 
     @staticmethod
     def re_entry(pattern: str, flags: int, compiled: Any) -> list[Any] | None:
@@ -379,7 +368,7 @@ class PatternCache:
         """Write the file when this process compiled a pattern it lacked (or
         found it damaged): this run's patterns first, then the others the
         file held, up to :data:`MAX_ENTRIES`. Never raises."""
-        if not self.write or sys.dont_write_bytecode:
+        if not self.file.may_write():
             return
         if self.seed_re and not self._dirty:
             seen = {f"{flags}:{pattern}" for pattern, flags, _ in _re_cache_patterns()}
@@ -392,7 +381,6 @@ class PatternCache:
             pass
 
     def _save(self) -> None:
-        assert self.path is not None
         new_re: dict[str, Any] = {}
         for key, (pattern, flags, compiled) in self._used_re.items():
             entry = self._re.get(key) or self.re_entry(pattern, flags, compiled)
@@ -436,7 +424,7 @@ class PatternCache:
             blob = _encode(data)
             if len(blob) > MAX_FILE_BYTES:
                 return
-        _write_atomic(self.path, blob)
+        self.file.replace(blob)
         self._dirty = False
 
 
@@ -476,11 +464,6 @@ def _merge(first: dict[str, Any], then: Any, limit: int) -> dict[str, Any]:
             if type(key) is str:
                 out.setdefault(key, entry)
     return out
-
-
-def _write_atomic(path: str, data: bytes) -> None:
-    os.makedirs(os.path.dirname(path), exist_ok=True)
-    replace_atomically(path, data)
 
 
 #: The process's cache (beside this module's byte code).
