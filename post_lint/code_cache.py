@@ -13,18 +13,22 @@ file handling both need has one home here, :class:`SideFile`:
 * written only where Python itself writes byte code (not under ``-B`` /
   ``PYTHONDONTWRITEBYTECODE``), once, at exit, only when the run added
   something or found the file unusable, atomically
-  (:func:`post_lint.atomic.replace_atomically`), and never raising.
+  (:func:`post_lint.atomic.replace_atomically`), and never raising;
+* sealed (:meth:`SideFile.seal`, :meth:`SideFile.unseal`): a header line
+  naming the cache, its format and the builds it is valid for, then the
+  payload's length and CRC-32 (4 bytes each, big-endian), then the payload
+  (``marshal`` data, which loads some ten times faster than JSON). A file
+  whose header, length or CRC-32 does not match is not used.
 
 **The code cache.** Making some 45 record classes compiled about 42 KB of
 generated method source, some 16 ms of ``compile`` on every start;
 ``marshal.loads`` of the same code objects takes a fraction of a
 millisecond. :class:`CodeCache` keeps them in one file
-(``post_lint/__pycache__/records.cpython-311.codes``): a header line naming
-the file format, ``marshal``'s version and the interpreter's byte-code magic
-number and cache tag (what decides whether a ``.pyc`` file may be used:
-a file written by another build is ignored, then replaced), the payload's
-length and CRC-32, and the payload, ``marshal.dumps`` of a dict from key to
-code object. The key is the source text itself (with the optimisation level
+(``post_lint/__pycache__/records.cpython-311.codes``), sealed with a header
+naming the file format, ``marshal``'s version and the interpreter's byte-code
+magic number and cache tag (what decides whether a ``.pyc`` file may be
+used: a file written by another build is ignored, then replaced); the
+payload is ``marshal.dumps`` of a dict from key to code object. The key is the source text itself (with the optimisation level
 it was compiled at), so a changed class never gets another class's code.
 
 The file is hostile input: a wrong header, a length or CRC-32 that does not
@@ -65,8 +69,6 @@ HEADER = (
     f"post-lint code cache {FORMAT} marshal {marshal.version}"
     f" magic {_MAGIC_NUMBER.hex()} {sys.implementation.cache_tag}\n"
 ).encode("ascii")
-#: Header, then the payload's length and CRC-32 (4 bytes each, big-endian).
-_PREFIX = len(HEADER) + 8
 
 
 class SideFile:
@@ -115,6 +117,27 @@ class SideFile:
             self._registered = True
             atexit.register(save)
 
+    @staticmethod
+    def seal(header: bytes, payload: bytes) -> bytes:
+        """A file's bytes: ``header`` (one line), then ``payload``'s length
+        and CRC-32, then ``payload``."""
+        size = len(payload).to_bytes(4, "big")
+        return header + size + _crc32(payload).to_bytes(4, "big") + payload
+
+    @staticmethod
+    def unseal(raw: bytes, header: bytes) -> bytes | None:
+        """The payload of a file :meth:`seal` made with ``header``, or None
+        when the header, the length or the CRC-32 does not match."""
+        start = len(header) + 8
+        if len(raw) < start or not raw.startswith(header):
+            return None
+        size = int.from_bytes(raw[len(header) : len(header) + 4], "big")
+        crc = int.from_bytes(raw[len(header) + 4 : start], "big")
+        payload = raw[start:]
+        if size != len(payload) or _crc32(payload) != crc:
+            return None
+        return payload
+
     def replace(self, data: bytes) -> None:
         """Make the file hold ``data`` (atomically; its folder is created).
         Raises OSError when it cannot."""
@@ -124,6 +147,7 @@ class SideFile:
 
 
 def _crc32(data: bytes) -> int:
+    """CRC-32 of ``data``."""
     from binascii import crc32  # zlib's CRC-32; zlib itself costs more to import
 
     return crc32(data)
@@ -131,8 +155,7 @@ def _crc32(data: bytes) -> int:
 
 def encode(codes: dict[str, CodeType]) -> bytes:
     """A code cache file holding ``codes`` (key -> code object)."""
-    payload = marshal.dumps(codes)
-    return HEADER + len(payload).to_bytes(4, "big") + _crc32(payload).to_bytes(4, "big") + payload
+    return SideFile.seal(HEADER, marshal.dumps(codes))
 
 
 def decode(raw: bytes) -> dict[str, CodeType] | None:
@@ -140,12 +163,8 @@ def decode(raw: bytes) -> dict[str, CodeType] | None:
     this interpreter wrote intact (any header, length, CRC-32 or shape
     mismatch). Never raises."""
     try:
-        if len(raw) < _PREFIX or not raw.startswith(HEADER):
-            return None
-        size = int.from_bytes(raw[len(HEADER) : len(HEADER) + 4], "big")
-        crc = int.from_bytes(raw[len(HEADER) + 4 : _PREFIX], "big")
-        payload = raw[_PREFIX:]
-        if size != len(payload) or _crc32(payload) != crc:
+        payload = SideFile.unseal(raw, HEADER)
+        if payload is None:
             return None
         codes = marshal.loads(payload)
         if type(codes) is not dict or len(codes) > MAX_ENTRIES:

@@ -82,8 +82,7 @@ def _flip_last_byte(raw: bytes) -> bytes:
 
 def _payload(value) -> bytes:
     """A file whose header, length and CRC-32 are right around ``value``."""
-    payload = marshal.dumps(value)
-    return HEADER + len(payload).to_bytes(4, "big") + code_cache._crc32(payload).to_bytes(4, "big") + payload
+    return SideFile.seal(HEADER, marshal.dumps(value))
 
 
 DAMAGE = {
