@@ -243,7 +243,7 @@ def test_a_real_run_writes_the_file_once_and_the_next_reads_it(tmp_path):
     _, hits, misses = second.stderr.split()[-3:]
     assert int(misses) == 0 and int(hits) > 30
     assert Path(path).stat().st_mtime_ns == written
-    pattern_file = next(Path(path).parent.glob("pattern_cache.*.json"))
+    pattern_file = next(Path(path).parent.glob("pattern_cache.*.patterns"))
     patterns_written = pattern_file.stat().st_mtime_ns
     assert _run(env).stdout == first.stdout
     assert pattern_file.stat().st_mtime_ns == patterns_written  # nor the pattern cache
