@@ -17,7 +17,11 @@ run from a plain venv that finds this checkout and the dev venv's packages
 through a ``.pth`` path, as a ``pip install post-lint`` would: the dev venv's
 editable install runs an import hook in every process (``python -c pass``
 there costs about 15 ms more than in yamllint's venv). ``--importtime`` adds
-the slowest imports of one run (``python -X importtime``).
+the slowest imports of one run (``python -X importtime``). ``--compare TREE``
+adds post-lint run from another checkout of the source (``git archive`` of an
+older commit unpacked into a folder: TREE goes first on ``PYTHONPATH``) and
+from this one the same way, taking turns with the rest: before/after numbers
+measured under one and the same load.
 
 Byte-code caching is left on (``PYTHONDONTWRITEBYTECODE`` is removed from the
 children's environment and warm-up runs write the ``.pyc`` files and the
@@ -25,6 +29,7 @@ compiled-pattern cache beside them), as on a user's machine.
 
     .venv/bin/python bench/bench_coldstart.py
     .venv/bin/python bench/bench_coldstart.py --runs 30 --as-installed --importtime
+    .venv/bin/python bench/bench_coldstart.py --runs 10 --compare /tmp/before
 """
 
 from __future__ import annotations
@@ -72,17 +77,21 @@ def _time_once(cmd: list[str], stdin_file: Path | None, env: dict[str, str]) -> 
 
 Case = tuple[str, list[str], Path | None]
 
+#: Extra environment of a case, by label (``--compare``'s ``PYTHONPATH``).
+CASE_ENV: dict[str, dict[str, str]] = {}
+
 
 def time_commands(cases: list[Case], runs: int) -> dict[str, list[tuple[float, float]]]:
     """(CPU, wall) per run and case; the cases take turns."""
-    env = _env()
+    base = _env()
+    envs = {label: {**base, **CASE_ENV.get(label, {})} for label, _, _ in cases}
     for _ in range(2):  # warm-up: .pyc files, the pattern cache, the page cache
-        for _, cmd, stdin_file in cases:
-            _time_once(cmd, stdin_file, env)
+        for label, cmd, stdin_file in cases:
+            _time_once(cmd, stdin_file, envs[label])
     times: dict[str, list[tuple[float, float]]] = {label: [] for label, _, _ in cases}
     for _ in range(runs):
         for label, cmd, stdin_file in cases:
-            times[label].append(_time_once(cmd, stdin_file, env))
+            times[label].append(_time_once(cmd, stdin_file, envs[label]))
     return times
 
 
@@ -137,6 +146,9 @@ def main() -> int:
     p.add_argument("--no-yamllint", action="store_true", help="skip yamllint")
     p.add_argument("--importtime", action="store_true", help="show the slowest imports")
     p.add_argument("--tools", type=Path, default=None, help="where yamllint's venv lives")
+    p.add_argument(
+        "--compare", type=Path, default=None, metavar="TREE", help="also run another checkout"
+    )
     args = p.parse_args()
     if not args.file.is_file():
         print(f"bench_coldstart: no such file: {args.file}", file=sys.stderr)
@@ -168,6 +180,16 @@ def main() -> int:
             ),
             ("post-lint - < FILE", [*tool, *one, "-"], args.file),
         ]
+        if args.compare is not None:
+            tree = args.compare.resolve()
+            if not (tree / "post_lint" / "__init__.py").is_file():
+                print(f"bench_coldstart: no post_lint package under {tree}", file=sys.stderr)
+                return 2
+            this, other = "post-lint FILE (this tree, -c)", f"post-lint FILE ({tree.name}, -c)"
+            run = [py, "-P", "-c", RUN_POST_LINT, *one, str(args.file)]  # -P: no cwd on the path
+            cases += [(this, run, None), (other, run, None)]
+            CASE_ENV[this] = {"PYTHONPATH": str(ROOT)}
+            CASE_ENV[other] = {"PYTHONPATH": str(tree)}
         if args.as_installed:
             plain = plain_venv(Path(tmp) / "venv")
             cases += [
@@ -197,7 +219,8 @@ def main() -> int:
     print(f"\nload average after: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
     base = rows["yamllint (front matter)"] if "yamllint (front matter)" in rows else None
     if base is not None:
-        for label in ("post-lint FILE", "as installed: post-lint FILE"):
+        compared = [label for label, _, _ in cases if label.endswith(", -c)")]
+        for label in ("post-lint FILE", "as installed: post-lint FILE", *compared):
             if label in rows:
                 cpu, wall = rows[label][0] / base[0], rows[label][1] / base[1]
                 ok = "ok" if cpu <= TARGET else "MISSED"

@@ -6,8 +6,10 @@ fast C call, ``_sre.compile(pattern, flags, code, groups, groupindex,
 indexgroup)``; :mod:`regex` does the same before ``_regex.compile`` (its
 arguments are what a pattern pickles to, ``Pattern._pickled_data``). A one-file
 run compiled about 120 patterns, some 80 ms of CPU, every time. This module
-keeps the final arguments of those C calls in one JSON file and makes the
-next run call ``_sre.compile`` / ``_regex.compile`` with them directly::
+keeps the final arguments of those C calls in one file and makes the next
+run call ``_sre.compile`` / ``_regex.compile`` with them directly (the file
+handling is :class:`post_lint.code_cache.SideFile`'s, shared with the record
+classes' code cache)::
 
     from post_lint import pattern_cache
     WORD = pattern_cache.compile(r"\\w+", re.IGNORECASE)     # a re.Pattern
@@ -15,22 +17,28 @@ next run call ``_sre.compile`` / ``_regex.compile`` with them directly::
 
 :class:`post_lint.lazyre.lazy` patterns compile through it.
 
-Where: beside this module's byte code (``__cached__`` with ``.json`` for
-``.pyc``: ``post_lint/__pycache__/pattern_cache.cpython-311.json``, or under
-``sys.pycache_prefix``), read whenever it is there and written only when
-Python writes byte code (not under ``-B`` / ``PYTHONDONTWRITEBYTECODE``).
+Where: beside this module's byte code (``__cached__`` with ``.patterns``
+for ``.pyc``: ``post_lint/__pycache__/pattern_cache.cpython-311.patterns``,
+or under ``sys.pycache_prefix``), read whenever it is there and written only
+when Python writes byte code (not under ``-B`` / ``PYTHONDONTWRITEBYTECODE``).
 The file is for one interpreter build and one ``regex`` build: its header
-names them (``sys.version``, ``_sre.MAGIC`` and ``CODESIZE``, the ``regex``
-version, its ``MAGIC`` and code size) and a file for another is ignored.
+line names the first (:data:`HEADER`: ``sys.version``, ``marshal.version``,
+``_sre.MAGIC`` and ``CODESIZE``) and its payload the second (the ``regex``
+version, its ``MAGIC`` and code size); a file for another is ignored. The
+payload is ``marshal`` data (a dict: ``re`` and ``regex`` entries by
+``"flags:pattern"``, the seeds, the ``regex`` build), behind its length and
+CRC-32 (:meth:`~post_lint.code_cache.SideFile.seal`): loading it and
+rebuilding a run's ~100 patterns takes about 2 ms, where the JSON file of
+format 2, with a CRC-32 per entry, took about 6.
 
-The file is hostile input. A wrong header, an entry of the wrong shape or
-type, an oversized file, JSON that does not parse: the pattern is compiled
-the normal way, and the file is rewritten at exit. ``_sre.compile`` validates
-the code it is given (a bad code list raises); ``_regex.compile`` does not (a
-corrupt code string can crash it), so a ``regex`` entry carries a CRC-32 of
-all its fields and is only used when it matches: that catches damage, not
-forgery; but whoever can write this file can write the ``.pyc`` files beside
-it, which Python runs unchecked. An entry is written only after the
+The file is hostile input. A wrong header, length or CRC-32, an oversized
+file, a payload that does not unmarshal, an entry of the wrong shape or
+type: the pattern is compiled the normal way, and the file is rewritten at
+exit. ``_sre.compile`` validates the code it is given (a bad code list
+raises); ``_regex.compile`` does not (a corrupt code string can crash it),
+so nothing of a file is used unless its CRC-32 matches: that catches damage,
+not forgery; but whoever can write this file can write the ``.pyc`` files
+beside it, which Python runs unchecked. An entry is written only after the
 arguments rebuilt from it compiled to a pattern equal to the one compiled
 the normal way (``re.Pattern`` equality compares the code). New patterns
 are compiled the normal way and added when the process exits (atomically:
@@ -41,14 +49,13 @@ a temporary file, then ``os.replace``); the file holds at most
 from __future__ import annotations
 
 import _sre
-import json
-import os
+import marshal
 import re
 import sys
 from array import array
 from typing import Any
 
-from .atomic import replace_atomically
+from .code_cache import SideFile
 
 try:  # Python 3.11+
     from re import _compiler as _sre_compile  # type: ignore[attr-defined]
@@ -57,8 +64,8 @@ except ImportError:  # pragma: no cover - Python 3.10
     import sre_compile as _sre_compile  # type: ignore[no-redef]
     import sre_parse as _sre_parse  # type: ignore[no-redef]
 
-#: Bumped when the file's layout changes.
-FORMAT = 2
+#: Bumped when the file's layout changes (2: JSON, a CRC-32 per entry).
+FORMAT = 3
 #: At most this many patterns in the file (bounds a run that compiles
 #: patterns built from its input or configuration).
 MAX_ENTRIES = 1500
@@ -72,13 +79,17 @@ _CODE_TYPE = next((t for t in "IL" if array(t).itemsize == _sre.CODESIZE), None)
 
 #: What a file must say it was written by.
 _PYTHON = [FORMAT, sys.version, sys.byteorder, sys.maxunicode, _sre.MAGIC, _sre.CODESIZE]
+#: The first line of a file: the format and the interpreter build.
+HEADER = (
+    f"post-lint pattern cache {FORMAT} marshal {marshal.version} "
+    + ascii(_PYTHON)  # one line: ascii() escapes any newline
+    + "\n"
+).encode("ascii")
 
 
 def _default_path() -> str | None:
-    cached = globals().get("__cached__")
-    if not isinstance(cached, str) or not cached.endswith(".pyc"):
-        return None
-    return cached[: -len(".pyc")] + ".json"
+    """The cache file beside this module's byte code (None without one)."""
+    return SideFile.beside(globals().get("__cached__"), ".patterns")
 
 
 def _regex_build() -> list[Any]:
@@ -87,16 +98,27 @@ def _regex_build() -> list[Any]:
     import regex
     from regex import _regex  # type: ignore[attr-defined]
 
-    return [regex.__version__, _regex.MAGIC, _regex.get_code_size(), regex.DEFAULT_VERSION]
+    version = int(regex.DEFAULT_VERSION)  # a RegexFlag: marshal takes plain ints only
+    return [str(regex.__version__), int(_regex.MAGIC), int(_regex.get_code_size()), version]
 
 
-def _crc(key: str, fields: list[Any]) -> int:
-    """CRC-32 of an entry: its key and fields, the code (``fields[1]``, a
-    hex string, the bulk) taken as it is rather than through ``json.dumps``."""
-    from binascii import crc32  # zlib's CRC-32; zlib itself costs more to import
+def read_file(path: str) -> dict[str, Any] | None:
+    """What a cache file holds (its payload, unmarshalled), or None when it
+    is not a file this interpreter wrote intact (for tests and debugging)."""
+    raw, _ = SideFile(path, write=False).read(MAX_FILE_BYTES)
+    return _decode(raw) if raw is not None else None
 
-    text = json.dumps([key, fields[:1], fields[2:]], ensure_ascii=False, sort_keys=True)
-    return crc32(fields[1].encode("ascii"), crc32(text.encode("utf-8", "surrogatepass")))
+
+def _decode(raw: bytes) -> dict[str, Any] | None:
+    """The payload of a file's bytes, or None (see :func:`read_file`)."""
+    payload = SideFile.unseal(raw, HEADER)
+    if payload is None:
+        return None
+    try:
+        data = marshal.loads(payload)
+    except Exception:  # ValueError, EOFError, TypeError, MemoryError...
+        return None
+    return data if type(data) is dict else None
 
 
 def _is_int(value: Any) -> bool:
@@ -114,8 +136,9 @@ class PatternCache:
     process. ``write`` False never writes the file."""
 
     def __init__(self, path: str | None, write: bool = True, seed_re: bool = False) -> None:
+        self.file = SideFile(path, write)
+        #: Where the file is (None: no file).
         self.path = path
-        self.write = write and path is not None
         self._loaded = False
         self._re: dict[str, Any] = {}
         self._regex: dict[str, Any] = {}
@@ -125,7 +148,6 @@ class PatternCache:
         self._used_re: dict[str, tuple[str, int, Any]] = {}
         self._used_regex: dict[str, tuple[str, int, Any]] = {}
         self._dirty = False
-        self._registered = False
         #: Seed ``re``'s cache with the patterns it held at the last exit.
         self.seed_re = seed_re
         self._seeded = 0
@@ -173,24 +195,13 @@ class PatternCache:
 
     def _read(self) -> dict[str, Any] | None:
         """The file's contents when it was written for this Python, else None."""
-        if self.path is None:
+        raw, damaged = self.file.read(MAX_FILE_BYTES)
+        if raw is None:
+            self._dirty = self._dirty or damaged
             return None
-        try:
-            with open(self.path, "rb") as f:
-                raw = f.read(MAX_FILE_BYTES + 1)
-        except OSError:
-            return None
-        if len(raw) > MAX_FILE_BYTES:
+        data = _decode(raw)
+        if data is None:
             self._dirty = True
-            return None
-        try:
-            data = json.loads(raw.decode("utf-8", "surrogatepass"))
-        except (ValueError, UnicodeDecodeError, RecursionError):
-            self._dirty = True
-            return None
-        if type(data) is not dict or data.get("python") != _PYTHON:
-            self._dirty = True
-            return None
         return data
 
     def _regex_entries_valid(self) -> bool:
@@ -236,14 +247,11 @@ class PatternCache:
 
     def _from_re_entry(self, key: str, pattern: str, flags: int, entry: Any) -> Any:
         try:
-            *fields, crc = entry
-            if not _is_int(crc) or _crc(key, fields) != crc:
-                return None
-            final_flags, code_hex, groups, groupindex, indexgroup = fields
+            final_flags, code_bytes, groups, groupindex, indexgroup = entry
             if not (
                 _is_int(final_flags)
                 and final_flags & flags == flags
-                and type(code_hex) is str
+                and type(code_bytes) is bytes
                 and _is_int(groups)
                 and 0 <= groups < 1 << 30
                 and _is_str_int_map(groupindex)
@@ -254,7 +262,7 @@ class PatternCache:
             ):
                 return None
             code = array(_CODE_TYPE)
-            code.frombytes(bytes.fromhex(code_hex))
+            code.frombytes(code_bytes)
             return _sre.compile(
                 pattern, final_flags, code.tolist(), groups, groupindex, tuple(indexgroup)
             )
@@ -263,18 +271,15 @@ class PatternCache:
 
     def _from_regex_entry(self, key: str, pattern: str, flags: int, entry: Any) -> Any:
         try:
-            *fields, crc = entry
-            if not _is_int(crc) or _crc(key, fields) != crc:
-                return None
-            (final_flags, code_hex, group_index, index_group, req_offset, req_chars) = fields[:6]
-            req_flags, group_count = fields[6:]
+            (final_flags, code, group_index, index_group, req_offset, req_chars) = entry[:6]
+            req_flags, group_count = entry[6:]
             if not (
                 _is_int(final_flags)
                 and final_flags & flags == flags
-                and type(code_hex) is str
+                and type(code) is bytes
                 and _is_str_int_map(group_index)
                 and type(index_group) is dict
-                and all(k.isdigit() and type(v) is str for k, v in index_group.items())
+                and all(_is_int(k) and type(v) is str for k, v in index_group.items())
                 and _is_int(req_offset)
                 and type(req_chars) is list
                 and all(_is_int(c) for c in req_chars)
@@ -287,9 +292,9 @@ class PatternCache:
             return _regex.compile(
                 pattern,
                 final_flags,
-                bytes.fromhex(code_hex),
+                code,
                 group_index,
-                {int(k): v for k, v in index_group.items()},
+                dict(index_group),
                 {},
                 [],
                 req_offset,
@@ -303,11 +308,7 @@ class PatternCache:
     # -- writing ------------------------------------------------------------------
 
     def _at_exit(self) -> None:
-        if self.write and not self._registered:
-            import atexit
-
-            self._registered = True
-            atexit.register(self.save)
+        self.file.save_at_exit(self.save)
 
     @staticmethod
     def re_entry(pattern: str, flags: int, compiled: Any) -> list[Any] | None:
@@ -334,21 +335,21 @@ class PatternCache:
                 or dict(rebuilt.groupindex) != dict(compiled.groupindex)
             ):
                 return None
-            fields = [
-                final_flags,
-                array(_CODE_TYPE, code).tobytes().hex(),
-                groups,
-                groupindex,
+            entry = [
+                int(final_flags),
+                array(_CODE_TYPE, code).tobytes(),
+                int(groups),
+                {str(k): int(v) for k, v in groupindex.items()},
                 indexgroup,
             ]
-            return [*fields, _crc(f"{flags}:{pattern}", fields)]
+            return _marshallable(entry)
         except Exception:
             return None
 
     @staticmethod
     def regex_entry(key: str, compiled: Any) -> list[Any] | None:
-        """The file entry of a :mod:`regex` pattern (with its CRC), or None
-        for one this cache does not keep (named lists, locale-dependent)."""
+        """The file entry of a :mod:`regex` pattern, or None for one this
+        cache does not keep (named lists, locale-dependent)."""
         try:
             import regex
 
@@ -361,17 +362,17 @@ class PatternCache:
                 return None
             if type(code) is not bytes or not isinstance(req_chars, tuple):
                 return None
-            fields = [
-                final_flags,
-                code.hex(),
-                dict(group_index),
-                {str(k): v for k, v in index_group.items()},
-                req_offset,
-                list(req_chars),
-                req_flags,
-                group_count,
+            entry = [
+                int(final_flags),
+                code,
+                {str(k): int(v) for k, v in group_index.items()},
+                {int(k): str(v) for k, v in index_group.items()},
+                int(req_offset),
+                [int(c) for c in req_chars],
+                int(req_flags),
+                int(group_count),
             ]
-            return [*fields, _crc(key, fields)]
+            return _marshallable(entry)
         except Exception:
             return None
 
@@ -379,7 +380,7 @@ class PatternCache:
         """Write the file when this process compiled a pattern it lacked (or
         found it damaged): this run's patterns first, then the others the
         file held, up to :data:`MAX_ENTRIES`. Never raises."""
-        if not self.write or sys.dont_write_bytecode:
+        if not self.file.may_write():
             return
         if self.seed_re and not self._dirty:
             seen = {f"{flags}:{pattern}" for pattern, flags, _ in _re_cache_patterns()}
@@ -392,7 +393,6 @@ class PatternCache:
             pass
 
     def _save(self) -> None:
-        assert self.path is not None
         new_re: dict[str, Any] = {}
         for key, (pattern, flags, compiled) in self._used_re.items():
             entry = self._re.get(key) or self.re_entry(pattern, flags, compiled)
@@ -424,7 +424,6 @@ class PatternCache:
         if not self.seed_re and type(on_disk.get("seed")) is list:
             seeds = on_disk["seed"]
         data = {
-            "python": _PYTHON,
             "seed": [k for k in seeds if k in merged_re],
             "regex_build": build,
             "re": merged_re,
@@ -436,7 +435,7 @@ class PatternCache:
             blob = _encode(data)
             if len(blob) > MAX_FILE_BYTES:
                 return
-        _write_atomic(self.path, blob)
+        self.file.replace(blob)
         self._dirty = False
 
 
@@ -462,9 +461,19 @@ def _re_cache_patterns() -> list[tuple[str, int, Any]]:
     return out[:MAX_SEEDS]
 
 
+def _marshallable(entry: list[Any]) -> list[Any] | None:
+    """``entry`` when ``marshal`` can write it (plain types only: one odd
+    value must not cost the whole file), else None."""
+    try:
+        marshal.dumps(entry)
+    except ValueError:
+        return None
+    return entry
+
+
 def _encode(data: dict[str, Any]) -> bytes:
-    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-    return text.encode("utf-8", "surrogatepass")
+    """A file's bytes: ``data`` sealed behind :data:`HEADER`."""
+    return SideFile.seal(HEADER, marshal.dumps(data))
 
 
 def _merge(first: dict[str, Any], then: Any, limit: int) -> dict[str, Any]:
@@ -476,11 +485,6 @@ def _merge(first: dict[str, Any], then: Any, limit: int) -> dict[str, Any]:
             if type(key) is str:
                 out.setdefault(key, entry)
     return out
-
-
-def _write_atomic(path: str, data: bytes) -> None:
-    os.makedirs(os.path.dirname(path), exist_ok=True)
-    replace_atomically(path, data)
 
 
 #: The process's cache (beside this module's byte code).

@@ -5,7 +5,10 @@ On Python 3.11 :func:`dataclasses.dataclass` spends about 0.6 ms making a
 class (its fields, one generated function at a time, ``inspect``), and
 importing :mod:`dataclasses` pulls in ``inspect``, ``ast``, ``tokenize`` and
 ``dis``: about 35 ms of a one-file run, which makes some 40 record classes.
-This module builds the same methods from one source text per class::
+This module builds the same methods from one source text per class, whose
+code object is kept beside this module's byte code
+(:class:`post_lint.code_cache.CodeCache`: compiling ~45 such texts cost
+about 16 ms of every start, loading them back a fraction of one)::
 
     from .records import dataclass, field
 
@@ -32,6 +35,8 @@ so nothing silently means something else. The public API's classes
 from __future__ import annotations
 
 from typing import Any
+
+from .code_cache import CodeCache, SideFile
 
 __all__ = ["FrozenInstanceError", "dataclass", "field", "fields", "replace"]
 
@@ -171,6 +176,12 @@ def _own_fields(cls: type) -> list[Field]:
     return out
 
 
+#: The code objects of the generated methods, kept beside this module's byte
+#: code (:class:`post_lint.code_cache.CodeCache`): compiling them was most of
+#: the cost of making a record class.
+CODE = CodeCache(SideFile.beside(globals().get("__cached__"), ".codes"))
+
+
 def _build(cls: type, init: bool, repr: bool, eq: bool, frozen: bool, slots: bool) -> type:
     inherited: dict[str, Field] = {}
     for base in reversed(cls.__mro__[1:]):
@@ -238,7 +249,7 @@ def _build(cls: type, init: bool, repr: bool, eq: bool, frozen: bool, slots: boo
         lines.append("def __hash__(self):")
         lines.append("    return hash((" + "".join(f"self.{n}," for n in hashed) + "))")
     ns: dict[str, Any] = {}
-    exec("\n".join(lines), env, ns)
+    exec(CODE.compile("\n".join(lines)), env, ns)
     own = cls.__dict__
     for name, fn in ns.items():
         if name in own:

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-import json
+import marshal
 import os
 import re
 import subprocess
@@ -98,7 +98,7 @@ def _fill(path: Path) -> None:
 
 
 def test_patterns_from_the_file_are_the_compiled_ones(tmp_path):
-    path = tmp_path / "patterns.json"
+    path = tmp_path / "patterns.bin"
     _fill(path)
     again = PatternCache(str(path))
     for p, f in RE_PATTERNS:
@@ -134,7 +134,7 @@ def test_every_pattern_of_a_real_run_matches_like_a_fresh_compile(tmp_path):
     first = subprocess.run(cmd, capture_output=True, text=True, env=env, cwd=ROOT)
     path, seeded, hits, misses = first.stderr.split()[-4:]
     assert int(misses) > 50 and Path(path).is_relative_to(tmp_path)
-    data = json.loads(Path(path).read_text(encoding="utf-8", errors="surrogatepass"))
+    data = pattern_cache.read_file(path)
     assert len(data["re"]) > 30 and len(data["regex"]) > 20
     reader = PatternCache(path, write=False)
     for key in data["re"]:
@@ -159,44 +159,90 @@ def test_every_pattern_of_a_real_run_matches_like_a_fresh_compile(tmp_path):
 
 
 def _damage(path: Path, change) -> None:
-    data = json.loads(path.read_text(encoding="utf-8"))
+    data = pattern_cache.read_file(str(path))
     change(data)
-    path.write_text(json.dumps(data), encoding="utf-8")
+    path.write_bytes(pattern_cache._encode(data))  # well sealed: the entries are checked
 
 
 def _first(table: dict):
     return next(iter(table.values()))
 
 
+#: Well-sealed files (header, length and CRC-32 right) with entries of the
+#: wrong shape: each entry is checked before it is used. (Code or flags
+#: that are valid but another pattern's would be forgery, not damage: whoever can
+#: write the file can write the byte code beside it.)
 DAMAGE = {
-    "header": lambda d: d.update(python=[0, "2.7"]),
     "regex build": lambda d: d.update(regex_build=["1.0", 0, 4, 0]),
-    "code not hex": lambda d: [e.__setitem__(1, "zz") for e in d["re"].values()],
-    "code of random words": lambda d: [e.__setitem__(1, "01000000" * 7) for e in d["re"].values()],
-    "code cut short": lambda d: [e.__setitem__(1, e[1][:-8]) for e in d["re"].values()],
+    "code not bytes": lambda d: [e.__setitem__(1, "zz") for e in d["re"].values()],
+    "code cut short": lambda d: [e.__setitem__(1, e[1][:-4]) for e in d["re"].values()],
+    "code not whole words": lambda d: [e.__setitem__(1, e[1][:-1]) for e in d["re"].values()],
     "groups wrong type": lambda d: [e.__setitem__(2, "1") for e in d["re"].values()],
     "groups too many": lambda d: [e.__setitem__(2, e[2] + 3) for e in d["re"].values()],
     "groupindex a list": lambda d: [e.__setitem__(3, [1]) for e in d["re"].values()],
-    "flags dropped": lambda d: [e.__setitem__(0, 0) for e in d["re"].values()],
     "entry not a list": lambda d: [d["re"].__setitem__(k, 7) for k in d["re"]],
     "entry too short": lambda d: [d["re"].__setitem__(k, v[:2]) for k, v in d["re"].items()],
-    "regex code changed": lambda d: [
-        e.__setitem__(1, e[1][:-2] + ("00" if e[1][-2:] != "00" else "01"))
-        for e in d["regex"].values()
-    ],
-    "regex crc changed": lambda d: [e.__setitem__(-1, e[-1] ^ 1) for e in d["regex"].values()],
-    "crc changed": lambda d: [e.__setitem__(-1, e[-1] ^ 1) for e in d["re"].values()],
-    "crc not a number": lambda d: [e.__setitem__(-1, str(e[-1])) for e in d["re"].values()],
+    "entry too long": lambda d: [d["re"].__setitem__(k, [*v, 1]) for k, v in d["re"].items()],
     "regex fields wrong type": lambda d: [
         d["regex"].__setitem__(k, [*v[:-1], "x"]) for k, v in d["regex"].items()
+    ],
+    "regex code not bytes": lambda d: [e.__setitem__(1, e[1].hex()) for e in d["regex"].values()],
+    "regex index keys not numbers": lambda d: [
+        e.__setitem__(3, {str(k): v for k, v in e[3].items()} or {"1": "x"})
+        for e in d["regex"].values()
     ],
     "tables wrong type": lambda d: d.update(re=[], regex="x"),
 }
 
 
+def _flip(raw: bytes, at: int) -> bytes:
+    return raw[:at] + bytes([raw[at] ^ 1]) + raw[at + 1 :]
+
+
+#: Damaged files (what a full disk, a crash or another build leaves): the
+#: whole file is ignored. A ``regex`` entry's code is only ever used from an
+#: intact file (``_regex.compile`` trusts it).
+BROKEN = {
+    "another interpreter": lambda raw: raw.replace(b"3.11", b"3.99", 1),
+    "another format": lambda raw: raw.replace(b"cache 3 ", b"cache 2 ", 1),
+    "no header": lambda raw: raw[len(pattern_cache.HEADER) :],
+    "truncated": lambda raw: raw[: len(raw) // 2],
+    "one byte more": lambda raw: raw + b"\0",
+    "length changed": lambda raw: _flip(raw, len(pattern_cache.HEADER) + 3),
+    "crc changed": lambda raw: _flip(raw, len(pattern_cache.HEADER) + 7),
+    "last byte changed (a regex code)": lambda raw: _flip(raw, len(raw) - 1),
+    "a byte in the middle changed": lambda raw: _flip(raw, len(raw) // 2),
+    "a list, well sealed": lambda raw: pattern_cache.SideFile.seal(
+        pattern_cache.HEADER, marshal.dumps([1, 2])
+    ),
+    "not marshal data, well sealed": lambda raw: pattern_cache.SideFile.seal(
+        pattern_cache.HEADER, b"\xff\xfe\xfd"
+    ),
+}
+
+
+@pytest.mark.parametrize("damage", sorted(BROKEN))
+def test_a_broken_file_is_ignored_and_rewritten(tmp_path, damage):
+    path = tmp_path / "patterns.bin"
+    _fill(path)
+    path.write_bytes(BROKEN[damage](path.read_bytes()))
+    assert pattern_cache.read_file(str(path)) is None
+    cache = PatternCache(str(path))
+    for p, f in RE_PATTERNS:
+        _same_re(cache.compile(p, f), re.compile(p, f))
+    for p, f in REGEX_PATTERNS:
+        _same_regex(cache.compile(p, f, regex), regex.compile(p, f))
+    assert cache.hits == 0
+    cache.save()
+    again = PatternCache(str(path))
+    for p, f in (*RE_PATTERNS, *REGEX_PATTERNS):
+        again.compile(p, f, re if (p, f) in RE_PATTERNS else regex)
+    assert (again.hits, again.misses) == (len(RE_PATTERNS) + len(REGEX_PATTERNS), 0)
+
+
 @pytest.mark.parametrize("damage", sorted(DAMAGE))
 def test_a_damaged_file_falls_back_to_a_normal_compile(tmp_path, damage):
-    path = tmp_path / "patterns.json"
+    path = tmp_path / "patterns.bin"
     _fill(path)
     _damage(path, DAMAGE[damage])
     cache = PatternCache(str(path))
@@ -219,7 +265,7 @@ def test_a_damaged_file_falls_back_to_a_normal_compile(tmp_path, damage):
     [b"", b"{", b"\xff\xfe not utf-8", b"[1, 2]", b'"a string"', b"{}", b"[" * 100_000],
 )
 def test_a_file_that_is_no_cache_is_ignored(tmp_path, content):
-    path = tmp_path / "patterns.json"
+    path = tmp_path / "patterns.bin"
     path.write_bytes(content)
     cache = PatternCache(str(path))
     for p, f in RE_PATTERNS:
@@ -230,7 +276,7 @@ def test_a_file_that_is_no_cache_is_ignored(tmp_path, content):
 
 
 def test_an_oversized_file_is_not_read(tmp_path, monkeypatch):
-    path = tmp_path / "patterns.json"
+    path = tmp_path / "patterns.bin"
     _fill(path)
     monkeypatch.setattr(pattern_cache, "MAX_FILE_BYTES", path.stat().st_size - 1)
     cache = PatternCache(str(path))
@@ -241,14 +287,14 @@ def test_an_oversized_file_is_not_read(tmp_path, monkeypatch):
 def test_a_file_that_would_be_too_large_keeps_this_runs_patterns_or_is_not_written(
     tmp_path, monkeypatch
 ):
-    path = tmp_path / "patterns.json"
+    path = tmp_path / "patterns.bin"
     _fill(path)
     full = path.stat().st_size
     monkeypatch.setattr(pattern_cache, "MAX_FILE_BYTES", full - 1)
     cache = PatternCache(str(path))
     cache.compile(r"new\d+", 0)
     cache.save()
-    data = json.loads(path.read_text(encoding="utf-8"))
+    data = pattern_cache.read_file(str(path))
     assert list(data["re"]) == [r"0:new\d+"] and data["regex"] == {}
     monkeypatch.setattr(pattern_cache, "MAX_FILE_BYTES", 10)
     before = path.read_bytes()
@@ -260,10 +306,10 @@ def test_a_file_that_would_be_too_large_keeps_this_runs_patterns_or_is_not_writt
 
 def test_no_file_is_written_without_byte_code(tmp_path, monkeypatch):
     monkeypatch.setattr(sys, "dont_write_bytecode", True)
-    path = tmp_path / "patterns.json"
+    path = tmp_path / "patterns.bin"
     _fill(path)
     assert not path.exists()
-    read_only = PatternCache(str(tmp_path / "other.json"), write=False)
+    read_only = PatternCache(str(tmp_path / "other.bin"), write=False)
     read_only.compile(*RE_PATTERNS[0])
     read_only.save()
     assert list(tmp_path.iterdir()) == []
@@ -272,11 +318,11 @@ def test_no_file_is_written_without_byte_code(tmp_path, monkeypatch):
 def test_an_unwritable_place_is_no_error(tmp_path):
     blocker = tmp_path / "a-file"
     blocker.write_text("x")
-    cache = PatternCache(str(blocker / "__pycache__" / "patterns.json"))
+    cache = PatternCache(str(blocker / "__pycache__" / "patterns.bin"))
     _same_re(cache.compile(*RE_PATTERNS[0]), re.compile(*RE_PATTERNS[0]))
     cache.save()  # cannot create a folder under a file: nothing written, nothing raised
     assert blocker.read_text() == "x"
-    folder = tmp_path / "is-a-folder.json"
+    folder = tmp_path / "is-a-folder.bin"
     folder.mkdir()
     cache = PatternCache(str(folder))
     _same_re(cache.compile(*RE_PATTERNS[1]), re.compile(*RE_PATTERNS[1]))
@@ -285,37 +331,37 @@ def test_an_unwritable_place_is_no_error(tmp_path):
 
 
 def test_writes_merge_with_other_processes_and_leave_no_temporary_file(tmp_path):
-    path = tmp_path / "patterns.json"
+    path = tmp_path / "patterns.bin"
     one, two = PatternCache(str(path)), PatternCache(str(path))
     one.compile(*RE_PATTERNS[0])
     two.compile(*RE_PATTERNS[1])
     two.compile(*REGEX_PATTERNS[0][:1], 0, regex)
     one.save()
     two.save()
-    assert [p.name for p in tmp_path.iterdir()] == ["patterns.json"]
-    data = json.loads(path.read_text(encoding="utf-8"))
+    assert [p.name for p in tmp_path.iterdir()] == ["patterns.bin"]
+    data = pattern_cache.read_file(str(path))
     assert sorted(data["re"]) == sorted(f"{int(f)}:{p}" for p, f in RE_PATTERNS[:2])
     assert list(data["regex"]) == [f"0:{REGEX_PATTERNS[0][0]}"]
 
 
 def test_the_file_keeps_at_most_max_entries_this_runs_first(tmp_path, monkeypatch):
-    path = tmp_path / "patterns.json"
+    path = tmp_path / "patterns.bin"
     _fill(path)
     monkeypatch.setattr(pattern_cache, "MAX_ENTRIES", 3)
     cache = PatternCache(str(path))
     cache.compile(r"new\d+", 0)
     cache.save()
-    data = json.loads(path.read_text(encoding="utf-8"))
+    data = pattern_cache.read_file(str(path))
     assert len(data["re"]) + len(data["regex"]) == 3
     assert next(iter(data["re"])) == r"0:new\d+"
 
 
 def test_debug_patterns_and_other_modules_are_not_kept(tmp_path, capsys):
-    cache = PatternCache(str(tmp_path / "patterns.json"))
+    cache = PatternCache(str(tmp_path / "patterns.bin"))
     assert cache.compile("ab", re.DEBUG) == re.compile("ab", re.DEBUG)
     assert cache.compile(b"ab") == re.compile(b"ab")
     cache.save()
-    assert not (tmp_path / "patterns.json").exists()
+    assert not (tmp_path / "patterns.bin").exists()
 
 
 def test_gen002_alternations_are_the_same_in_every_process():
@@ -325,13 +371,13 @@ def test_gen002_alternations_are_the_same_in_every_process():
 
 
 def test_re_cache_is_seeded_with_what_it_held_at_exit(tmp_path, monkeypatch):
-    path = tmp_path / "patterns.json"
+    path = tmp_path / "patterns.bin"
     monkeypatch.setattr(re, "_cache", {})
     first = PatternCache(str(path), seed_re=True)
     first.compile(r"mine\d", 0)
     re.search(r"someone else's (?P<x>pattern)", "")  # compiled by re itself
     first.save()
-    assert "0:someone else's (?P<x>pattern)" in json.loads(path.read_text())["seed"]
+    assert "0:someone else's (?P<x>pattern)" in pattern_cache.read_file(str(path))["seed"]
     monkeypatch.setattr(re, "_cache", {})
     second = PatternCache(str(path), seed_re=True)
     second.compile(r"mine\d", 0)

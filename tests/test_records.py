@@ -6,6 +6,7 @@ from __future__ import annotations
 import copy
 import dataclasses
 import pickle
+import sys
 
 import pytest
 
@@ -63,9 +64,30 @@ def _outcome(fn, *args):
         return ("raised", kind, isinstance(exc, AttributeError))
 
 
+@pytest.fixture(params=["compiled", "from the code cache"])
+def code_from(request, tmp_path, monkeypatch):
+    """Records whose methods are compiled, or loaded from a code cache file
+    an earlier process wrote (:mod:`post_lint.code_cache`)."""
+    from post_lint.code_cache import CodeCache
+
+    monkeypatch.setattr(sys, "dont_write_bytecode", False)
+    path = str(tmp_path / "records.codes")
+    monkeypatch.setattr(records, "CODE", CodeCache(path))
+    if request.param == "from the code cache":
+        for options in SHAPES:
+            _define(records, options)
+        records.CODE.save()
+        monkeypatch.setattr(records, "CODE", CodeCache(path))
+    return request.param
+
+
 @pytest.mark.parametrize("options", SHAPES, ids=lambda o: ",".join(o) or "plain")
-def test_records_behave_like_dataclasses(options):
+def test_records_behave_like_dataclasses(options, code_from):
     dc, rec = _define(dataclasses, options), _define(records, options)
+    if code_from == "from the code cache":
+        assert (records.CODE.hits, records.CODE.misses) == (1, 0)
+    else:
+        assert (records.CODE.hits, records.CODE.misses) == (0, 1)
     for make in (
         lambda k: k(1),
         lambda k: k(2, "b"),
