@@ -77,14 +77,13 @@ def _time_once(cmd: list[str], stdin_file: Path | None, env: dict[str, str]) -> 
 
 Case = tuple[str, list[str], Path | None]
 
-#: Extra environment of a case, by label (``--compare``'s ``PYTHONPATH``).
-CASE_ENV: dict[str, dict[str, str]] = {}
-
-
-def time_commands(cases: list[Case], runs: int) -> dict[str, list[tuple[float, float]]]:
-    """(CPU, wall) per run and case; the cases take turns."""
+def time_commands(
+    cases: list[Case], runs: int, case_env: dict[str, dict[str, str]] | None = None
+) -> dict[str, list[tuple[float, float]]]:
+    """(CPU, wall) per run and case; the cases take turns. ``case_env``: extra
+    environment by case label (``--compare``'s ``PYTHONPATH``)."""
     base = _env()
-    envs = {label: {**base, **CASE_ENV.get(label, {})} for label, _, _ in cases}
+    envs = {label: {**base, **(case_env or {}).get(label, {})} for label, _, _ in cases}
     for _ in range(2):  # warm-up: .pyc files, the pattern cache, the page cache
         for label, cmd, stdin_file in cases:
             _time_once(cmd, stdin_file, envs[label])
@@ -160,6 +159,7 @@ def main() -> int:
     one = ["--isolated", "--no-cache", "--exit-zero"]
     with tempfile.TemporaryDirectory() as tmp:
         cases: list[Case] = [("python -c pass", [py, "-c", "pass"], None)]
+        case_env: dict[str, dict[str, str]] = {}
         yamllint = None
         if not args.no_yamllint:
             from bench_all import yamllint_tool
@@ -188,8 +188,8 @@ def main() -> int:
             this, other = "post-lint FILE (this tree, -c)", f"post-lint FILE ({tree.name}, -c)"
             run = [py, "-P", "-c", RUN_POST_LINT, *one, str(args.file)]  # -P: no cwd on the path
             cases += [(this, run, None), (other, run, None)]
-            CASE_ENV[this] = {"PYTHONPATH": str(ROOT)}
-            CASE_ENV[other] = {"PYTHONPATH": str(tree)}
+            case_env[this] = {"PYTHONPATH": str(ROOT)}
+            case_env[other] = {"PYTHONPATH": str(tree)}
         if args.as_installed:
             plain = plain_venv(Path(tmp) / "venv")
             cases += [
@@ -205,7 +205,7 @@ def main() -> int:
         print(f"load average before: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
         print(f"median of {args.runs} runs after two warm-ups, cases taking turns")
         print("post-lint runs: --isolated --no-cache --exit-zero\n")
-        all_times = time_commands(cases, args.runs)
+        all_times = time_commands(cases, args.runs, case_env)
     print(f"{'':44} {'CPU ms':>8} {'wall ms':>8} {'min CPU':>8}")
     rows: dict[str, tuple[float, float]] = {}
     for label, _, _ in cases:

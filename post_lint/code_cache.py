@@ -138,6 +138,19 @@ class SideFile:
             return None
         return payload
 
+    @staticmethod
+    def unmarshal(raw: bytes, header: bytes) -> Any:
+        """The unmarshalled payload of a file :meth:`seal` made with
+        ``header`` (``marshal`` data), or None when it is not one this
+        interpreter wrote intact. Never raises."""
+        payload = SideFile.unseal(raw, header)
+        if payload is None:
+            return None
+        try:
+            return marshal.loads(payload)
+        except Exception:  # ValueError, EOFError, TypeError, MemoryError...
+            return None
+
     def replace(self, data: bytes) -> None:
         """Make the file hold ``data`` (atomically; its folder is created).
         Raises OSError when it cannot."""
@@ -153,6 +166,20 @@ def _crc32(data: bytes) -> int:
     return crc32(data)
 
 
+def merge_newest_first(first: dict[str, Any], then: Any, limit: int) -> dict[str, Any]:
+    """At most ``limit`` entries: those of ``first`` (this run's), then those
+    of ``then`` (what the file holds now, when it is a dict) that ``first``
+    lacks, string keys only."""
+    out = dict(list(first.items())[: max(limit, 0)])
+    if type(then) is dict:
+        for key, entry in then.items():
+            if len(out) >= limit:
+                break
+            if type(key) is str:
+                out.setdefault(key, entry)
+    return out
+
+
 def encode(codes: dict[str, CodeType]) -> bytes:
     """A code cache file holding ``codes`` (key -> code object)."""
     return SideFile.seal(HEADER, marshal.dumps(codes))
@@ -162,19 +189,13 @@ def decode(raw: bytes) -> dict[str, CodeType] | None:
     """The code objects of a code cache file, or None when it is not one
     this interpreter wrote intact (any header, length, CRC-32 or shape
     mismatch). Never raises."""
-    try:
-        payload = SideFile.unseal(raw, HEADER)
-        if payload is None:
-            return None
-        codes = marshal.loads(payload)
-        if type(codes) is not dict or len(codes) > MAX_ENTRIES:
-            return None
-        for key, code in codes.items():
-            if type(key) is not str or type(code) is not CodeType:
-                return None
-        return codes
-    except Exception:  # any damage: no cache
+    codes = SideFile.unmarshal(raw, HEADER)
+    if type(codes) is not dict or len(codes) > MAX_ENTRIES:
         return None
+    for key, code in codes.items():
+        if type(key) is not str or type(code) is not CodeType:
+            return None
+    return codes
 
 
 class CodeCache:
@@ -233,12 +254,7 @@ class CodeCache:
         try:
             raw, _ = self.file.read(MAX_FILE_BYTES)  # another process may have added some
             on_disk = (decode(raw) if raw is not None else None) or {}
-            merged = dict(list(self._used.items())[:MAX_ENTRIES])
-            for key, code in on_disk.items():
-                if len(merged) >= MAX_ENTRIES:
-                    break
-                merged.setdefault(key, code)
-            blob = encode(merged)
+            blob = encode(merge_newest_first(self._used, on_disk, MAX_ENTRIES))
             if len(blob) > MAX_FILE_BYTES:  # the others' code goes first, then it is no cache
                 blob = encode(dict(list(self._used.items())[:MAX_ENTRIES]))
                 if len(blob) > MAX_FILE_BYTES:

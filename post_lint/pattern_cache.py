@@ -55,7 +55,7 @@ import sys
 from array import array
 from typing import Any
 
-from .code_cache import SideFile
+from .code_cache import SideFile, merge_newest_first
 
 try:  # Python 3.11+
     from re import _compiler as _sre_compile  # type: ignore[attr-defined]
@@ -77,8 +77,8 @@ MAX_FILE_BYTES = 4 * 1024 * 1024
 #: The array type whose items are ``_sre`` code words.
 _CODE_TYPE = next((t for t in "IL" if array(t).itemsize == _sre.CODESIZE), None)
 
-#: What a file must say it was written by.
-_PYTHON = [FORMAT, sys.version, sys.byteorder, sys.maxunicode, _sre.MAGIC, _sre.CODESIZE]
+#: The interpreter build a file must say it was written by.
+_PYTHON = [sys.version, sys.byteorder, sys.maxunicode, _sre.MAGIC, _sre.CODESIZE]
 #: The first line of a file: the format and the interpreter build.
 HEADER = (
     f"post-lint pattern cache {FORMAT} marshal {marshal.version} "
@@ -111,13 +111,7 @@ def read_file(path: str) -> dict[str, Any] | None:
 
 def _decode(raw: bytes) -> dict[str, Any] | None:
     """The payload of a file's bytes, or None (see :func:`read_file`)."""
-    payload = SideFile.unseal(raw, HEADER)
-    if payload is None:
-        return None
-    try:
-        data = marshal.loads(payload)
-    except Exception:  # ValueError, EOFError, TypeError, MemoryError...
-        return None
+    data = SideFile.unmarshal(raw, HEADER)
     return data if type(data) is dict else None
 
 
@@ -137,8 +131,6 @@ class PatternCache:
 
     def __init__(self, path: str | None, write: bool = True, seed_re: bool = False) -> None:
         self.file = SideFile(path, write)
-        #: Where the file is (None: no file).
-        self.path = path
         self._loaded = False
         self._re: dict[str, Any] = {}
         self._regex: dict[str, Any] = {}
@@ -203,6 +195,11 @@ class PatternCache:
         if data is None:
             self._dirty = True
         return data
+
+    @property
+    def path(self) -> str | None:
+        """Where the file is (None: no file)."""
+        return self.file.path
 
     def _regex_entries_valid(self) -> bool:
         if self._regex_ok is None:
@@ -417,10 +414,10 @@ class PatternCache:
         # What the file holds now (another process may have added patterns).
         on_disk = self._read() or {}
         build = _regex_build() if self._used_regex else on_disk.get("regex_build")
-        merged_re = _merge(new_re, on_disk.get("re"), MAX_ENTRIES)
+        merged_re = merge_newest_first(new_re, on_disk.get("re"), MAX_ENTRIES)
         room = MAX_ENTRIES - len(merged_re)
         old_regex = on_disk.get("regex") if on_disk.get("regex_build") == build else None
-        merged_regex = _merge(new_regex, old_regex, room)
+        merged_regex = merge_newest_first(new_regex, old_regex, room)
         if not self.seed_re and type(on_disk.get("seed")) is list:
             seeds = on_disk["seed"]
         data = {
@@ -474,17 +471,6 @@ def _marshallable(entry: list[Any]) -> list[Any] | None:
 def _encode(data: dict[str, Any]) -> bytes:
     """A file's bytes: ``data`` sealed behind :data:`HEADER`."""
     return SideFile.seal(HEADER, marshal.dumps(data))
-
-
-def _merge(first: dict[str, Any], then: Any, limit: int) -> dict[str, Any]:
-    out = dict(list(first.items())[: max(limit, 0)])
-    if type(then) is dict:
-        for key, entry in then.items():
-            if len(out) >= limit:
-                break
-            if type(key) is str:
-                out.setdefault(key, entry)
-    return out
 
 
 #: The process's cache (beside this module's byte code).

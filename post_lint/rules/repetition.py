@@ -733,7 +733,7 @@ def _inert_title_candidates(builder: _Builder, inert: list[int], title: str) -> 
     for k in sorted(hits):
         bi = inert[k]
         block = blocks[bi]
-        if block.containers or len(block.prose) < size:
+        if not block.is_top_level or len(block.prose) < size:
             continue  # not top level, or too short
         if len(builder.key_of(block)) == size:
             p = builder.late(bi)

@@ -1532,14 +1532,12 @@ def truncated_list_item(post: Post, options: Options) -> Iterator[Diagnostic]:
         labels_are_sentences=sentences and labelled >= _EOF_PUNCTUATED_SHARE * len(siblings),
     )
     if not reason and _source_ends_in_prose(post, last, p.text):
-        if siblings:
-            reason = (
-                _finished_siblings(a, last, p.text, siblings, done)
-                or _short_last_item(post, last, p.text, siblings)
-                or _sibling_template(post, last, p.text, siblings)
-            )
-        else:
-            reason = _short_last_item(post, last, p.text, siblings)
+        # (With no other item, only the missing final newline can tell.)
+        reason = (
+            _finished_siblings(a, last, p.text, siblings, done)
+            or _short_last_item(post, last, p.text, siblings)
+            or _sibling_template(post, last, p.text, siblings)
+        )
     if not reason:
         return
     yield _cut_diagnostic(a, p, "TRN005", "post ends in the middle of a list item", reason)
