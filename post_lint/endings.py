@@ -14,8 +14,8 @@ Japanese, Chinese and Korean with one of three verdicts:
   …が after です/ます, …ので), a topic は with no predicate (…なのは, …ては),
   a 連用形 (continuative form: …させ, …して, 書き after a kanji), a て-form or
   a 連体形 that wants its noun (…のような, …という), a bound prefix (…の全),
-  a kanji stem after a particle (…を削), a one-letter katakana "word"
-  (…済みド); a Chinese preposition, conjunction, coverb, adverb, negation,
+  a kanji stem after a particle or ながら (…を削, …ながら学), …と同 (the
+  start of …と同じ), a one-letter katakana "word" (…済みド); a Chinese preposition, conjunction, coverb, adverb, negation,
   determiner, measure word or structural particle (…因为, …然后, …很, …不,
   …这, …单出个, …一种理想的); a Korean connective ending or case particle
   (…고, …를);
@@ -199,15 +199,18 @@ JA_PREFIXES = frozenset("全各諸約第以非未不無再超旧毎翌両")
 #: Particles after which one kanji at the very end is the stem of a word
 #: whose kana ending (送り仮名) was cut: …を削(除), …で警告が表(示),
 #: …は安(定); and the て of a て-form, after which a clause starts
-#: (…設定して特(定), …写経をして完(走)). (Not after と or の: 「あなたと私」,
-#: 「…の本」 end titles.)
+#: (…設定して特(定), …写経をして完(走)), or of the conjunctive ながら and
+#: つつ (…動かしながら学(ぶ)). (Not after と or の: 「あなたと私」, 「…の本」
+#: end titles.)
 JA_STEM_PARTICLES = frozenset("をがにでへもはて")
 #: ...except these one-kanji words, which end questions and titles.
 JA_STEM_WORDS = frozenset("何誰私僕俺君彼")
 #: A katakana word is never one letter: a lone katakana after kanji, kana
 #: or Latin (…登録済みド, …Lambdaのコ) is the start of a word.
 _LONE_KATAKANA = lazy_regex(r"(?<![\p{Katakana}ー])[\p{Katakana}--[ーヶヵノ・ヽヾ]]$", regex.V1)
-_JA_STEM = lazy_regex(rf"(?<=[{''.join(sorted(JA_STEM_PARTICLES))}])\p{{Han}}$")
+_JA_STEM = lazy_regex(
+    rf"(?:(?<=[{''.join(sorted(JA_STEM_PARTICLES))}])|(?<=ながら|つつ))\p{{Han}}$"
+)
 #: 連体形 and adnominal phrases that want the noun they modify.
 JA_ADNOMINAL = (
     "ような",
@@ -575,6 +578,8 @@ def _ja_end(text: str) -> End:
         return End(OPEN, "ends with 'によ', the start of …による/…によって", "ja")
     if text.endswith("につ"):
         return End(OPEN, "ends with 'につ', the start of …について/…につき", "ja")
+    if text.endswith("と同"):
+        return End(OPEN, "ends with 'と同', the start of …と同じ/…と同様", "ja")
     if text[-1] in "をにがへ":
         return End(OPEN, f"ends with the particle '{text[-1]}'", "ja")
     if len(text) > 1 and text[-1] in "さ" and regex.match(r"[\p{Han}\p{Katakana}ー]", text[-2]):
@@ -587,8 +592,12 @@ def _ja_end(text: str) -> End:
     if last in JA_PREFIXES and before and not _HAN.match(before):
         return End(OPEN, f"ends with the prefix '{last}', which cannot stand alone", "ja")
     if _JA_STEM.search(text) and last not in JA_STEM_WORDS:
+        shown = text[-2:]
+        for conjunctive in ("ながら", "つつ"):
+            if text[:-1].endswith(conjunctive):
+                shown = text[-len(conjunctive) - 1 :]
         return End(
-            OPEN, f"ends with '{text[-2:]}', a kanji stem whose kana ending (送り仮名) is cut", "ja"
+            OPEN, f"ends with '{shown}', a kanji stem whose kana ending (送り仮名) is cut", "ja"
         )
     if _LONE_KATAKANA.search(text):
         return End(

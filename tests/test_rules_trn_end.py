@@ -1050,3 +1050,173 @@ def test_optional_japanese_morphology():
     # 未然形 of する before させ cut off: the grammar sees a kanji, the analyser a verb.
     assert sentence_end("この投資は社会の生産性を向上さ", morphology=True).verdict == OPEN
     assert sentence_end("準備します", morphology=True).verdict == FINAL
+
+
+# -- issue 13, fourth pass: the lead-in, a digest, the post's own compounds --------
+
+#: A list that stops before the items its lead-in promised (``三点``,
+#: ``方法が2つある``, ``three steps:``), a checksum shorter than its
+#: algorithm's, a kanji the post only ever writes as the start of one word,
+#: a kanji stem after ながら, ``…と同``, a long label value in a file without a
+#: final newline.
+CUTS_LEAD_IN = {
+    "en-lead-in-promises-more": (
+        EN + "Setting it up takes three steps:\n\n- Install the package with pip\n- Open the configuration file in your editor\n",
+        [
+            (
+                "TRN005",
+                12,
+                1,
+                "post ends in the middle of a list item ('… file in your editor'): the list's lead-in promises 3 items ('…ting it up takes three steps:'), the list stops at 2, and this one has no ending",
+            )
+        ],
+    ),
+    "en-digest-cut": (
+        EN + "The release files:\n\n* SIZE: 11990697 bytes\n* MD5: 53edc33b2f590ecdd9f6a344b9d92d0d\n* SHA256: c843df31ae88ed49f5393142b02b9a9f\n",
+        [
+            (
+                "TRN005",
+                13,
+                1,
+                "post ends in the middle of a list item ('…ed49f5393142b02b9a9f'): its SHA256 digest has 32 of its 64 hex digits",
+            )
+        ],
+    ),
+    "ja-lead-in-promises-more": (
+        JA + "型に新しい名前をつける方法が2つある。\n\n- type MyType intと宣\n",
+        [
+            (
+                "TRN005",
+                11,
+                1,
+                "post ends in the middle of a list item ('type MyType intと宣'): the list's lead-in promises 2 items ('型に新しい名前をつける方法が2つある。'), the list stops at 1, and this one has no ending",
+            )
+        ],
+    ),
+    "ja-lead-in-three": (
+        JA + "設定の方法は3つあります。\n\n- 環境変数で指定する方法\n- 設定ファイルに書いて読み込む方法\n",
+        [
+            (
+                "TRN005",
+                12,
+                1,
+                "post ends in the middle of a list item ('設定ファイルに書いて読み込む方法'): the list's lead-in promises 3 items ('設定の方法は3つあります。'), the list stops at 2, and this one has no ending",
+            )
+        ],
+    ),
+    "ja-post-compound": (
+        JA + "この場合は再起動が必要です。\n\n別の場合もあります。どの場合でも同じです。\n\n- 設定を変更しないような場\n",
+        [
+            (
+                "TRN005",
+                13,
+                1,
+                "post ends in the middle of a list item ('設定を変更しないような場'): '場' is the start of '場合' everywhere else in the post (3 times), and no word of its own",
+            )
+        ],
+    ),
+    "ja-nagara-stem": (
+        JA + "- コンテナ技術をブラウザだけで動かしながら学\n",
+        [
+            (
+                "TRN005",
+                9,
+                1,
+                "post ends in the middle of a list item ('コンテナ技術をブラウザだけで動かしながら学'): ends with 'ながら学', a kanji stem whose kana ending (送り仮名) is cut",
+            )
+        ],
+    ),
+    "ja-to-dou": (
+        JA + "- 'softtabstop' を -1 に設定することで、'shiftwidth' と同\n",
+        [
+            (
+                "TRN005",
+                9,
+                1,
+                "post ends in the middle of a list item ('…ることで、'shiftwidth' と同'): ends with 'と同', the start of …と同じ/…と同様",
+            )
+        ],
+    ),
+    "ja-label-long-value-no-newline": (
+        JA + "- MAJOR: MINOR リリースで対応できない互換性のない変更",
+        [
+            (
+                "TRN005",
+                9,
+                1,
+                "post ends in the middle of a list item ('… リリースで対応できない互換性のない変更'): it has no ending, and the file ends right after it without a final newline",
+            )
+        ],
+    ),
+    "zh-lead-in-promises-more": (
+        ZH + "我觉得中文翻译为英文有三点应该注意：\n\n- 不要有语法错误，这是比较基本的要求。\n- 尽量用熟悉\n",
+        [
+            (
+                "TRN005",
+                12,
+                1,
+                "post ends in the middle of a list item ('尽量用熟悉'): the list's lead-in promises 3 items ('我觉得中文翻译为英文有三点应该注意：'), the list stops at 2, and this one has no ending",
+            )
+        ],
+    ),
+    "zh-post-compound": (
+        ZH + "网站的设计很重要。好的设计让人舒服。\n\n我喜欢简单的设计。\n\n- 这种网站设\n",
+        [
+            (
+                "TRN005",
+                13,
+                1,
+                "post ends in the middle of a list item ('这种网站设'): '设' is the start of '设计' everywhere else in the post (3 times), and no word of its own",
+            )
+        ],
+    ),
+}
+
+#: ...and the complete lists of each language stay quiet.
+HABITS_LEAD_IN = {
+    "en-lead-in-all-items": EN
+    + "Setting it up takes three steps:\n\n- Install the package with pip\n- Open the configuration file in your editor\n- Restart the server on the host\n",
+    "en-count-in-an-earlier-sentence": EN
+    + "We tried two tools last year. Here is what we use now:\n\n- the fast one that builds in seconds\n",
+    "en-digest-whole": EN
+    + "The release files:\n\n* MD5: 53edc33b2f590ecdd9f6a344b9d92d0d\n* SHA256: 96aabab4dd4a2e57dd0d28052650e6fcdc8f133fa8980d9b936814b1e93f6cfc\n",
+    "ja-lead-in-all-items": JA
+    + "設定の方法は2つあります。\n\n- 環境変数で指定する方法\n- 設定ファイルに書いて読み込む方法\n",
+    "ja-ordinal-is-no-count": JA + "第3のポイント：\n\n- 設定ファイルに書いて読み込む方法\n",
+    "ja-compound-whole": JA
+    + "この場合は再起動が必要です。\n\n別の場合もあります。どの場合でも同じです。\n\n- 設定を変更しないような場合\n",
+    "ja-kanji-also-alone": JA
+    + "この場合は再起動が必要です。\n\n別の場合もあります。この場で決めます。\n\n- 話し合いのための場\n",
+    "ja-title-to-kanji": JA + "今年読んだ本です。\n\n- 戦争と平和\n- 罪と罰\n",
+    "ja-label-long-value-newline": JA + "- MAJOR: MINOR リリースで対応できない互換性のない変更\n",
+    "zh-lead-in-all-items": ZH
+    + "我觉得中文翻译为英文有两点应该注意：\n\n- 不要有语法错误，这是比较基本的要求。\n- 尽量用熟悉的词\n",
+    "zh-compound-whole": ZH + "网站的设计很重要。好的设计让人舒服。\n\n我喜欢简单的设计。\n\n- 这种网站的设计\n",
+    "zh-several-compounds": ZH
+    + "网站的设计很重要。好的设置让人舒服。\n\n我喜欢简单的设计。\n\n- 这是一个假设\n",
+}
+
+
+@pytest.mark.parametrize("case", CUTS_LEAD_IN, ids=str)
+def test_list_item_cut_read_against_its_lead_in_and_the_post(case):
+    body, expected = CUTS_LEAD_IN[case]
+    assert trn(body) == expected
+
+
+@pytest.mark.parametrize("case", HABITS_LEAD_IN, ids=str)
+def test_complete_lists_stay_quiet(case):
+    assert trn(HABITS_LEAD_IN[case]) == []
+
+
+@pytest.mark.parametrize(
+    "text, verdict",
+    [
+        ("動かしながら学", OPEN),  # a kanji stem after the conjunctive ながら
+        ("確認しつつ進", OPEN),
+        ("歩きながら", OPEN),
+        ("'shiftwidth' と同", OPEN),  # と同(じ), と同(様)
+        ("罪と罰", UNKNOWN),  # と + a one-kanji word ends titles
+    ],
+)
+def test_sentence_end_fourth_pass(text, verdict):
+    assert sentence_end(text).verdict == verdict

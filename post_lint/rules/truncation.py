@@ -713,8 +713,9 @@ def truncated_sentence(post: Post, options: Options) -> Iterator[Diagnostic]:
          without its noun (…run other; not each other); Japanese 連用形,
          て-form, 連体形, case and conjunctive particles, a topic は with no
          predicate (…重要なのは, …書いては), a bound prefix (…より前の全,
-         …2.6.4 以), a kanji stem after a particle whose kana ending is cut
-         (…を削, …が表, …は安), a one-letter katakana "word" (…登録済みド);
+         …2.6.4 以), a kanji stem after a particle or ながら whose kana
+         ending is cut (…を削, …が表, …は安, …動かしながら学), the start of
+         …と同じ (…と同), a one-letter katakana "word" (…登録済みド);
          Chinese prepositions, conjunctions, coverbs, adverbs, negation,
          determiners, measure words and structural particles (…因为,
          …然后, …很, …不, …这, …单出个, …得, 一种…的; one-character ones
@@ -1468,10 +1469,22 @@ def truncated_list_item(post: Post, options: Options) -> Iterator[Diagnostic]:
       (``- the route`` under items of fifty characters);
     - it holds a finished sentence and then an unfinished one, in a post
       whose paragraphs end with punctuation;
+    - the list's lead-in (the paragraph or heading right before it) counts
+      more items than the list has (``the following three steps:`` over
+      two items, ``方法が2つある。`` over one, ``有三点应该注意：`` over
+      two; not an ordinal, ``第三点``), and this one has no ending;
+    - it is a checksum's label and value with fewer hex digits than that
+      digest has (``SHA256: c843df…`` with 55 of its 64);
+    - it ends in a Han character that the post uses three times or more
+      elsewhere, every time as the start of the same two-character word,
+      never alone (``…ような場`` in a post that writes 場合 nine times,
+      ``…这种网站设`` where it writes 设计);
     - it has no ending (three words, eight CJK characters or more, no
-      label), and the file ends right after it without a final newline,
-      with or without other items (the missing newline alone is never
-      enough; an item that starts with a link is a link list's entry).
+      label unless its value is a sentence of five words or ten CJK
+      characters: ``MAJOR: MINOR リリースで対応できない互換性のない変更``),
+      and the file ends right after it without a final newline, with or
+      without other items (the missing newline alone is never enough; an
+      item that starts with a link is a link list's entry).
 
     Items that are links or images, items ending in a URL, code, a template
     tag, an emoji, a signature, "TBD" or "and more", items ending in a
@@ -1531,12 +1544,16 @@ def truncated_list_item(post: Post, options: Options) -> Iterator[Diagnostic]:
         ),
         labels_are_sentences=sentences and labelled >= _EOF_PUNCTUATED_SHARE * len(siblings),
     )
+    if not reason:
+        reason = _short_digest(post, last)
     if not reason and _source_ends_in_prose(post, last, p.text):
         # (With no other item, only the missing final newline can tell.)
         reason = (
             _finished_siblings(a, last, p.text, siblings, done)
             or _short_last_item(post, last, p.text, siblings)
             or _sibling_template(post, last, p.text, siblings)
+            or _promised_items(post, last, p.text)
+            or _kanji_compound(post, last, p.text)
         )
     if not reason:
         return
@@ -1641,7 +1658,16 @@ def _short_last_item(post: Post, last: Block, text: str, siblings: list[str]) ->
         and len(siblings) >= 3
         and sum(t[:1].islower() for t in siblings) >= _EOF_PUNCTUATED_SHARE * len(siblings)
     )
-    if post_end.label(sentence) and not phrase_list:
+    # A label and its value is no excuse when the value is a long sentence
+    # and the file ends right after it (``MAJOR: MINOR リリースで対応できない
+    # 互換性のない変更``): the value was cut, not the label.
+    no_newline = not post.text.endswith("\n")
+    long_value = (
+        no_newline
+        and post_end.label(sentence) == "a label and its value"
+        and post_end.long_enough(sentence[len(post_end.label_prefix(sentence)) :], 5, 10)
+    )
+    if post_end.label(sentence) and not (phrase_list or long_value):
         return ""
     if _habit(post, last, sentence) or post_end.is_verse(post.block_source(last)):
         return ""
@@ -1656,7 +1682,7 @@ def _short_last_item(post: Post, last: Block, text: str, siblings: list[str]) ->
     if not post_end.long_enough(sentence, 2, 4):
         return ""
     if (
-        not post.text.endswith("\n")
+        no_newline
         and post_end.long_enough(sentence, 3, 8)
         and not _LINK_FIRST.match(post_end.strip_container(post.block_source(last)))
     ):
@@ -1731,6 +1757,192 @@ def _sibling_template(post: Post, last: Block, text: str, siblings: list[str]) -
     if shared and not text.endswith(common):
         return f"the list's other items all end with '{common}', this one stops before it"
     return ""
+
+
+# --------------------------------------------------------------------------
+# TRN005: evidence from the list's lead-in, a digest's length, the post's
+# own compounds
+# --------------------------------------------------------------------------
+
+_EN_NUMBERS = {
+    w: n
+    for n, w in enumerate(
+        "two three four five six seven eight nine ten eleven twelve".split(), start=2
+    )
+}
+_CJK_NUMBERS = {**dict(zip("二三四五六七八九十", range(2, 11))), "两": 2, "兩": 2}
+#: A count of things to come in an English lead-in's last sentence, which
+#: ends with a colon: ``the following three steps:``, ``5 things I learned
+#: this year:`` (a plural noun, at most two words between).
+_EN_PROMISE = lazy_regex(
+    r"(?<![\w.,\-])(two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|[2-9]|1[0-2])"
+    r"\s+(?:[a-z][\w\-]*\s+){0,2}?[a-z][\w\-]*s\b[^:：.!?。]{0,60}[:：]\s*$",
+    regex.IGNORECASE,
+)
+#: The same in Japanese and Chinese: a number and a counter (``以下の3つ``,
+#: ``方法が2つある``, ``三个里程碑事件``, ``有三点应该注意``); not an ordinal
+#: (``第三点``) nor part of a longer number (``十三``, ``2.5``).
+_CJK_PROMISE = lazy_regex(
+    r"(?<![第\d.．,，一二三四五六七八九十百千万萬两兩])"
+    r"(\d{1,2}|[二两兩三四五六七八九十])\s*"
+    r"(?:つ|点|點|個|个|項目|项|項|種類|種|种|条|條|件|ステップ|段階|パターン|ポイント|步|類|类|份|篇|大)"
+)
+#: A lead-in promises at most this many items (bounded, and a larger count is
+#: a quantity, not a list: ``20種類のツール``).
+_MAX_PROMISED = 12
+
+
+def _list_start(post: Post, index: int) -> tuple[int, int]:
+    """(the index of the block before the list that block ``index`` ends,
+    the number of items of that list at the level of block ``index``): the
+    items are counted by the list markers that start their first paragraph."""
+    blocks = post.blocks
+    me = blocks[index]
+    items = 0
+    i = index
+    while i >= 0 and blocks[i].in_list and index - i < 500:
+        b = blocks[i]
+        if b.kind == "paragraph" and b.containers == me.containers:
+            first = post.lines.line(b.start_line)
+            if _ITEM_MARKER.match(first):
+                items += 1
+        i -= 1
+    return i, items
+
+
+#: The start of a list item's first line (after quote prefixes).
+_ITEM_MARKER = lazy_regex(r"^(?:[ \t]{0,3}>)*[ \t]*(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)")
+
+
+def _promised_count(text: str) -> int:
+    """How many items the last sentence of a lead-in (a paragraph or heading
+    before a list) promises, or 0."""
+    text = unicodedata.normalize("NFKC", text.strip())[-300:]
+    sentences = split_sentences(text)
+    if not sentences:
+        return 0
+    last = sentences[-1]
+    if not CJK_CHAR.search(last):
+        m = _EN_PROMISE.search(last)
+        if not m:
+            return 0
+        word = m.group(1).lower()
+        n = _EN_NUMBERS.get(word) or int(word)
+    else:
+        found = list(_CJK_PROMISE.finditer(last))
+        if len(found) != 1:
+            return 0  # (two counts: which one the list holds is not clear)
+        word = found[0].group(1)
+        n = _CJK_NUMBERS.get(word) or int(word)
+    return n if 2 <= n <= _MAX_PROMISED else 0
+
+
+def _promised_items(post: Post, last: Block, text: str) -> str:
+    """Evidence from the list's lead-in: it promises more items than the list
+    has (``有三点应该注意：`` over two items, ``方法が2つある。`` over one), and
+    this item, the last, has no ending: the post stopped before the list
+    was done, in this item."""
+    if not last.containers or last.containers[-1] != "list_item":
+        return ""
+    before, items = _list_start(post, len(post.blocks) - 1)
+    if before < 0 or items < 1:
+        return ""
+    lead = post.blocks[before]
+    if lead.kind not in ("paragraph", "heading") or lead.containers != last.containers[:-1]:
+        return ""
+    promised = _promised_count(lead.prose)
+    if promised <= items:
+        return ""
+    sentence, _ = post_end.last_sentence(text)
+    end = sentence_end(text)
+    if not sentence or (end.is_final and not end.plain) or _habit(post, last, sentence):
+        return ""
+    said = shorten(lead.prose.strip(), 30, keep_end=True)
+    return (
+        f"the list's lead-in promises {promised} items ('{said}'),"
+        f" the list stops at {items}, and this one has no ending"
+    )
+
+
+#: A checksum as ``label: hex`` (``SHA256: c843df…``, ``md5 = …``).
+_DIGEST = lazy_regex(
+    r"(?<![\w-])(md5|sha-?1|sha-?224|sha-?256|sha-?384|sha-?512|rmd160)\s*(?:sum)?"
+    r"\s*[:：=]\s*`?([0-9a-f]{1,200})`?\s*$",
+    regex.IGNORECASE,
+)
+#: Hex digits of each digest.
+_DIGEST_LENGTHS = {
+    "md5": 32,
+    "sha1": 40,
+    "sha224": 56,
+    "sha256": 64,
+    "sha384": 96,
+    "sha512": 128,
+    "rmd160": 40,
+}
+
+
+def _short_digest(post: Post, last: Block) -> str:
+    """Evidence from a checksum's length: the item is a digest's label and
+    value (``SHA256: c843df…``) with fewer hex digits than that digest has
+    (a SHA-256 has 64): the value was cut."""
+    line = post.lines.line(last.end_line).rstrip()
+    m = _DIGEST.search(line[-300:])
+    if not m:
+        return ""
+    algo = m.group(1).lower().replace("-", "")
+    want = _DIGEST_LENGTHS[algo]
+    have = len(m.group(2))
+    if have >= want:
+        return ""
+    return f"its {m.group(1)} digest has {have} of its {want} hex digits"
+
+
+#: Elsewhere uses of the last character that :func:`_kanji_compound` needs.
+_COMPOUND_USES = 3
+_HAN_CHAR = lazy_regex(r"\p{Han}")
+
+
+def _kanji_compound(post: Post, last: Block, text: str) -> str:
+    """Evidence from the post's own compounds, the CJK analogue of a word cut
+    in half: the item ends in a Han character that the post uses three times
+    or more elsewhere, every time as the first of the same two-character word
+    (``…ような場`` where the post writes 場合 nine times), never alone."""
+    x = text.rstrip()[-1:]
+    if not _HAN_CHAR.match(x):
+        return ""
+    sentence, _ = post_end.last_sentence(text)
+    if not sentence or _habit(post, last, sentence) or post_end.label(sentence):
+        return ""
+    followers: set[str] = set()
+    uses = 0
+    budget = 2_000_000
+    for b in post.blocks:
+        if b.kind not in ("paragraph", "heading") or not b.prose:
+            continue
+        prose = b.prose if b is not last else b.prose.rstrip()[:-1]
+        budget -= len(prose)
+        if budget < 0:
+            return ""
+        start = 0
+        while True:
+            k = prose.find(x, start)
+            if k < 0:
+                break
+            start = k + 1
+            uses += 1
+            followers.add(prose[k + 1 : k + 2])
+            if len(followers) > 1:
+                return ""
+    if uses < _COMPOUND_USES or len(followers) != 1:
+        return ""
+    y = followers.pop()
+    if not _HAN_CHAR.match(y):
+        return ""
+    return (
+        f"'{x}' is the start of '{x}{y}' everywhere else in the post ({uses} times),"
+        " and no word of its own"
+    )
 
 
 @rule("TRN006", "truncated-table-row", "the post ends in the middle of a table row")
