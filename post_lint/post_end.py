@@ -474,12 +474,17 @@ def register_mismatch(post_text: str, end: End) -> bool:
     return end.lang == "ja" and end.plain and ja_register(post_text) == "polite"
 
 
-def long_enough(sentence: str, latin_words: int, cjk_chars: int) -> bool:
-    """Is the unfinished sentence at least this long (CJK characters or Latin words)?"""
+def long_enough(sentence: str, latin_words: int, cjk_chars: int, *, mixed: bool = False) -> bool:
+    """Is the unfinished sentence at least this long (CJK characters or Latin
+    words)? ``mixed``: in CJK text, a Latin word counts as two characters
+    (``WSL2のUbuntuではデフ`` is as long as nine)."""
     cjk = len(_CJK.findall(sentence))
     if cjk >= cjk_chars:
         return True
-    return cjk == 0 and len(_LATIN_WORDS.findall(sentence)) >= latin_words
+    words = len(_LATIN_WORDS.findall(sentence))
+    if mixed and cjk:
+        return cjk + 2 * words >= cjk_chars
+    return cjk == 0 and words >= latin_words
 
 
 # --------------------------------------------------------------------------

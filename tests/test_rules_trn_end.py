@@ -1220,3 +1220,24 @@ def test_complete_lists_stay_quiet(case):
 )
 def test_sentence_end_fourth_pass(text, verdict):
     assert sentence_end(text).verdict == verdict
+
+
+def test_mixed_script_item_without_final_newline_is_a_cut():
+    # In CJK text a Latin word counts as two characters: a Japanese or
+    # Chinese item with Latin names is as long as a sentence of eight CJK
+    # characters, and the file stops right after it without an ending.
+    ja = JA + "- WSL2のUbuntuではデフ"
+    assert trn(ja) == [
+        (
+            "TRN005",
+            9,
+            1,
+            "post ends in the middle of a list item ('WSL2のUbuntuではデフ'): it has no"
+            " ending, and the file ends right after it without a final newline",
+        )
+    ]
+    zh = ZH + "- 敝厂职工 Jim Hest"
+    assert [(c, line) for c, line, _, _ in trn(zh)] == [("TRN005", 9)]
+    # With its final newline, or shorter, it is a style (a name, a label).
+    assert trn(ja + "\n") == [] and trn(zh + "\n") == []
+    assert trn(JA + "- WSL2のUbuntu") == []

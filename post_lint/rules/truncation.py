@@ -1479,7 +1479,8 @@ def truncated_list_item(post: Post, options: Options) -> Iterator[Diagnostic]:
       elsewhere, every time as the start of the same two-character word,
       never alone (``…ような場`` in a post that writes 場合 nine times,
       ``…这种网站设`` where it writes 设计);
-    - it has no ending (three words, eight CJK characters or more, no
+    - it has no ending (three words, eight CJK characters or more, a
+      Latin word counting as two in CJK text: ``WSL2のUbuntuではデフ``; no
       label unless its value is a sentence of five words or ten CJK
       characters: ``MAJOR: MINOR リリースで対応できない互換性のない変更``),
       and the file ends right after it without a final newline, with or
@@ -1683,7 +1684,7 @@ def _short_last_item(post: Post, last: Block, text: str, siblings: list[str]) ->
         return ""
     if (
         no_newline
-        and post_end.long_enough(sentence, 3, 8)
+        and post_end.long_enough(sentence, 3, 8, mixed=True)
         and not _LINK_FIRST.match(post_end.strip_container(post.block_source(last)))
     ):
         # (An item that starts with a link is an entry of a link list, its
