@@ -555,6 +555,13 @@ def cut_table_row(post: Post, block: Block) -> str:
     if cells < header and (not closed or rows_closed):
         pipe = " and no closing pipe" if not closed and rows_closed else ""
         return f"line {block.end_line} has {cells} of the header's {header} cells{pipe}"
+    if cells < header and closed and not header_closed and others and not any(c for _, c in others):
+        # Rows written without outer pipes: a pipe at the end of this one is
+        # the separator after which the row was cut (``[vmprof](…) | Sampling |``).
+        return (
+            f"line {block.end_line} has {cells} of the header's {header} cells and stops"
+            " after a cell separator"
+        )
     if rows_closed and not closed:
         return f"line {block.end_line} has no closing pipe where the other rows have one"
     if not closed:

@@ -1241,3 +1241,28 @@ def test_mixed_script_item_without_final_newline_is_a_cut():
     # With its final newline, or shorter, it is a style (a name, a label).
     assert trn(ja + "\n") == [] and trn(zh + "\n") == []
     assert trn(JA + "- WSL2のUbuntu") == []
+
+
+def test_unpiped_table_row_cut_after_a_separator():
+    # Rows without outer pipes: a last row one cell short that ends with the
+    # pipe no other row has stops right after a cell separator.
+    table = (
+        "Name | Kind | How it works\n--- | --- | ---\n"
+        "[cProfile](https://example.com/c) | Tracing | PyEval_SetProfile\n"
+    )
+    cut = EN + table + "[vmprof](https://example.com/v) | Sampling |\n"
+    assert trn(cut) == [
+        (
+            "TRN006",
+            12,
+            1,
+            "post ends in the middle of a table row: line 12 has 2 of the header's 3 cells"
+            " and stops after a cell separator",
+        )
+    ]
+    zh = ZH + "名称 | 类型 | 说明\n--- | --- | ---\nfoo | 采样 | 定时器\nbar | 追踪 |\n"
+    assert [(c, line) for c, line, _, _ in trn(zh)] == [("TRN006", 12)]
+    # The whole row, and a row of a table whose rows all end with pipes, are
+    # no cut.
+    assert trn(EN + table + "[vmprof](https://example.com/v) | Sampling | setitimer\n") == []
+    assert trn(JA + "名前 | 種類 |\n--- | --- |\nfoo | サンプリング |\n") == []

@@ -1955,7 +1955,10 @@ def truncated_table_row(post: Post, options: Options) -> Iterator[Diagnostic]:
     **Evidence:** the table is the post's last block, and its last source
     row has fewer cells than the header (cells counted outside code spans,
     ``\\|`` not counted), or lacks the closing pipe every other row has.
-    Tables written without outer pipes are judged by the cell count alone;
+    Tables written without outer pipes are judged by the cell count alone
+    (a row one cell short that ends with a pipe no other row has was cut
+    right after that separator: ``[vmprof](…) | Sampling |`` under
+    ``Name | Kind | How it works``);
     in a table whose rows lack closing pipes anyway, a last row with all its
     cells is reported when its last cell stops where words cannot (an
     opening bracket, a particle, a preposition: ``| 17:45 | (``, ``|meta|
