@@ -1266,3 +1266,21 @@ def test_unpiped_table_row_cut_after_a_separator():
     # no cut.
     assert trn(EN + table + "[vmprof](https://example.com/v) | Sampling | setitimer\n") == []
     assert trn(JA + "名前 | 種類 |\n--- | --- |\nfoo | サンプリング |\n") == []
+
+
+def test_names_joined_by_a_slash_are_no_path_when_the_last_is_cut():
+    # ``MS-DOS/Windo`` reads as a path to the habit check, but two names
+    # joined by a slash are words; the post writes Windows elsewhere.
+    body = EN + "It runs on Windows and on Linux.\n\n- The 32-bit console version for MS-DOS/Windo\n"
+    assert trn(body) == [
+        (
+            "TRN005",
+            11,
+            1,
+            "post ends in the middle of a list item ('…ion for MS-DOS/Windo'): 'Windo' is the"
+            " start of 'windows', used elsewhere in the post, and no word of its own",
+        )
+    ]
+    assert trn(body.replace("Windo\n", "Windows\n")) == []
+    # A real path stays a habit.
+    assert trn(EN + "See the configuration notes.\n\n- It lives in /etc/app/config\n") == []

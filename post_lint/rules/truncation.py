@@ -751,8 +751,11 @@ def truncated_sentence(post: Post, options: Options) -> Iterator[Diagnostic]:
        stops on a word that wants more: …岂不是会单出个), an MDX
        ``import``/``export``, and a closing quote typed as an opening one
        (``…です。“``, ``.“``, which is a typo, not a cut). A sign-off that
-       stops in half a word ("Thanks for their contribu") is reported. The
-       message then starts "post ends mid-sentence".
+       stops in half a word ("Thanks for their contribu") is reported, and
+       so are two names joined by a slash, which the habit check would read
+       as a path, when the last one is cut (``…for MS-DOS/Windo`` in a post
+       that writes Windows). The message then starts "post ends
+       mid-sentence".
 
     Headings, list items, tables, code, HTML, block quotes, footnotes,
     image- or link-only paragraphs and bold pseudo-headings are never
@@ -900,6 +903,11 @@ def _source_ends_in_prose(post: Post, block: Block, text: str) -> bool:
     return bool(raw) and bool(text) and raw[-1] == text[-1]
 
 
+#: Two names joined by a slash (``MS-DOS/Windows``, ``Linux/Mac``): words,
+#: not a path, though the habit check reads any slash as one.
+_WORD_OR_WORD = lazy_regex(r"(?<![\w/.~:@-])\p{L}[\p{L}\-]*/\p{Lu}\p{Ll}+$")
+
+
 def _ending_reason(
     a: _Analysis,
     block: Block,
@@ -930,8 +938,14 @@ def _ending_reason(
     if post_end.open_inline(post.block_source(block)) is not None:
         return ""  # TRN008 says what is open
     habit = _habit(post, block, sentence)
-    if habit and not (habit.startswith("a signature") and post_end.cut_word(_vocabulary(a), text)):
-        return ""  # (a sign-off never ends in half a word: "Thanks for their cont")
+    if habit and not (
+        (habit.startswith("a signature") or _WORD_OR_WORD.search(sentence[-80:]))
+        and post_end.cut_word(_vocabulary(a), text)
+    ):
+        # (A sign-off never ends in half a word: "Thanks for their cont"; nor
+        # does a pair of names read as a path: "for MS-DOS/Windo", where the
+        # post writes Windows.)
+        return ""
     before = _block_before(post, block)
     if before is not None and before.kind == "paragraph" and post_end.SIGN_OFF.match(before.prose):
         return ""  # a signature under "Sincerely,"
