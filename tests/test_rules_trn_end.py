@@ -1194,6 +1194,10 @@ HABITS_LEAD_IN = {
     "zh-compound-whole": ZH + "网站的设计很重要。好的设计让人舒服。\n\n我喜欢简单的设计。\n\n- 这种网站的设计\n",
     "zh-several-compounds": ZH
     + "网站的设计很重要。好的设置让人舒服。\n\n我喜欢简单的设计。\n\n- 这是一个假设\n",
+    "en-count-of-time": EN + "In two weeks we shipped:\n\n- the new build pipeline for the app\n",
+    "ja-count-in-an-earlier-clause": JA
+    + "サーバーを2つ立てて、以下を設定した：\n\n- 環境変数で指定する方法\n",
+    "zh-count-in-an-earlier-clause": ZH + "我们买了三个服务器，做了这些设置：\n\n- 打开防火墙的端口\n",
 }
 
 

@@ -1484,9 +1484,11 @@ def truncated_list_item(post: Post, options: Options) -> Iterator[Diagnostic]:
     - it holds a finished sentence and then an unfinished one, in a post
       whose paragraphs end with punctuation;
     - the list's lead-in (the paragraph or heading right before it) counts
-      more items than the list has (``the following three steps:`` over
-      two items, ``方法が2つある。`` over one, ``有三点应该注意：`` over
-      two; not an ordinal, ``第三点``), and this one has no ending;
+      more items than the list has, in its last sentence (English: before
+      its colon) and last clause (``the following three steps:`` over two
+      items, ``方法が2つある。`` over one, ``有三点应该注意：`` over two; not
+      an ordinal, ``第三点``, nor a time or amount, ``In two weeks we
+      shipped:``), and this one has no ending;
     - it is a checksum's label and value with fewer hex digits than that
       digest has (``SHA256: c843df…`` with 55 of its 64);
     - it ends in a Han character that the post uses three times or more
@@ -1791,8 +1793,13 @@ _CJK_NUMBERS = {**dict(zip("二三四五六七八九十", range(2, 11))), "两":
 #: this year:`` (a plural noun, at most two words between).
 _EN_PROMISE = lazy_regex(
     r"(?<![\w.,\-])(two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|[2-9]|1[0-2])"
-    r"\s+(?:[a-z][\w\-]*\s+){0,2}?[a-z][\w\-]*s\b[^:：.!?。]{0,60}[:：]\s*$",
+    r"\s+(?:[a-z][\w\-]*\s+){0,2}?([a-z][\w\-]*s)\b[^:.!?,;]{0,30}:\s*$",
     regex.IGNORECASE,
+)
+#: Counts of time, money and size, which are no list's length (``In two
+#: weeks we shipped:``).
+_EN_MEASURES = frozenset(
+    "seconds minutes hours days nights weeks months years decades times dollars euros bytes".split()
 )
 #: The same in Japanese and Chinese: a number and a counter (``以下の3つ``,
 #: ``方法が2つある``, ``三个里程碑事件``, ``有三点应该注意``); not an ordinal
@@ -1839,12 +1846,15 @@ def _promised_count(text: str) -> int:
     last = sentences[-1]
     if not CJK_CHAR.search(last):
         m = _EN_PROMISE.search(last)
-        if not m:
+        if not m or m.group(2).lower() in _EN_MEASURES:
             return 0
         word = m.group(1).lower()
         n = _EN_NUMBERS.get(word) or int(word)
     else:
-        found = list(_CJK_PROMISE.finditer(last))
+        # Only the last clause: ``サーバーを2つ立てて、以下を設定した：`` counts
+        # servers, not the list.
+        clause = regex.split(r"[、,]", last)[-1]
+        found = list(_CJK_PROMISE.finditer(clause))
         if len(found) != 1:
             return 0  # (two counts: which one the list holds is not clear)
         word = found[0].group(1)
