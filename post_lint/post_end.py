@@ -371,6 +371,11 @@ def katakana_prefix(fragment: str) -> bool:
 _SUFFIX_LETTERS = frozenset("ズスンーッァィゥェォャュョヮヶヵ・ヽヾ")
 
 
+def english_word(word: str) -> bool:
+    """Is ``word`` (any case) a word of the English word list?"""
+    return _is_word(english_words(), word.lower())
+
+
 def _is_word(words: tuple[str, ...], key: str) -> bool:
     i = bisect.bisect_left(words, key)
     return i < len(words) and words[i] == key

@@ -1288,3 +1288,24 @@ def test_names_joined_by_a_slash_are_no_path_when_the_last_is_cut():
     assert trn(body.replace("Windo\n", "Windows\n")) == []
     # A real path stays a habit.
     assert trn(EN + "See the configuration notes.\n\n- It lives in /etc/app/config\n") == []
+
+
+def test_two_words_joined_by_a_slash_are_prose_for_the_short_item_evidence():
+    # ``team/project`` is two English words, not a path: the item is a third
+    # as long as its siblings and stops without an ending.
+    long_items = (
+        "- do your work in a specific way that you care about (eg make websites accessible)\n"
+        "- build tools for people who you work with directly (this can be so much fun)\n"
+        "- make a big difference to a system you care about (eg internet security)\n"
+    )
+    assert trn(EN + long_items + "- work in a team/project\n") == [
+        (
+            "TRN005",
+            12,
+            1,
+            "post ends in the middle of a list item ('…rk in a team/project'): it has no"
+            " ending and is 22 characters long, where the list's other items run to 75",
+        )
+    ]
+    # A path of short forms stays a path.
+    assert trn(EN + long_items + "- the code is in src/lib\n") == []

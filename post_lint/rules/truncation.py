@@ -1480,7 +1480,9 @@ def truncated_list_item(post: Post, options: Options) -> Iterator[Diagnostic]:
       (``…各種未実装オプションが実装``);
     - it has no ending and is a third as long as the list's other items (at
       least three, their median), and shorter than any of them
-      (``- the route`` under items of fifty characters);
+      (``- the route`` under items of fifty characters; two English words
+      joined by a slash, ``…work in a team/project``, are prose here, not a
+      path);
     - it holds a finished sentence and then an unfinished one, in a post
       whose paragraphs end with punctuation;
     - the list's lead-in (the paragraph or heading right before it) counts
@@ -1686,7 +1688,10 @@ def _short_last_item(post: Post, last: Block, text: str, siblings: list[str]) ->
     )
     if post_end.label(sentence) and not (phrase_list or long_value):
         return ""
-    if _habit(post, last, sentence) or post_end.is_verse(post.block_source(last)):
+    habit = _habit(post, last, sentence)
+    if (habit and not _words_by_slash(habit, sentence)) or post_end.is_verse(
+        post.block_source(last)
+    ):
         return ""
     if len(siblings) >= 3 and not end.is_final:
         lengths = sorted(len(t) for t in siblings)
@@ -1707,6 +1712,21 @@ def _short_last_item(post: Post, last: Block, text: str, siblings: list[str]) ->
         # words a note on the link: ``* [Talk](…) CPP MIXで話したもの``.)
         return "it has no ending, and the file ends right after it without a final newline"
     return ""
+
+
+#: Two lower-case words joined by a slash at the end (``team/project``).
+_SLASHED_WORDS = lazy_regex(r"(?<![\w/.~:@-])(\p{Ll}{2,30})/(\p{Ll}{2,30})$")
+
+
+def _words_by_slash(habit: str, sentence: str) -> bool:
+    """Is the path the habit check saw two English words joined by a slash
+    (``…work in a team/project``, ``and/or``), which is prose, not a path?"""
+    if habit != "an address, path or number":
+        return False
+    m = _SLASHED_WORDS.search(sentence.rstrip())
+    return bool(m) and all(
+        post_end.english_word(w) and w not in post_end.EN_SHORT_FORMS for w in m.groups()
+    )
 
 
 #: A list item's source that starts with a link (or an image link).
