@@ -1309,3 +1309,21 @@ def test_two_words_joined_by_a_slash_are_prose_for_the_short_item_evidence():
     ]
     # A path of short forms stays a path.
     assert trn(EN + long_items + "- the code is in src/lib\n") == []
+
+
+def test_label_with_a_long_mixed_script_value_without_final_newline():
+    # The value of ``7.4.652: …`` is a long sentence of Japanese and Latin
+    # words (a Latin word counts as two characters), and the file stops
+    # right after it without an ending; a short value is a label's.
+    body = JA + "- 7.4.652: xxd に -e (switch to little-endian hexdump) と -o (offset) が追加"
+    assert trn(body) == [
+        (
+            "TRN005",
+            9,
+            1,
+            "post ends in the middle of a list item ('…p) と -o (offset) が追加'): it has no"
+            " ending, and the file ends right after it without a final newline",
+        )
+    ]
+    assert trn(body + "\n") == []
+    assert trn(JA + "- 7.4.652: xxd に -e が追加") == []

@@ -1500,7 +1500,8 @@ def truncated_list_item(post: Post, options: Options) -> Iterator[Diagnostic]:
     - it has no ending (three words, eight CJK characters or more, a
       Latin word counting as two in CJK text: ``WSL2のUbuntuではデフ``; no
       label unless its value is a sentence of five words or ten CJK
-      characters: ``MAJOR: MINOR リリースで対応できない互換性のない変更``),
+      characters, counted the same way:
+      ``MAJOR: MINOR リリースで対応できない互換性のない変更``),
       and the file ends right after it without a final newline, with or
       without other items (the missing newline alone is never enough; an
       item that starts with a link is a link list's entry).
@@ -1684,7 +1685,9 @@ def _short_last_item(post: Post, last: Block, text: str, siblings: list[str]) ->
     long_value = (
         no_newline
         and post_end.label(sentence) == "a label and its value"
-        and post_end.long_enough(sentence[len(post_end.label_prefix(sentence)) :], 5, 10)
+        and post_end.long_enough(
+            sentence[len(post_end.label_prefix(sentence)) :], 5, 10, mixed=True
+        )
     )
     if post_end.label(sentence) and not (phrase_list or long_value):
         return ""
