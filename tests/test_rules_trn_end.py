@@ -1056,7 +1056,8 @@ def test_optional_japanese_morphology():
 
 #: A list that stops before the items its lead-in promised (``三点``,
 #: ``方法が2つある``, ``three steps:``), a checksum shorter than its
-#: algorithm's, a kanji the post only ever writes as the start of one word,
+#: algorithm's, a kanji (after kana) the post only ever writes as the start
+#: of one word,
 #: a kanji stem after ながら, ``…と同``, a long label value in a file without a
 #: final newline.
 CUTS_LEAD_IN = {
@@ -1159,17 +1160,6 @@ CUTS_LEAD_IN = {
             )
         ],
     ),
-    "zh-post-compound": (
-        ZH + "网站的设计很重要。好的设计让人舒服。\n\n我喜欢简单的设计。\n\n- 这种网站设\n",
-        [
-            (
-                "TRN005",
-                13,
-                1,
-                "post ends in the middle of a list item ('这种网站设'): '设' is the start of '设计' everywhere else in the post (3 times), and no word of its own",
-            )
-        ],
-    ),
 }
 
 #: ...and the complete lists of each language stay quiet.
@@ -1191,6 +1181,9 @@ HABITS_LEAD_IN = {
     "ja-label-long-value-newline": JA + "- MAJOR: MINOR リリースで対応できない互換性のない変更\n",
     "zh-lead-in-all-items": ZH
     + "我觉得中文翻译为英文有两点应该注意：\n\n- 不要有语法错误，这是比较基本的要求。\n- 尽量用熟悉的词\n",
+    "ja-compound-tail-after-kanji": JA
+    + "便利な設定です。便利なツールです。\n\nとても便利です。本当に便利。\n\n便利だと思います。\n\n"
+    + "- これしないとVimが不便\n",
     "zh-compound-whole": ZH + "网站的设计很重要。好的设计让人舒服。\n\n我喜欢简单的设计。\n\n- 这种网站的设计\n",
     "zh-several-compounds": ZH
     + "网站的设计很重要。好的设置让人舒服。\n\n我喜欢简单的设计。\n\n- 这是一个假设\n",

@@ -1493,10 +1493,11 @@ def truncated_list_item(post: Post, options: Options) -> Iterator[Diagnostic]:
       shipped:``), and this one has no ending;
     - it is a checksum's label and value with fewer hex digits than that
       digest has (``SHA256: c843df…`` with 55 of its 64);
-    - it ends in a Han character that the post uses three times or more
-      elsewhere, every time as the start of the same two-character word,
-      never alone (``…ような場`` in a post that writes 場合 nine times,
-      ``…这种网站设`` where it writes 设计);
+    - it ends in a kanji after kana, Latin or punctuation (not after
+      another kanji, with which it may make a word: ``…Vimが不便``), which
+      the post uses three times or more elsewhere, every time as the start
+      of the same two-character word, never alone (``…ような場`` in a post
+      that writes 場合 nine times);
     - it has no ending (three words, eight CJK characters or more, a
       Latin word counting as two in CJK text: ``WSL2のUbuntuではデフ``; no
       label unless its value is a sentence of five words or ten CJK
@@ -1952,12 +1953,17 @@ _HAN_CHAR = lazy_regex(r"\p{Han}")
 
 
 def _kanji_compound(post: Post, last: Block, text: str) -> str:
-    """Evidence from the post's own compounds, the CJK analogue of a word cut
-    in half: the item ends in a Han character that the post uses three times
-    or more elsewhere, every time as the first of the same two-character word
-    (``…ような場`` where the post writes 場合 nine times), never alone."""
-    x = text.rstrip()[-1:]
-    if not _HAN_CHAR.match(x):
+    """Evidence from the post's own compounds, the analogue of a word cut in
+    half for Japanese: the item ends in a kanji after kana, Latin or
+    punctuation, which the post uses three times or more elsewhere, every
+    time as the first of the same two-character word (``…ような場`` where the
+    post writes 場合 nine times), never alone."""
+    stripped = text.rstrip()
+    x = stripped[-1:]
+    if not _HAN_CHAR.match(x) or _HAN_CHAR.match(stripped[-2:-1]):
+        # (After another kanji it may end a word the post writes once:
+        # …Vimが不便 where it writes 便利 five times. So in Chinese, where
+        # every character follows one, this never applies.)
         return ""
     sentence, _ = post_end.last_sentence(text)
     if not sentence or _habit(post, last, sentence) or post_end.label(sentence):
