@@ -723,7 +723,8 @@ def parse_blocks(body: str, first_line: int) -> list[Block]:
                 return
         append(block)
 
-    for event, rng in _events(body):
+    events = iter(_events(body))
+    for event, rng in events:
         if event.__class__ is str:  # SoftBreak, HardBreak, Rule
             if skip_depth:
                 continue
@@ -788,7 +789,83 @@ def parse_blocks(body: str, first_line: int) -> list[Block]:
                 parts = []
                 link_depth = autolink = emphasis_depth = image_depth = images = flags = 0
                 level = int(tag["Heading"]["level"][1]) if kind == "heading" else 0
-                continue
+                # The paragraph's (heading's) own events, read here up to its
+                # end: pulldown-cmark puts only inline ones (text, breaks,
+                # spans, inline HTML) inside, which this tighter loop takes
+                # the way the general one below does (most of a post's events
+                # are these: on a post of a million tiny paragraphs this is
+                # most of the parse).
+                for event, rng in events:
+                    if event.__class__ is str:  # SoftBreak, HardBreak
+                        parts.append("\n")
+                        e = rng["end"]
+                        if e > end:
+                            end = e
+                        continue
+                    text = event.get("Text")
+                    if text is None:
+                        text = event.get("Code")
+                    if text is not None:
+                        e = rng["end"]
+                        if e > end:
+                            end = e
+                        if image_depth or autolink:
+                            continue
+                        parts.append(text)
+                        if text and not text.isspace():
+                            flags |= (2 if link_depth else 1) | (8 if emphasis_depth else 4)
+                        continue
+                    tag = event.get("End")
+                    if tag is not None:
+                        name = tag if tag.__class__ is str else next(iter(tag))
+                        if name not in _INLINE_TAGS:  # the paragraph's end
+                            close()
+                            kind = ""
+                            break
+                        e = rng["end"]
+                        if e > end:
+                            end = e
+                        if name == "Link":
+                            link_depth -= 1
+                            if autolink:
+                                autolink -= 1
+                        elif name == "Image":
+                            image_depth -= 1
+                        elif name == "Emphasis" or name == "Strong":
+                            emphasis_depth -= 1
+                        continue
+                    tag = event.get("Start")
+                    if tag is not None:
+                        name = tag if tag.__class__ is str else next(iter(tag))
+                        if name not in _INLINE_TAGS:
+                            break  # (never inside a paragraph) taken below
+                        if name == "Link":
+                            link_depth += 1
+                            if tag["Link"]["link_type"] in ("Autolink", "Email"):
+                                autolink += 1
+                                flags |= 2
+                        elif name == "Image":
+                            if not image_depth:
+                                images += 1
+                            image_depth += 1
+                        elif name == "Emphasis" or name == "Strong":
+                            emphasis_depth += 1
+                        continue
+                    # InlineHtml, FootnoteReference: no prose.
+                    e = rng["end"]
+                    if e > end:
+                        end = e
+                else:
+                    continue  # the events ran out inside the paragraph
+                if not kind:  # ended by its End event, `name`
+                    if name in _CONTAINERS:  # (never: as the general loop does)
+                        if overflow:
+                            overflow -= 1
+                        elif containers:
+                            containers.pop()
+                            frozen = tuple(containers)
+                    continue
+                # A block's Start inside the paragraph (`tag`, `name`): as below.
             if name in _INLINE_TAGS:
                 if not kind:
                     kind = "paragraph"
