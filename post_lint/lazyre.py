@@ -20,6 +20,7 @@ read run several times faster through it.
 
 from __future__ import annotations
 
+import _sre
 import bisect
 import re
 from collections.abc import Sequence
@@ -35,7 +36,7 @@ except ImportError:  # pragma: no cover - Python 3.10
     import sre_parse as _sre_parse  # type: ignore[no-redef]
 
 #: Character ranges larger than this are not spelled out in a guard.
-_MAX_RANGE = 128
+_MAX_RANGE = 256
 
 
 class _Unknown(Exception):
@@ -133,6 +134,11 @@ def start_finder(pattern: str, flags: int = 0) -> Any:
     sensitive, insensitive = out
     chars = set(sensitive)
     for c in insensitive:
+        if not _sre.unicode_iscased(ord(c)):
+            # No case (a symbol, a CJK character): ignore-case matching takes
+            # it as a plain literal (as re's own compiler does).
+            chars.add(c)
+            continue
         # Beyond ASCII, only where no other character folds to one of its
         # cases: past the Latin, Greek and letterlike blocks, and no ligature.
         if not c.isascii() and (ord(c) < 0x2C00 or 0xFB00 <= ord(c) <= 0xFB4F):
