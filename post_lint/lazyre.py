@@ -230,17 +230,21 @@ def texts_matching(finder: Any, texts: Sequence[str], separator: str = "\n") -> 
     if not texts:
         return set()
     joined = separator.join(texts)
+    search = finder.search
+    m = search(joined)
+    if m is None:
+        return set()
     # where each text starts in ``joined``: its offset among the texts, plus
-    # the separators before it (built in C: a post can have millions of lines)
+    # the separators before it (built in C, at the first match: a post can
+    # have millions of lines, and most searches find nothing)
     offsets = accumulate(map(len, texts[:-1]), initial=0)
     step = len(separator)
     starts = list(map(add, offsets, range(0, len(texts) * step, step)) if step else offsets)
     found: set[int] = set()
-    search, pos = finder.search, 0
-    while (m := search(joined, pos)) is not None:
+    while m is not None:
         k = bisect.bisect_right(starts, m.start()) - 1
         found.add(k)
         if k + 1 >= len(starts):
             break
-        pos = starts[k + 1]
+        m = search(joined, starts[k + 1])
     return found
