@@ -8,6 +8,8 @@ Exit status: 0 nothing reported, 1 something reported (or, with
 from __future__ import annotations
 
 import argparse
+import atexit
+import gc
 import os
 import sys
 from collections import Counter
@@ -214,6 +216,16 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command on ``argv`` (default: the process's own arguments).
+
+    As the process's entry (``argv`` not given), the heap is frozen at exit:
+    the interpreter's shutdown then skips its cyclic-GC passes over everything
+    the run built (compiled patterns, records, the parsed post), about a fifth
+    of a one-file run's CPU (bench/bench_coldstart.py). The exit hooks
+    registered later (the caches' saves) run first, as ``atexit`` runs them
+    last-in first-out."""
+    if argv is None:
+        atexit.register(gc.freeze)
     args = list(sys.argv[1:] if argv is None else argv)
     if args[:1] == ["server"]:  # `post-lint server`: the language server (lint ./server instead)
         from .server import main as server_main

@@ -20,6 +20,7 @@ read run several times faster through it.
 
 from __future__ import annotations
 
+import _sre
 import bisect
 import re
 from collections.abc import Sequence
@@ -35,7 +36,7 @@ except ImportError:  # pragma: no cover - Python 3.10
     import sre_parse as _sre_parse  # type: ignore[no-redef]
 
 #: Character ranges larger than this are not spelled out in a guard.
-_MAX_RANGE = 128
+_MAX_RANGE = 256
 
 
 class _Unknown(Exception):
@@ -133,6 +134,11 @@ def start_finder(pattern: str, flags: int = 0) -> Any:
     sensitive, insensitive = out
     chars = set(sensitive)
     for c in insensitive:
+        if not _sre.unicode_iscased(ord(c)):
+            # No case (a symbol, a CJK character): ignore-case matching takes
+            # it as a plain literal (as re's own compiler does).
+            chars.add(c)
+            continue
         # Beyond ASCII, only where no other character folds to one of its
         # cases: past the Latin, Greek and letterlike blocks, and no ligature.
         if not c.isascii() and (ord(c) < 0x2C00 or 0xFB00 <= ord(c) <= 0xFB4F):
@@ -224,17 +230,21 @@ def texts_matching(finder: Any, texts: Sequence[str], separator: str = "\n") -> 
     if not texts:
         return set()
     joined = separator.join(texts)
+    search = finder.search
+    m = search(joined)
+    if m is None:
+        return set()
     # where each text starts in ``joined``: its offset among the texts, plus
-    # the separators before it (built in C: a post can have millions of lines)
+    # the separators before it (built in C, at the first match: a post can
+    # have millions of lines, and most searches find nothing)
     offsets = accumulate(map(len, texts[:-1]), initial=0)
     step = len(separator)
     starts = list(map(add, offsets, range(0, len(texts) * step, step)) if step else offsets)
     found: set[int] = set()
-    search, pos = finder.search, 0
-    while (m := search(joined, pos)) is not None:
+    while m is not None:
         k = bisect.bisect_right(starts, m.start()) - 1
         found.add(k)
         if k + 1 >= len(starts):
             break
-        pos = starts[k + 1]
+        m = search(joined, starts[k + 1])
     return found

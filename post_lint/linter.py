@@ -170,6 +170,7 @@ def lint_file(path: str, config, with_site: bool = False) -> FileResult:
         from .site import build_entry
 
         result.site_entry = build_entry(post, os.path.abspath(path))
+    post.release()
     return result
 
 

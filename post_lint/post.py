@@ -723,7 +723,8 @@ def parse_blocks(body: str, first_line: int) -> list[Block]:
                 return
         append(block)
 
-    for event, rng in _events(body):
+    events = iter(_events(body))
+    for event, rng in events:
         if event.__class__ is str:  # SoftBreak, HardBreak, Rule
             if skip_depth:
                 continue
@@ -788,7 +789,83 @@ def parse_blocks(body: str, first_line: int) -> list[Block]:
                 parts = []
                 link_depth = autolink = emphasis_depth = image_depth = images = flags = 0
                 level = int(tag["Heading"]["level"][1]) if kind == "heading" else 0
-                continue
+                # The paragraph's (heading's) own events, read here up to its
+                # end: pulldown-cmark puts only inline ones (text, breaks,
+                # spans, inline HTML) inside, which this tighter loop takes
+                # the way the general one below does (most of a post's events
+                # are these: on a post of a million tiny paragraphs this is
+                # most of the parse).
+                for event, rng in events:
+                    if event.__class__ is str:  # SoftBreak, HardBreak
+                        parts.append("\n")
+                        e = rng["end"]
+                        if e > end:
+                            end = e
+                        continue
+                    text = event.get("Text")
+                    if text is None:
+                        text = event.get("Code")
+                    if text is not None:
+                        e = rng["end"]
+                        if e > end:
+                            end = e
+                        if image_depth or autolink:
+                            continue
+                        parts.append(text)
+                        if text and not text.isspace():
+                            flags |= (2 if link_depth else 1) | (8 if emphasis_depth else 4)
+                        continue
+                    tag = event.get("End")
+                    if tag is not None:
+                        name = tag if tag.__class__ is str else next(iter(tag))
+                        if name not in _INLINE_TAGS:  # the paragraph's end
+                            close()
+                            kind = ""
+                            break
+                        e = rng["end"]
+                        if e > end:
+                            end = e
+                        if name == "Link":
+                            link_depth -= 1
+                            if autolink:
+                                autolink -= 1
+                        elif name == "Image":
+                            image_depth -= 1
+                        elif name == "Emphasis" or name == "Strong":
+                            emphasis_depth -= 1
+                        continue
+                    tag = event.get("Start")
+                    if tag is not None:
+                        name = tag if tag.__class__ is str else next(iter(tag))
+                        if name not in _INLINE_TAGS:
+                            break  # (never inside a paragraph) taken below
+                        if name == "Link":
+                            link_depth += 1
+                            if tag["Link"]["link_type"] in ("Autolink", "Email"):
+                                autolink += 1
+                                flags |= 2
+                        elif name == "Image":
+                            if not image_depth:
+                                images += 1
+                            image_depth += 1
+                        elif name == "Emphasis" or name == "Strong":
+                            emphasis_depth += 1
+                        continue
+                    # InlineHtml, FootnoteReference: no prose.
+                    e = rng["end"]
+                    if e > end:
+                        end = e
+                else:
+                    continue  # the events ran out inside the paragraph
+                if not kind:  # ended by its End event, `name`
+                    if name in _CONTAINERS:  # (never: as the general loop does)
+                        if overflow:
+                            overflow -= 1
+                        elif containers:
+                            containers.pop()
+                            frozen = tuple(containers)
+                    continue
+                # A block's Start inside the paragraph (`tag`, `name`): as below.
             if name in _INLINE_TAGS:
                 if not kind:
                     kind = "paragraph"
@@ -1064,7 +1141,21 @@ class Post:
             value = self._memo[key] = build()
             return value
 
+    def release(self) -> None:
+        """Drop what was built from the post (the shared analyses, blocks,
+        outline, line index), once every rule has read it. The analyses and
+        the outline refer back to the post: left to the cyclic GC, a post of
+        a million paragraphs was freed by a full walk of everything it built
+        (about a second), and a run's posts piled up between collections."""
+        self._memo.clear()
+        for name in _CACHED_PROPERTIES:
+            self.__dict__.pop(name, None)
+
     def block_source(self, block: Block) -> str:
         """The raw source lines of a block, joined with ``\\n``."""
         idx = self.lines
         return self.text[idx.line_start(block.start_line) : idx.line_end(block.end_line)]
+
+
+#: The names of :class:`Post`'s cached properties (what :meth:`Post.release` drops).
+_CACHED_PROPERTIES = tuple(n for n, v in vars(Post).items() if isinstance(v, cached_property))

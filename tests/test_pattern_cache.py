@@ -389,3 +389,25 @@ def test_re_cache_is_seeded_with_what_it_held_at_exit(tmp_path, monkeypatch):
     third = PatternCache(str(path), seed_re=True)
     third.compile(r"mine\d", 0)
     assert re._cache == {"not": "a pattern"} and third._seeded == 0
+
+
+def test_seeds_are_the_newest_patterns_re_holds(tmp_path, monkeypatch):
+    """A file whose seeds are full of patterns this run does not compile
+    still learns the ones it does (they come after the seeded ones)."""
+    path = tmp_path / "patterns.bin"
+    monkeypatch.setattr(re, "_cache", {})
+    first = PatternCache(str(path), seed_re=True)
+    first.compile(r"mine\d", 0)
+    for k in range(pattern_cache.MAX_SEEDS + 20):  # a large run: more than the seeds hold
+        re.search(f"stale {k}", "")
+    first.save()
+    seeds = pattern_cache.read_file(str(path))["seed"]
+    assert len(seeds) == pattern_cache.MAX_SEEDS and "0:stale 0" not in seeds
+    monkeypatch.setattr(re, "_cache", {})
+    second = PatternCache(str(path), seed_re=True)
+    second.compile(r"mine\d", 0)
+    re.search(r"compiled at import (?P<x>every time)", "")
+    second.save()
+    seeds = pattern_cache.read_file(str(path))["seed"]
+    assert "0:compiled at import (?P<x>every time)" in seeds
+    assert len(seeds) == pattern_cache.MAX_SEEDS

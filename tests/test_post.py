@@ -288,3 +288,35 @@ def test_lone_surrogates_and_deep_nesting_parse():
     assert _view("broken \ud800 half\n") == [("paragraph", 1, 1, (), "broken \ufffd half")]
     (deep,) = Post.from_text("> " * 200 + "deep\n").blocks
     assert deep.prose == "deep" and deep.containers == ("blockquote",) * 50
+
+
+def test_release_leaves_no_cycle_behind():
+    """Once the rules have read a post, releasing it lets reference counting
+    free everything it built: no cyclic garbage for the GC to walk."""
+    import gc
+    import weakref
+
+    from post_lint.config import Config
+    from post_lint.linter import check_post
+
+    from .conftest import EXAMPLES
+
+    text = (EXAMPLES / "seed-alibaba-ja.md").read_text(encoding="utf-8")
+    post = Post.from_text(text, "seed-alibaba-ja.md")
+    assert check_post(post, Config.from_mapping({"select": ["ALL"]})).diagnostics
+    assert post._memo and "outline" in vars(post) and "blocks" in vars(post)
+    gc.collect()
+    gc.disable()
+    try:
+        post.release()
+        assert not post._memo and "blocks" not in vars(post) and "outline" not in vars(post)
+        ref = weakref.ref(post)
+        del post
+        assert ref() is None
+    finally:
+        gc.enable()
+    # Released, a post builds its views again when asked.
+    again = Post.from_text(text, "seed-alibaba-ja.md")
+    blocks = again.blocks
+    again.release()
+    assert again.blocks == blocks

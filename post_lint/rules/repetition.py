@@ -709,6 +709,11 @@ def _find_title_repeats(
             taken[p.index] = f
 
 
+#: Up to this many inert paragraphs, :func:`_inert_title_candidates` reads
+#: each instead of searching them all with a pattern made of the title.
+_FEW_INERT = 200
+
+
 def _inert_title_candidates(builder: _Builder, inert: list[int], title: str) -> list[_Para]:
     """The inert top-level paragraphs whose key is as long as the title,
     built: those whose prose holds the title's characters in order (found in
@@ -720,7 +725,8 @@ def _inert_title_candidates(builder: _Builder, inert: list[int], title: str) -> 
         return []
     size = len(title)
     prose = [blocks[bi].prose for bi in inert]
-    if "\x00" in "".join(prose):
+    if len(inert) <= _FEW_INERT or "\x00" in "".join(prose):
+        # (a few: reading each costs less than compiling the title's pattern)
         hits = set(range(len(inert)))
     else:
         # Not anchored at a paragraph's start: a match cannot run past the

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import bisect
 import unicodedata
+import weakref
 from collections.abc import Iterator
 
 import regex
@@ -256,7 +257,9 @@ class _ParaIndex:
     __slots__ = ("_analysis", "_built")
 
     def __init__(self, analysis: _Analysis) -> None:
-        self._analysis = analysis
+        # (a weak reference: the analysis holds this index, and a cycle
+        # would leave the post's blocks to the cyclic GC)
+        self._analysis = weakref.ref(analysis)
         self._built: dict[int, _Para] = {}
 
     def add(self, p: _Para) -> None:
@@ -269,13 +272,15 @@ class _ParaIndex:
         p = self._built.get(index)
         if p is not None:
             return p
-        blocks = self._analysis.post.blocks
+        analysis = self._analysis()
+        assert analysis is not None  # (the analysis holds this index)
+        blocks = analysis.post.blocks
         if index.__class__ is not int or not 0 <= index < len(blocks):
             return default
         b = blocks[index]
         if b.kind != "paragraph":
             return default
-        p = self._built[index] = self._analysis._para(index, b)
+        p = self._built[index] = analysis._para(index, b)
         return p
 
     def __getitem__(self, index: int) -> _Para:

@@ -28,13 +28,13 @@ import re
 import unicodedata
 from array import array
 from collections import Counter
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from itertools import compress
 from typing import Any
 
 import regex
 
-from ..lazyre import start_finder
+from ..lazyre import start_finder, texts_matching
 from ..post import Post
 from .urls import Claim, claims_for
 
@@ -264,7 +264,7 @@ def token_forms(text: str) -> tuple[list[str], list[str]]:
     if len(folded_of) > _KNOWN_TOKENS_MAX:
         folded_of.clear()
         masked_of.clear()
-    new = {t for t in tokens if t not in folded_of}
+    new = set(tokens).difference(folded_of)
     for t in new:
         folded = t.casefold()
         if len(t) <= _KNOWN_TOKEN_CHARS:
@@ -347,6 +347,7 @@ def _paragraphs(post: Post) -> tuple[tuple[Paragraph, ...], list[str], list[str]
     all_tokens: list[str] = []
     all_masked: list[str] = []
     paragraphs: list[Paragraph] = []
+    proses: list[str] = []  # each paragraph's prose, as read
     body_paragraphs = [b for b in prose_blocks if b.kind == "paragraph"]
     # The opening paragraph and the last one: where series notes, sign-offs
     # and appeals stand.
@@ -381,11 +382,20 @@ def _paragraphs(post: Post) -> tuple[tuple[Paragraph, ...], list[str], list[str]
                 near_edge=id(b) in near_edges,
                 closing=id(b) == closing,
                 panel=b.in_quote or any(n in panels for n in range(b.start_line, b.end_line + 1)),
-                boilerplate=_boilerplate_finder().search(prose) is not None,
                 preview=preview[:60] + ("…" if len(preview) > 60 else ""),
                 section=section,
             )
         )
+        proses.append(prose)
+    # Which read like boilerplate: one search over them all (the pattern
+    # matches no NUL: a match stays inside one paragraph's prose).
+    if proses:
+        if "\x00" in "".join(proses):
+            notes = {k for k, text in enumerate(proses) if _boilerplate_finder().search(text)}
+        else:
+            notes = texts_matching(_boilerplate_finder(), proses, "\x00")
+        for k in notes:
+            paragraphs[k] = replace(paragraphs[k], boilerplate=True)
     return tuple(paragraphs), all_tokens, all_masked
 
 
