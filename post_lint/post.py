@@ -20,7 +20,7 @@ import re
 from array import array
 from collections.abc import Callable, Iterator
 from functools import cached_property
-from itertools import accumulate, islice
+from itertools import accumulate, chain, islice
 from itertools import count as _counting
 from operator import add, lt
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -642,7 +642,11 @@ def parse_blocks(body: str, first_line: int) -> list[Block]:
     Tight list items carry their text directly (no paragraph event): it is
     collected as a paragraph, the block every list item's text is. The state
     of the paragraph or heading being read is kept in local variables (this
-    loop runs once per event: a few million times on a large post).
+    runs once per event: a few million times on a large post). Two loops
+    share the one event iterator: the block loop takes block-level events,
+    and the inline loop the runs of text, breaks and spans inside a
+    paragraph, heading or tight item, handing back the event that ends a run
+    (``pending``).
     """
     try:
         data = body.encode("utf-8")
@@ -724,7 +728,17 @@ def parse_blocks(body: str, first_line: int) -> list[Block]:
         append(block)
 
     events = iter(_events(body))
-    for event, rng in events:
+    pending: Any = None  # an event the inline loop stopped at, for the block loop
+    while True:
+        # -- block-level events (and where an inline run starts) -----------
+        if pending is None:
+            item = next(events, None)
+            if item is None:
+                break
+            event, rng = item
+        else:
+            event, rng = pending
+            pending = None
         if event.__class__ is str:  # SoftBreak, HardBreak, Rule
             if skip_depth:
                 continue
@@ -743,136 +757,149 @@ def parse_blocks(body: str, first_line: int) -> list[Block]:
                     )
                 )
                 continue
-            if not kind:
-                kind = "paragraph"
-                start = end = rng["start"]
-                parts = []
-                link_depth = autolink = emphasis_depth = image_depth = images = flags = level = 0
-            parts.append("\n")
-            e = rng["end"]
-            if e > end:
-                end = e
-            continue
-        if "Text" in event or "Code" in event:
-            if skip_depth:
-                continue
-            text = event.get("Text")
-            if text is None:
-                text = event["Code"]
-            if not kind:  # the text of a tight list item
-                kind = "paragraph"
-                start = end = rng["start"]
-                parts = []
-                link_depth = autolink = emphasis_depth = image_depth = images = flags = level = 0
-            e = rng["end"]
-            if e > end:
-                end = e
-            if image_depth or autolink:
-                continue
-            parts.append(text)
-            if text and not text.isspace():
-                flags |= (2 if link_depth else 1) | (8 if emphasis_depth else 4)
-            continue
-        tag = event.get("Start")
-        if tag is not None:
-            name = tag if tag.__class__ is str else next(iter(tag))
-            if skip_depth:
-                if name == skip_kind:
-                    skip_depth += 1
-                continue
-            if name == "Paragraph" or name == "Heading":
-                if kind:
-                    close()
-                kind = "paragraph" if name == "Paragraph" else "heading"
-                start = rng["start"]
-                end = rng["end"]
-                parts = []
-                link_depth = autolink = emphasis_depth = image_depth = images = flags = 0
-                level = int(tag["Heading"]["level"][1]) if kind == "heading" else 0
-                # The paragraph's (heading's) own events, read here up to its
-                # end: pulldown-cmark puts only inline ones (text, breaks,
-                # spans, inline HTML) inside, which this tighter loop takes
-                # the way the general one below does (most of a post's events
-                # are these: on a post of a million tiny paragraphs this is
-                # most of the parse).
-                for event, rng in events:
-                    if event.__class__ is str:  # SoftBreak, HardBreak
-                        parts.append("\n")
-                        e = rng["end"]
-                        if e > end:
-                            end = e
-                        continue
-                    text = event.get("Text")
-                    if text is None:
-                        text = event.get("Code")
-                    if text is not None:
-                        e = rng["end"]
-                        if e > end:
-                            end = e
-                        if image_depth or autolink:
-                            continue
-                        parts.append(text)
-                        if text and not text.isspace():
-                            flags |= (2 if link_depth else 1) | (8 if emphasis_depth else 4)
-                        continue
-                    tag = event.get("End")
-                    if tag is not None:
-                        name = tag if tag.__class__ is str else next(iter(tag))
-                        if name not in _INLINE_TAGS:  # the paragraph's end
-                            close()
-                            kind = ""
-                            break
-                        e = rng["end"]
-                        if e > end:
-                            end = e
-                        if name == "Link":
-                            link_depth -= 1
-                            if autolink:
-                                autolink -= 1
-                        elif name == "Image":
-                            image_depth -= 1
-                        elif name == "Emphasis" or name == "Strong":
-                            emphasis_depth -= 1
-                        continue
-                    tag = event.get("Start")
-                    if tag is not None:
-                        name = tag if tag.__class__ is str else next(iter(tag))
-                        if name not in _INLINE_TAGS:
-                            break  # (never inside a paragraph) taken below
-                        if name == "Link":
-                            link_depth += 1
-                            if tag["Link"]["link_type"] in ("Autolink", "Email"):
-                                autolink += 1
-                                flags |= 2
-                        elif name == "Image":
-                            if not image_depth:
-                                images += 1
-                            image_depth += 1
-                        elif name == "Emphasis" or name == "Strong":
-                            emphasis_depth += 1
-                        continue
-                    # InlineHtml, FootnoteReference: no prose.
-                    e = rng["end"]
-                    if e > end:
-                        end = e
+            inline = chain(((event, rng),), events)  # a break in a tight item's text
+        else:
+            tag = event.get("Start")
+            if tag is not None:
+                name = tag if tag.__class__ is str else next(iter(tag))
+                if skip_depth:
+                    if name == skip_kind:
+                        skip_depth += 1
+                    continue
+                if name == "Paragraph" or name == "Heading":
+                    if kind:
+                        close()
+                    kind = "paragraph" if name == "Paragraph" else "heading"
+                    start = rng["start"]
+                    end = rng["end"]
+                    parts = []
+                    link_depth = autolink = emphasis_depth = image_depth = images = flags = 0
+                    level = int(tag["Heading"]["level"][1]) if kind == "heading" else 0
+                    inline = events
+                elif name in _INLINE_TAGS:
+                    inline = chain(((event, rng),), events)  # a span in a tight item's text
                 else:
-                    continue  # the events ran out inside the paragraph
-                if not kind:  # ended by its End event, `name`
-                    if name in _CONTAINERS:  # (never: as the general loop does)
+                    # Another block starts: a tight item's text before it ends there.
+                    if kind:
+                        close()
+                        kind = ""
+                    if name in _CONTAINERS:
+                        if len(containers) < MAX_NESTING:
+                            containers.append(_CONTAINERS[name])
+                            frozen = tuple(containers)
+                        else:
+                            overflow += 1
+                    elif name in _SKIPPED:
+                        skip_depth = 1
+                        skip_kind = name
+                        skip_start = rng["start"]
+                        if name == "CodeBlock":
+                            code = tag["CodeBlock"]
+                            e = rng["end"]
+                            append(
+                                Block(
+                                    "code",
+                                    line_at(skip_start),
+                                    line_at(e - 1 if e - 1 > skip_start else skip_start),
+                                    frozen,
+                                    info=code["Fenced"].strip() if code.__class__ is dict else "",
+                                )
+                            )
+                    continue
+            else:
+                tag = event.get("End")
+                if tag is not None:
+                    name = tag if tag.__class__ is str else next(iter(tag))
+                    if skip_depth:
+                        if name == skip_kind:
+                            skip_depth -= 1
+                            if not skip_depth and name != "CodeBlock":
+                                # An HTML block's range can take in the indentation of
+                                # the blank line that ends it: end at its last Html line.
+                                e = skip_html_end if name == "HtmlBlock" else rng["end"]
+                                append(
+                                    Block(
+                                        _SKIPPED[name],
+                                        line_at(skip_start),
+                                        line_at(e - 1 if e - 1 > skip_start else skip_start),
+                                        frozen,
+                                    )
+                                )
+                        continue
+                    if kind:  # (the inline loop closes what it reads: never here)
+                        close()
+                        kind = ""
+                    if name in _CONTAINERS:
                         if overflow:
                             overflow -= 1
                         elif containers:
                             containers.pop()
                             frozen = tuple(containers)
                     continue
-                # A block's Start inside the paragraph (`tag`, `name`): as below.
-            if name in _INLINE_TAGS:
-                if not kind:
-                    kind = "paragraph"
-                    start = end = rng["start"]
-                    parts = []
-                    link_depth = autolink = emphasis_depth = image_depth = images = 0
-                    flags = level = 0
+                # Text, Code, InlineHtml, FootnoteReference; Html in skipped blocks.
+                if skip_depth:
+                    if skip_kind == "HtmlBlock" and "Text" not in event and "Code" not in event:
+                        skip_html_end = rng["end"]
+                    continue
+                inline = chain(((event, rng),), events)  # a tight item's text
+        if not kind:  # the text of a tight list item: a paragraph of its own
+            kind = "paragraph"
+            start = end = rng["start"]
+            parts = []
+            link_depth = autolink = emphasis_depth = image_depth = images = flags = level = 0
+        # -- the inline events of a paragraph, heading or tight item's text --
+        # pulldown-cmark puts only these (text, breaks, spans, inline HTML)
+        # inside a paragraph or heading: most of a post's events, read in
+        # this tighter loop up to the first that is not one.
+        for event, rng in inline:
+            if event.__class__ is str:  # SoftBreak, HardBreak (a Rule ends the run)
+                if event == "Rule":
+                    pending = (event, rng)
+                    break
+                parts.append("\n")
+                e = rng["end"]
+                if e > end:
+                    end = e
+                continue
+            text = event.get("Text")
+            if text is None:
+                text = event.get("Code")
+            if text is not None:
+                e = rng["end"]
+                if e > end:
+                    end = e
+                if image_depth or autolink:
+                    continue
+                parts.append(text)
+                if text and not text.isspace():
+                    flags |= (2 if link_depth else 1) | (8 if emphasis_depth else 4)
+                continue
+            tag = event.get("End")
+            if tag is not None:
+                name = tag if tag.__class__ is str else next(iter(tag))
+                if name not in _INLINE_TAGS:  # the end of what holds the text
+                    close()
+                    kind = ""
+                    pending = (event, rng)
+                    break
+                e = rng["end"]
+                if e > end:
+                    end = e
+                if name == "Link":
+                    link_depth -= 1
+                    if autolink:
+                        autolink -= 1
+                elif name == "Image":
+                    image_depth -= 1
+                elif name == "Emphasis" or name == "Strong":
+                    emphasis_depth -= 1
+                continue
+            tag = event.get("Start")
+            if tag is not None:
+                name = tag if tag.__class__ is str else next(iter(tag))
+                if name not in _INLINE_TAGS:  # a block in a tight item, after its text
+                    pending = (event, rng)
+                    break
                 if name == "Link":
                     link_depth += 1
                     if tag["Link"]["link_type"] in ("Autolink", "Email"):
@@ -885,88 +912,12 @@ def parse_blocks(body: str, first_line: int) -> list[Block]:
                 elif name == "Emphasis" or name == "Strong":
                     emphasis_depth += 1
                 continue
-            # Another block starts: a tight item's text before it ends there.
-            if kind:
-                close()
-                kind = ""
-            if name in _CONTAINERS:
-                if len(containers) < MAX_NESTING:
-                    containers.append(_CONTAINERS[name])
-                    frozen = tuple(containers)
-                else:
-                    overflow += 1
-            elif name in _SKIPPED:
-                skip_depth = 1
-                skip_kind = name
-                skip_start = rng["start"]
-                if name == "CodeBlock":
-                    code = tag["CodeBlock"]
-                    e = rng["end"]
-                    append(
-                        Block(
-                            "code",
-                            line_at(skip_start),
-                            line_at(e - 1 if e - 1 > skip_start else skip_start),
-                            frozen,
-                            info=code["Fenced"].strip() if code.__class__ is dict else "",
-                        )
-                    )
-            continue
-        tag = event.get("End")
-        if tag is not None:
-            name = tag if tag.__class__ is str else next(iter(tag))
-            if skip_depth:
-                if name == skip_kind:
-                    skip_depth -= 1
-                    if not skip_depth and name != "CodeBlock":
-                        # An HTML block's range can take in the indentation of
-                        # the blank line that ends it: end at its last Html line.
-                        e = skip_html_end if name == "HtmlBlock" else rng["end"]
-                        append(
-                            Block(
-                                _SKIPPED[name],
-                                line_at(skip_start),
-                                line_at(e - 1 if e - 1 > skip_start else skip_start),
-                                frozen,
-                            )
-                        )
-                continue
-            if kind:
-                if name in _INLINE_TAGS:
-                    e = rng["end"]
-                    if e > end:
-                        end = e
-                    if name == "Link":
-                        link_depth -= 1
-                        if autolink:
-                            autolink -= 1
-                    elif name == "Image":
-                        image_depth -= 1
-                    elif name == "Emphasis" or name == "Strong":
-                        emphasis_depth -= 1
-                    continue
-                close()
-                kind = ""
-            if name in _CONTAINERS:
-                if overflow:
-                    overflow -= 1
-                elif containers:
-                    containers.pop()
-                    frozen = tuple(containers)
-            continue
-        # InlineHtml, FootnoteReference, Html (in skipped blocks): no prose.
-        if skip_depth:
-            if skip_kind == "HtmlBlock":
-                skip_html_end = rng["end"]
-            continue
-        if not kind:
-            kind = "paragraph"
-            start = end = rng["start"]
-            parts = []
-            link_depth = autolink = emphasis_depth = image_depth = images = flags = level = 0
-        e = rng["end"]
-        if e > end:
-            end = e
+            # InlineHtml, FootnoteReference: no prose.
+            e = rng["end"]
+            if e > end:
+                end = e
+        else:
+            break  # the events ran out inside the text
     if kind:
         close()
     # Footnote definitions may come out of order: keep source order. (The
