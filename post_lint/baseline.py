@@ -26,7 +26,6 @@ error (exit 2) naming the file.
 
 from __future__ import annotations
 
-import json
 import os
 from collections import Counter
 from collections.abc import Iterable, Sequence
@@ -119,6 +118,8 @@ class Baseline:
             ) from None
         except OSError as exc:
             raise PostLintError(f"{where}: cannot read: {exc.strerror or exc}") from None
+        import json  # (only where a baseline is read or written: ~3 ms at start-up)
+
         try:
             data = json.loads(raw.decode("utf-8"))
         except (UnicodeDecodeError, json.JSONDecodeError) as exc:
@@ -197,6 +198,8 @@ def write_baseline(
         }
         for d in diagnostics
     ]
+    import json
+
     entries = sorted(kept + new, key=lambda e: (e["path"], e.get("line", 0), e["code"]))
     body = ",\n".join("    " + json.dumps(e, ensure_ascii=False, sort_keys=True) for e in entries)
     text = (

@@ -46,8 +46,9 @@ from __future__ import annotations
 import marshal
 import os
 import sys
+from collections.abc import Callable
 from types import CodeType
-from typing import Any, Callable
+from typing import Any
 
 from .atomic import replace_atomically
 

@@ -32,8 +32,7 @@ morphological analysis where this one says ``unknown``.
 
 from __future__ import annotations
 
-import regex
-
+from . import regex_engine as regex
 from .lazyre import lazy_regex
 from .records import dataclass
 from .text import HAN_CHAR as _HAN

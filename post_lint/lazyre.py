@@ -28,7 +28,7 @@ from itertools import accumulate
 from operator import add
 from typing import Any
 
-from . import pattern_cache
+from . import pattern_cache, regex_engine
 
 try:  # Python 3.11+
     from re import _parser as _sre_parse  # type: ignore[attr-defined]
@@ -214,10 +214,9 @@ class lazy:
 
 
 def lazy_regex(pattern: str, flags: int = 0) -> lazy:
-    """A :mod:`regex` pattern compiled on first use."""
-    import regex
-
-    return lazy(pattern, flags, regex)
+    """A :mod:`regex` pattern compiled on first use (through the stand-in,
+    :mod:`post_lint.regex_engine`: a cached pattern needs no compiler)."""
+    return lazy(pattern, flags, regex_engine)
 
 
 def texts_matching(finder: Any, texts: Sequence[str], separator: str = "\n") -> set[int]:

@@ -32,10 +32,8 @@ import re
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
-import regex
-
+from . import regex_engine as regex
 from .lazyre import lazy_regex, start_finder
-from .pattern_cache import compile_regex
 from .records import dataclass, field
 
 if TYPE_CHECKING:
@@ -124,12 +122,12 @@ class _LabelLine:
         bare = "|".join(LABELS_BARE)
         framed = "|".join(LABELS_BARE + LABELS_FRAMED)
         emph = r"[*_]{0,3}"
-        self._bare = compile_regex(
+        self._bare = regex.compile(
             rf"[ \t]{{0,3}}{emph}(?:{_LABEL_OPEN}[ \t]*{emph})?(?:{bare}){_LABEL_TAIL}"
             rf"(?:{emph}[ \t]*{_LABEL_CLOSE})?{emph}[ \t]*",
             regex.IGNORECASE,
         )
-        self._framed = compile_regex(
+        self._framed = regex.compile(
             rf"[ \t]{{0,3}}(?:{emph}{_LABEL_OPEN}[ \t]*{emph}(?:{framed}){_LABEL_TAIL}{emph}[ \t]*"
             rf"{_LABEL_CLOSE}{emph}"
             rf"|{_LABEL_RULE}[ \t]*(?:{framed}){_LABEL_TAIL}[ \t]*{_LABEL_RULE})[ \t]*",
@@ -170,15 +168,15 @@ class MarkerKind:
 _KINDS: list[MarkerKind] = [
     MarkerKind(
         CONTROL_TOKEN,
-        line=compile_regex(rf"[ \t]{{0,3}}(?:{CONTROL_TOKEN_PATTERN}{_ROLE}[ \t]*){{1,4}}"),
+        line=regex.compile(rf"[ \t]{{0,3}}(?:{CONTROL_TOKEN_PATTERN}{_ROLE}[ \t]*){{1,4}}"),
         hint=r"END|<\||</?s>|INST\]|SYS>>|_of_turn>|<eos>|<EOS>",
-        at_end=compile_regex(rf"(?<=\S)[ \t]*(?:{CONTROL_TOKEN_PATTERN}[ \t]*){{1,4}}$"),
+        at_end=regex.compile(rf"(?<=\S)[ \t]*(?:{CONTROL_TOKEN_PATTERN}[ \t]*){{1,4}}$"),
         at_end_chars=("<", "END", "INST"),
         strike_sensitive=True,
     ),
     MarkerKind(
         UI_LABEL,
-        line=compile_regex(
+        line=regex.compile(
             r"[ \t]{0,3}[*_\[(（【]{0,3}[ \t]?(?:"
             + "|".join(regex.escape(label) for label in UI_LABELS)
             + r")[ \t]?[*_\])）】]{0,3}[ \t]*",

@@ -55,6 +55,7 @@ import sys
 from array import array
 from typing import Any
 
+from . import regex_loader
 from .code_cache import SideFile, merge_newest_first
 
 try:  # Python 3.11+
@@ -93,13 +94,10 @@ def _default_path() -> str | None:
 
 
 def _regex_build() -> list[Any]:
-    """What a ``regex`` entry needs to match: the module's version and its
-    code format (imports :mod:`regex`)."""
-    import regex
-    from regex import _regex  # type: ignore[attr-defined]
-
-    version = int(regex.DEFAULT_VERSION)  # a RegexFlag: marshal takes plain ints only
-    return [str(regex.__version__), int(_regex.MAGIC), int(_regex.get_code_size()), version]
+    """What a ``regex`` entry needs to match: the engine's file, code format
+    and default version (:func:`post_lint.regex_loader.build`; does not
+    import ``regex``'s compiler)."""
+    return regex_loader.build()
 
 
 def read_file(path: str) -> dict[str, Any] | None:
@@ -213,14 +211,14 @@ class PatternCache:
     # -- compiling ----------------------------------------------------------------
 
     def compile(self, pattern: str, flags: int = 0, module: Any = re) -> Any:
-        """``module.compile(pattern, flags)`` (``module`` is :mod:`re` or
-        :mod:`regex`), from the file when it holds the pattern."""
+        """``module.compile(pattern, flags)`` (``module`` is :mod:`re`,
+        :mod:`regex` or its stand-in :mod:`post_lint.regex_engine`), from the file when it holds the pattern."""
         flags = int(flags)
         is_regex = module is not re
-        if is_regex and getattr(module, "__name__", "") != "regex":
+        if is_regex and _regex_like(module) is None:
             return module.compile(pattern, flags)
         if type(pattern) is not str or flags & re.DEBUG:
-            return module.compile(pattern, flags)
+            return _compiler(module).compile(pattern, flags)
         if not self._loaded:
             self._load()
         key = f"{flags}:{pattern}"
@@ -233,7 +231,7 @@ class PatternCache:
         if found is None:
             if entry is not None:  # unusable: drop it, rewrite the file
                 (self._regex if is_regex else self._re).pop(key, None)
-            found = module.compile(pattern, flags)
+            found = _compiler(module).compile(pattern, flags)
             self.misses += 1
             self._dirty = True
             self._at_exit()
@@ -284,9 +282,7 @@ class PatternCache:
                 and _is_int(group_count)
             ):
                 return None
-            from regex import _regex  # type: ignore[attr-defined]
-
-            return _regex.compile(
+            return regex_loader.engine().compile(
                 pattern,
                 final_flags,
                 code,
@@ -348,14 +344,12 @@ class PatternCache:
         """The file entry of a :mod:`regex` pattern, or None for one this
         cache does not keep (named lists, locale-dependent)."""
         try:
-            import regex
-
             data = compiled._pickled_data
             (_p, final_flags, code, group_index, index_group, named_lists, named_list_indexes) = (
                 data[:7]
             )
             req_offset, req_chars, req_flags, group_count = data[7:]
-            if named_lists or named_list_indexes or final_flags & regex.LOCALE:
+            if named_lists or named_list_indexes or final_flags & regex_loader.LOCALE:
                 return None
             if type(code) is not bytes or not isinstance(req_chars, tuple):
                 return None
@@ -436,6 +430,21 @@ class PatternCache:
         self._dirty = False
 
 
+def _regex_like(module: Any) -> str | None:
+    """``"regex"`` for :mod:`regex` itself, ``"stand-in"`` for
+    :mod:`post_lint.regex_engine` (which names what it stands in for),
+    None for any other module."""
+    if getattr(module, "STAND_IN_FOR", None) == "regex":
+        return "stand-in"
+    return "regex" if getattr(module, "__name__", "") == "regex" else None
+
+
+def _compiler(module: Any) -> Any:
+    """The module that compiles a pattern the cache lacks: the real
+    :mod:`regex` for its stand-in."""
+    return regex_loader.module() if _regex_like(module) == "stand-in" else module
+
+
 def _re_cache_shape(cache: dict[Any, Any]) -> bool:
     """Does ``re._cache`` look as this module expects (``(type, pattern,
     flags) -> Pattern``)? Checked on what it holds now."""
@@ -485,10 +494,3 @@ CACHE = PatternCache(_default_path(), seed_re=True)
 def compile(pattern: str, flags: int = 0, module: Any = re) -> Any:
     """``module.compile(pattern, flags)`` through the process's cache."""
     return CACHE.compile(pattern, flags, module)
-
-
-def compile_regex(pattern: str, flags: int = 0) -> Any:
-    """``regex.compile(pattern, flags)`` through the process's cache."""
-    import regex
-
-    return CACHE.compile(pattern, flags, regex)

@@ -77,7 +77,6 @@ def _line_starts(text: str) -> array:
     return starts
 
 
-
 class LineIndex:
     """Offset <-> (line, column) conversion for one text, in one place.
 
@@ -879,9 +878,26 @@ def parse_blocks(body: str, first_line: int) -> list[Block]:
                 name = tag if tag.__class__ is str else next(iter(tag))
                 if name not in _INLINE_TAGS:  # the end of what holds the text
                     close()
+                    if name != "Paragraph" and name != "Heading":
+                        kind = ""  # a tight item or its container: the block loop's
+                        pending = (event, rng)
+                        break
+                    # The paragraph or heading is done; the next paragraph
+                    # (most of what follows one) is started here too.
+                    pending = next(events, None)
+                    if pending is not None:
+                        event = pending[0]
+                        if event.__class__ is dict and event.get("Start") == "Paragraph":
+                            start = pending[1]["start"]
+                            end = pending[1]["end"]
+                            pending = None
+                            kind = "paragraph"
+                            parts = []
+                            link_depth = autolink = emphasis_depth = image_depth = images = 0
+                            flags = level = 0
+                            continue
                     kind = ""
-                    pending = (event, rng)
-                    break
+                    break  # to the block loop, with what follows (None: the end)
                 e = rng["end"]
                 if e > end:
                     end = e

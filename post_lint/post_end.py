@@ -19,8 +19,7 @@ import functools
 from collections import Counter
 from functools import cached_property
 
-import regex
-
+from . import regex_engine as regex
 from .endings import COMMAS, End, ja_register, sentence_end
 from .lazyre import lazy_regex
 from .post import Block, Post

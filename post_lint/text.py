@@ -18,8 +18,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-import regex
-
+from . import regex_engine as regex
 from .lazyre import lazy, lazy_regex
 from .records import dataclass
 from .textmemo import TextMemo

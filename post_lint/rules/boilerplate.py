@@ -39,12 +39,10 @@ from functools import lru_cache
 from itertools import islice
 from typing import Any
 
-import regex
-
+from .. import regex_engine as regex
 from ..data import boilerplate as data
 from ..diagnostics import Diagnostic
 from ..lazyre import lazy, start_finder, texts_matching
-from ..pattern_cache import compile_regex
 from ..post import Block, Post
 from ..records import dataclass
 from ..text import SENTENCE_END_MARKS, normalize, shorten, split_sentences
@@ -332,7 +330,7 @@ def _closing_strength(m: Model, text: str, s: _Sentence) -> int:
 
 @functools.cache
 def _clause_break() -> Any:
-    return compile_regex(r" [—–-] |; |: | \(")
+    return regex.compile(r" [—–-] |; |: | \(")
 
 
 def _clause_starts(text: str, s: _Sentence) -> list[int]:

@@ -11,11 +11,9 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-import regex
-
+from .. import regex_engine as regex
 from ..diagnostics import Diagnostic
 from ..lazyre import lazy, start_finder
-from ..pattern_cache import compile_regex
 from ..post import Post
 from .base import Options, rule
 from .gen_family import FAMILY
@@ -73,7 +71,7 @@ def template_engines(post: Post) -> set[str]:
 #: not an expression (no dot, pipe, call, quote or keyword).
 @functools.cache
 def _mustache() -> Any:
-    return compile_regex(
+    return regex.compile(
         r"\{\{(?P<pad>\s*)(?P<name>[a-z][a-z0-9]*(?:_[a-z0-9]+)+|[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+"
         r"|[A-Z][a-z]+(?: [A-Z][a-z]+)+|[A-Z]{3,})\s*\}\}"
     )
@@ -95,7 +93,7 @@ _EN_SLOT_WORDS = (
 #: Each alternative is one kind of placeholder.
 @functools.cache
 def _placeholder() -> Any:
-    return compile_regex(
+    return regex.compile(
         # [Insert statistic here], [Your Name], [Company Name], [Link to source]
         rf"(?P<bracket>\[(?:{_EN_SLOT_WORDS})\b[^\[\]\n\"=+]{{0,80}}\])(?![(\[:])"
         # 【在此插入图片】 ［ここに画像を挿入］ （ここに画像を挿入） [插入图片]

@@ -14,8 +14,7 @@ import re
 from collections.abc import Iterator, Sequence
 from typing import Any
 
-import regex
-
+from .. import regex_engine as regex
 from ..diagnostics import Diagnostic, Edit, Fix
 from ..lazyre import lazy, lazy_regex
 from ..post import Block, KeyInfo, Post

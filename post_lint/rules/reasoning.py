@@ -7,12 +7,10 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-import regex
-
+from .. import regex_engine as regex
 from ..diagnostics import Diagnostic, Edit, Fix
 from ..edits import delete_lines
 from ..lazyre import lazy, start_finder
-from ..pattern_cache import compile_regex
 from ..post import Post
 from ..text import shorten
 from .base import Options, rule
@@ -36,7 +34,7 @@ _LINE_MARKUP = r"[ \t]{0,3}(?:[-*+>][ \t]+|#{1,6}[ \t]+)?[*_]{0,3}[ \t]*"
 
 @functools.cache
 def _timer() -> Any:
-    return compile_regex(
+    return regex.compile(
         _LINE_MARKUP
         + r"(?:(?:thought|reasoned|thinking|reasoning) for (?:\d+ ?(?:h|m|min|minutes?) ?)?\d+(?:\.\d+)?"
         r" ?(?:s|sec|secs|seconds?|m|min|minutes?)"
@@ -50,7 +48,7 @@ def _timer() -> Any:
 
 @functools.cache
 def _header() -> Any:
-    return compile_regex(
+    return regex.compile(
         _LINE_MARKUP
         + r"(?:思考过程|思考過程|推理过程|推理過程|思考プロセス|思考の過程|推論過程|thinking process"
         r"|thought process|reasoning process|chain of thought)[ \t]*[*_]{0,3}[ \t]*[:：][ \t]*[*_]{0,3}"
@@ -68,7 +66,7 @@ _LABEL_HINT = start_finder(
 #: The model talking to itself about the request, at the opening of the body.
 @functools.cache
 def _inner_voice() -> Any:
-    return compile_regex(
+    return regex.compile(
         r"(?:(?:okay|ok|alright|all right|hmm|so|well|right)[,.]? (?:so )?)?"
         r"(?:the user (?:wants|asked|is asking|has asked|needs|would like|requests|wrote|is looking)"
         r"|i (?:need|have) to (?:write|draft|create|produce) (?:a|an|the) (?:blog post|post|article"

@@ -32,8 +32,7 @@ from itertools import compress, repeat
 from operator import is_, is_not
 from typing import Any
 
-import regex
-
+from .. import regex_engine as regex
 from ..diagnostics import Diagnostic, Fix
 from ..edits import delete_block
 from ..lazyre import lazy, lazy_regex, texts_matching

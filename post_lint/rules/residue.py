@@ -40,6 +40,7 @@ def _hint() -> Any:
     16 MB post five times slower), built when a post is first read."""
     return start_finder(rf"contentReference|cite|†|[{_PUA}]|utm_source=")
 
+
 DEFAULT_TRACKERS = [
     "chatgpt.com",
     "chat.openai.com",

@@ -21,9 +21,8 @@ import unicodedata
 import weakref
 from collections.abc import Iterator
 
-import regex
-
 from .. import post_end
+from .. import regex_engine as regex
 from ..diagnostics import Diagnostic, Edit, Fix
 from ..edits import delete_lines
 from ..endings import UNKNOWN, sentence_end

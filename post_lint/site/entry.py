@@ -32,8 +32,7 @@ from dataclasses import asdict, dataclass, field, replace
 from itertools import compress
 from typing import Any
 
-import regex
-
+from .. import regex_engine as regex
 from ..lazyre import start_finder, texts_matching
 from ..post import Post
 from .urls import Claim, claims_for

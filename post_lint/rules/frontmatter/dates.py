@@ -4,7 +4,6 @@ carries."""
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import re
 from typing import Any
@@ -46,6 +45,14 @@ _NAMED_DMY = lazy(
 ELEVENTY_DATES = frozenset({"Last Modified", "Created", "git Last Modified", "git Created"})
 
 
+def _days_in_month(year: int, month: int) -> int:
+    """``calendar.monthrange(year, month)[1]`` (the Gregorian calendar),
+    without importing :mod:`calendar` (and :mod:`locale`) at start-up."""
+    if month == 2:
+        return 29 if year % 4 == 0 and (year % 100 != 0 or year % 400 == 0) else 28
+    return 30 if month in (4, 6, 9, 11) else 31
+
+
 @dataclass(frozen=True)
 class WrittenDate:
     """A date as written: its calendar day in its own offset."""
@@ -82,7 +89,7 @@ def parse_written_date(text: str) -> WrittenDate | str:
         return f"is not a real date: there is no month {month}"
     if year < 1:
         return "is not a real date: there is no year 0"
-    days = calendar.monthrange(year, month)[1]
+    days = _days_in_month(year, month)
     if not 1 <= day <= days:
         return (
             f"is not a real date: {_MONTHS[month - 1].title()} {year} has {days} days"

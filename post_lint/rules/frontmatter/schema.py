@@ -7,7 +7,6 @@ jsonschema judges; :mod:`.quick` decides the common valid case without it.
 from __future__ import annotations
 
 import datetime as dt
-import json
 import re
 from functools import lru_cache
 from pathlib import Path
@@ -77,6 +76,8 @@ def _read_schema_file(path: str) -> Any:
             return yaml.safe_load(text)
         except yaml.YAMLError as exc:
             raise ConfigError(f"schema file {path} is not valid YAML: {exc}") from None
+    import json  # only where a schema file is read (~3 ms at start-up otherwise)
+
     try:
         return json.loads(text)
     except json.JSONDecodeError as exc:
