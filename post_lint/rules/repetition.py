@@ -29,7 +29,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from itertools import compress, repeat
-from operator import is_, is_not
+from operator import and_, is_, is_not, not_
 from typing import Any
 
 from .. import regex_engine as regex
@@ -496,7 +496,8 @@ def _inert_limit(s: _Settings) -> int:
 
 def _paragraphs(builder: _Builder) -> tuple[list[_Para], list[int]]:
     """The compared paragraphs, and the block indexes of the inert ones, in
-    order (one pass over the blocks: a post can have a million).
+    order (judged over all the blocks at once, mostly in C loops: a post can
+    have a million).
 
     A block is left out altogether (neither compared nor one of the
     paragraphs around others) unless it is a paragraph that is not only a
@@ -508,38 +509,57 @@ def _paragraphs(builder: _Builder) -> tuple[list[_Para], list[int]]:
     and it has no more words than characters), with no marker, math or URL
     in it. Inert paragraphs (outside template code) are built only when the
     judge or DUP004 reads them (:meth:`_Builder.late`)."""
-    paras: list[_Para] = []
-    inert: list[int] = []
     limit = _inert_limit(builder.s)
     quotes = builder.s.quotes
     hinted = builder.hinted
     marks = builder.marks if builder.has_marks else None
     template = builder.template_code
+    blocks = builder.blocks
+    kept = [
+        bi
+        for bi, b in enumerate(blocks)
+        if b.kind == "paragraph"
+        and not b.link_only
+        and not b.image_only
+        and (quotes or not b.containers or not b.in_quote)
+    ]
+    # Which are inert, judged in C over them all (a post can have a million
+    # tiny paragraphs): short ASCII prose, then the few exceptions by index.
+    if hinted is None:
+        maybe_inert = [False] * len(kept)
+    else:
+        proses = [blocks[bi].prose for bi in kept]
+        maybe_inert = list(
+            map(and_, map(limit.__gt__, map(len, proses)), map(str.isascii, proses))
+        )
+        for k in texts_matching(_NOT_INERT_HINT, proses):
+            maybe_inert[k] = False
+        if hinted:
+            where = dict(zip(kept, range(len(kept))))
+            for bi in hinted:
+                k = where.get(bi)
+                if k is not None:
+                    maybe_inert[k] = False
+        if marks is not None:
+            for k in compress(range(len(kept)), maybe_inert):
+                block = blocks[kept[k]]
+                if marks.in_lines(block.start_line, block.end_line):
+                    maybe_inert[k] = False
+    inert = list(compress(kept, maybe_inert))
+    if template:
+        inert = [bi for bi in inert if not _inside(template, blocks[bi].start_line)]
+    paras: list[_Para] = []
     build = builder.para
-    for bi, block in enumerate(builder.blocks):
-        if block.kind != "paragraph" or block.link_only or block.image_only:
-            continue
-        if block.containers and not quotes and block.in_quote:
-            continue
-        prose = block.prose
-        if (
-            len(prose) < limit
-            and prose.isascii()
-            and hinted is not None
-            and bi not in hinted
-            and "$" not in prose
-            and "\\[" not in prose
-            and "://" not in prose
-            and not (marks is not None and marks.in_lines(block.start_line, block.end_line))
-        ):
-            if not (template and _inside(template, block.start_line)):
-                inert.append(bi)
-            continue
-        para = build(bi, block, len(paras))
+    for bi in compress(kept, map(not_, maybe_inert)):
+        para = build(bi, blocks[bi], len(paras))
         if para is not None:
             paras.append(para)
     builder.next_index = len(paras)
     return paras, inert
+
+
+#: What keeps a short ASCII paragraph from being inert: math or a URL.
+_NOT_INERT_HINT = lazy(r"\$|\\\[|://")
 
 
 def _hinted_blocks(blocks: list[Block]) -> set[int]:
