@@ -101,3 +101,16 @@ def test_regex_imported_after_the_engine_takes_the_same_engine():
     done = subprocess.run([sys.executable, "-c", _LATE_IMPORT], capture_output=True, text=True)
     assert done.returncode == 0, done.stderr
     assert done.stdout.split() == ["<漢>", "a\\.b"]
+
+
+def test_only_the_loader_imports_regex():
+    """Every other module goes through the stand-in (``import regex`` in one
+    of them would put the compiler back on every run's start-up)."""
+    importers = []
+    for path in sorted((ROOT / "post_lint").rglob("*.py")):
+        for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            words = line.split()
+            if words[:2] in (["import", "regex"], ["from", "regex"]):
+                importers.append(f"{path.relative_to(ROOT)}:{n}")
+    assert all(p.startswith("post_lint/regex_loader.py:") for p in importers), importers
+    assert importers  # the loader itself imports it, where a compiler is needed
