@@ -17,7 +17,10 @@ leaves a whole Latin or katakana word (``Originally`` cut to ``Origin``,
 shipped word lists or of the post): that is a cut at a word's end, which no
 reader could tell from the end of a label, and the word-boundary mode plants
 those already; 23 of the 99 list-item misses on 300 posts per language were
-such cuts before this rule (issue 13, third pass).
+such cuts before this rule (issue 13, third pass). Nor does a cut between
+two katakana in either mode (Japanese has no spaces, so the word mode cuts
+between any two CJK characters): ``新しいメソ|ッド`` is a mid-word cut whatever
+the mode drew, and leaves the word メソ, as ``Origin|ally`` would.
 
     python bench/recall_truncation.py --per-lang 100 [--kinds a,b] [--show-misses 5]
     python bench/recall_truncation.py --per-lang 100 --ja-morphology   # with post-lint[ja]
@@ -169,7 +172,9 @@ def _cut_positions(sample: Sample, b: Block, mode: str) -> list[int]:
                 and regex.match(r"\p{Ll}{2}", masked[i - 2 : i]) is not None
                 and regex.match(r"\p{Ll}{2}", masked[i : i + 2]) is not None
             )
-        if ok and mode == "mid-word" and not _HAN.match(before):
+        inside_katakana = bool(_KATAKANA.match(before) and _KATAKANA.match(after))
+        if ok and (mode == "mid-word" or inside_katakana) and not _HAN.match(before):
+            # (Either mode: a cut between two katakana is inside a word.)
             ok = not _leaves_a_word(sample, text[start : start + i])
         if ok and _balanced(text[start : start + i]):
             out.append(start + i)

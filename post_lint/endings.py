@@ -15,7 +15,9 @@ Japanese, Chinese and Korean with one of three verdicts:
   a 連用形 (continuative form: …させ, …して, 書き after a kanji), a て-form or
   a 連体形 that wants its noun (…のような, …という), a bound prefix (…の全),
   a kanji stem after a particle or ながら (…を削, …ながら学), …と同 (the
-  start of …と同じ), a one-letter katakana "word" (…済みド); a Chinese preposition, conjunction, coverb, adverb, negation,
+  start of …と同じ), a one-letter katakana "word" (…済みド), one hiragana
+  after a comma (…立ち上がっていて、そ), a demonstrative without its noun
+  (…の原因はその) or a pronoun after a て-form (…を作ってこれ); a Chinese preposition, conjunction, coverb, adverb, negation,
   determiner, measure word or structural particle (…因为, …然后, …很, …不,
   …这, …单出个, …一种理想的); a Korean connective ending or case particle
   (…고, …를);
@@ -208,6 +210,17 @@ JA_STEM_WORDS = frozenset("何誰私僕俺君彼")
 #: A katakana word is never one letter: a lone katakana after kanji, kana
 #: or Latin (…登録済みド, …Lambdaのコ) is the start of a word.
 _LONE_KATAKANA = lazy_regex(r"(?<![\p{Katakana}ー])[\p{Katakana}--[ーヶヵノ・ヽヾ]]$", regex.V1)
+#: One hiragana after a comma or an opening bracket (…立ち上がっていて、そ):
+#: a clause starts there, and a one-kana word is a particle, which ends no
+#: clause at its start, or a sentence-final one (…、ね), which is final.
+_JA_LONE_KANA = lazy_regex(r"[、，,「『（(]\s*([\p{Hiragana}--[ねよさわぞぜなか]])$", regex.V1)
+#: An adnominal demonstrative (連体詞 この/その/あの/どの) wants its noun;
+#: a pronoun (これ/それ/あれ) after a て-form starts a clause whose predicate
+#: never comes (…プロパティを作ってこれ).
+_JA_DEMONSTRATIVE = lazy_regex(
+    r"(?:(?<![\p{Hiragana}])|(?<=[てでにはがをもと]))(?:この|その|あの|どの)$"
+    r"|(?<=[\p{Han}\p{Hiragana}\p{Katakana}][てで])(?:これ|それ|あれ)$"
+)
 _JA_STEM = lazy_regex(
     rf"(?:(?<=[{''.join(sorted(JA_STEM_PARTICLES))}])|(?<=ながら|つつ))\p{{Han}}$"
 )
@@ -598,6 +611,19 @@ def _ja_end(text: str) -> End:
                 shown = text[-len(conjunctive) - 1 :]
         return End(
             OPEN, f"ends with '{shown}', a kanji stem whose kana ending (送り仮名) is cut", "ja"
+        )
+    m = _JA_LONE_KANA.search(text[-8:])
+    if m:
+        return End(
+            OPEN, f"ends mid-word ('{text[-3:]}'): one kana after a comma is the start of a word", "ja"
+        )
+    m = _JA_DEMONSTRATIVE.search(text[-8:])
+    if m:
+        word = m.group(0)
+        if word.endswith("の"):
+            return End(OPEN, f"ends with the demonstrative '{word}', which wants its noun", "ja")
+        return End(
+            OPEN, f"ends with '{text[-3:]}': after the て-form, '{word}' starts a clause that never comes", "ja"
         )
     if _LONE_KATAKANA.search(text):
         return End(

@@ -218,6 +218,19 @@ class Vocabulary:
                 break
         return c
 
+    @cached_property
+    def hyphenated(self) -> Counter[str]:
+        """Hyphenated words of the post's prose, case-folded (``net-imap``)."""
+        c: Counter[str] = Counter()
+        budget = 2_000_000
+        for b in self.post.blocks:
+            if b.kind in ("paragraph", "heading") and b.prose and "-" in b.prose:
+                budget -= len(b.prose)
+                if budget < 0:
+                    break
+                c.update(w.casefold() for w in _HYPHENATED.findall(b.prose))
+        return c
+
     def completion(self, fragment: str) -> str:
         """A longer word of the post that starts with ``fragment`` when
         ``fragment`` itself occurs only once (here, at the cut); '' otherwise."""
@@ -232,6 +245,10 @@ class Vocabulary:
                     best = word
         return best
 
+
+#: A word of Latin letters and digits joined by hyphens (``net-imap``).
+_HYPHENATED = lazy_regex(r"(?<![\p{Latin}\d\-])[\p{Latin}\d]+(?:-[\p{Latin}\d]+)+")
+_LAST_HYPHENATED = lazy_regex(r"(?<![\p{Latin}\d'’\-])([\p{Latin}\d]+(?:-[\p{Latin}\d]+)*-(\p{Ll}{2,39}))$")
 
 _CLAUSE_UNIT = lazy_regex(r"[\p{Han}\p{Hiragana}\p{Katakana}ー]|[\p{Latin}'’]+")
 _CLAUSE_END = lazy_regex(r"\s*(?:[。．.！!？?、，,；;:：)）」』”…\n]|$)")
@@ -405,6 +422,9 @@ def cut_word(vocabulary: Vocabulary, text: str) -> str:
     post, but a longer word starting with it does (``configura`` /
     ``configuration``, ``ダウンロ`` / ``ダウンロード``)."""
     text = text.rstrip("*_~` ")
+    hyphenated = _hyphenated_cut(vocabulary, text)
+    if hyphenated:
+        return hyphenated
     latin = _LAST_LATIN.search(text)
     katakana = None if latin else _LAST_KATAKANA.search(text)
     m = latin or katakana
@@ -458,6 +478,31 @@ def cut_word(vocabulary: Vocabulary, text: str) -> str:
         if vocabulary.counts.get(rest, 0) or short:
             return ""
     return f"'{fragment}' is the start of '{whole}', used elsewhere in the post, and no word of its own"
+
+
+def _hyphenated_cut(vocabulary: Vocabulary, text: str) -> str:
+    """Evidence that ``text`` stops inside a hyphenated word: it ends with one
+    (``net-im``) that occurs nowhere else in the post, while a longer one that
+    starts with it does (``net-imap``), by more than an inflection
+    (``co-author`` / ``co-authored`` is another form, not the missing letters)."""
+    m = _LAST_HYPHENATED.search(text[-80:])
+    if not m:
+        return ""
+    key = m.group(1).casefold()
+    counts = vocabulary.hyphenated
+    if counts.get(key, 0) > 1:
+        return ""
+    best = ""
+    for word, n in counts.items():
+        if len(word) >= len(key) + 2 and word.startswith(key) and word[len(key)].isalpha():
+            if not best or n > counts[best]:
+                best = word
+    if not best:
+        return ""
+    rest = regex.match(r"\p{L}+", best[len(key) :])
+    if rest is None or rest.group(0) in _INFLECTIONS or vocabulary.counts.get(rest.group(0), 0):
+        return ""
+    return f"'{m.group(1)}' is the start of '{best}', used elsewhere in the post, and no word of its own"
 
 
 # --------------------------------------------------------------------------
