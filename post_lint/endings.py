@@ -15,7 +15,7 @@ Japanese, Chinese and Korean with one of three verdicts:
   a 連用形 (continuative form: …させ, …して, 書き after a kanji), a て-form or
   a 連体形 that wants its noun (…のような, …という), a bound prefix (…の全),
   a kanji stem after a particle or ながら (…を削, …ながら学), …と同 (the
-  start of …と同じ), a one-letter katakana "word" (…済みド), one hiragana
+  start of …と同じ), …にな (…になる), a one-letter katakana "word" (…済みド), one hiragana
   after a comma (…立ち上がっていて、そ), a demonstrative without its noun
   (…の原因はその) or a pronoun after a て-form (…を作ってこれ); a Chinese preposition, conjunction, coverb, adverb, negation,
   determiner, measure word or structural particle (…因为, …然后, …很, …不,
@@ -219,7 +219,7 @@ _JA_LONE_KANA = lazy_regex(r"[、，,「『（(]\s*([\p{Hiragana}--[ねよさわ
 #: never comes (…プロパティを作ってこれ).
 _JA_DEMONSTRATIVE = lazy_regex(
     r"(?:(?<![\p{Hiragana}])|(?<=[てでにはがをもと]))(?:この|その|あの|どの)$"
-    r"|(?<=[\p{Han}\p{Hiragana}\p{Katakana}][てで])(?:これ|それ|あれ)$"
+    r"|(?<=[\p{Han}\p{Hiragana}\p{Katakana}][てで]、?)(?:これ|それ|あれ)$"
 )
 _JA_STEM = lazy_regex(
     rf"(?:(?<=[{''.join(sorted(JA_STEM_PARTICLES))}])|(?<=ながら|つつ))\p{{Han}}$"
@@ -591,6 +591,8 @@ def _ja_end(text: str) -> End:
         return End(OPEN, "ends with 'によ', the start of …による/…によって", "ja")
     if text.endswith("につ"):
         return End(OPEN, "ends with 'につ', the start of …について/…につき", "ja")
+    if text.endswith("にな") and len(text) > 2:
+        return End(OPEN, "ends with 'にな', the start of …になる/…になった", "ja")
     if text.endswith("と同"):
         return End(OPEN, "ends with 'と同', the start of …と同じ/…と同様", "ja")
     if text[-1] in "をにがへ":
@@ -623,7 +625,10 @@ def _ja_end(text: str) -> End:
         if word.endswith("の"):
             return End(OPEN, f"ends with the demonstrative '{word}', which wants its noun", "ja")
         return End(
-            OPEN, f"ends with '{text[-3:]}': after the て-form, '{word}' starts a clause that never comes", "ja"
+            OPEN,
+            f"ends with '{text[-4:].lstrip()}': after the て-form, '{word}' starts a clause"
+            " that never comes",
+            "ja",
         )
     if _LONE_KATAKANA.search(text):
         return End(

@@ -191,6 +191,9 @@ def is_verse(source: str) -> bool:
 _WORD = lazy_regex(r"[\p{Latin}]{2,40}")
 _KATAKANA_RUN = lazy_regex(r"[\p{Katakana}ー]{2,40}")
 _LAST_LATIN = lazy_regex(r"(?<![\p{Latin}'’\-])(\p{Ll}[\p{Latin}]{1,39})$")
+#: Three Latin words or more at the end, the last in lower case: English
+#: prose, even inside CJK text.
+_ENGLISH_PHRASE_END = lazy_regex(r"(?<![\p{Latin}\d'’\-])(?:\p{Latin}[\p{Latin}'’\-]* ){2,}\p{Ll}\p{Latin}+$")
 _LAST_CAPITALISED = lazy_regex(r"(?<![\p{Latin}'’\-])(\p{Lu}\p{Ll}{2,39})$")
 _LAST_KATAKANA = lazy_regex(r"(?<![\p{Katakana}ー])([\p{Katakana}ー]{2,40})$")
 #: Vocabulary entries compared per post (bounded work).
@@ -402,9 +405,35 @@ def _english_fragment(vocabulary: Vocabulary, fragment: str) -> str:
     """Evidence that ``fragment``, the last word of an English post, is a
     word cut in half: it is used nowhere else in the post, is no English
     word, and starts some."""
-    if vocabulary.counts.get(fragment.casefold(), 0) > 1 or not english_prefix(fragment):
+    if vocabulary.counts.get(fragment.casefold(), 0) > 1:
         return ""
-    return f"'{fragment}' is no English word, only the start of one"
+    if english_prefix(fragment):
+        return f"'{fragment}' is no English word, only the start of one"
+    split = _compound_cut(fragment)
+    if split:
+        head, tail = split
+        return f"'{fragment}' is no English word, but '{head}' and the start of another ('{tail}')"
+    return ""
+
+
+#: The shortest parts of a compound that :func:`_compound_cut` reads
+#: (shorter heads and tails make words by chance: ``go`` + ``lang``).
+_MIN_COMPOUND_HEAD, _MIN_COMPOUND_TAIL = 4, 3
+
+
+def _compound_cut(fragment: str) -> tuple[str, str] | None:
+    """``fragment`` (no English word, nor the start of one) as an English
+    word followed by the start of another that is no word itself
+    (``patchlev``: ``patch`` + ``lev``), the way katakana compounds are read
+    (``メイン`` + ``セッショ``): a compound cut in its second word."""
+    key = fragment.lower()
+    if not key.isalpha() or len(key) > 30 or _is_word(english_words(), key):
+        return None
+    for k in range(len(key) - _MIN_COMPOUND_TAIL, _MIN_COMPOUND_HEAD - 1, -1):
+        head, tail = key[:k], key[k:]
+        if english_word(head) and tail not in EN_SHORT_FORMS and english_prefix(tail):
+            return head, tail
+    return None
 
 
 #: A capitalised fragment must be this long to be read with the English
@@ -441,7 +470,9 @@ def cut_word(vocabulary: Vocabulary, text: str) -> str:
         last_line = text[-200:].rsplit("\n", 1)[-1]
         if (
             latin is not None
-            and not _CJK.search(text[-40:])
+            # (In CJK text a Latin word is a name, unless it ends an English
+            # phrase of three words: …わからずlogs in conte.)
+            and (not _CJK.search(text[-40:]) or _ENGLISH_PHRASE_END.search(text[-120:]))
             # a short lone word is a name ("mopp"), a long one need not be
             # ("* revisi", "* pathna")
             and (

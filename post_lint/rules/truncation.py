@@ -1575,7 +1575,8 @@ def truncated_list_item(post: Post, options: Options) -> Iterator[Diagnostic]:
     if not reason and _source_ends_in_prose(post, last, p.text):
         # (With no other item, only the missing final newline can tell.)
         reason = (
-            _finished_siblings(a, last, p.text, siblings, done)
+            _open_straight_quote(p.text)
+            or _finished_siblings(a, last, p.text, siblings, done)
             or _short_last_item(post, last, p.text, siblings)
             or _sibling_template(post, last, p.text, siblings)
             or _promised_items(post, last, p.text)
@@ -1584,6 +1585,25 @@ def truncated_list_item(post: Post, options: Options) -> Iterator[Diagnostic]:
     if not reason:
         return
     yield _cut_diagnostic(a, p, "TRN005", "post ends in the middle of a list item", reason)
+
+
+#: A straight double quote that opens a quotation (after a space, a bracket
+#: or the start, before a letter) and is the item's last one.
+_OPEN_STRAIGHT_QUOTE = lazy_regex(r"(?:^|(?<=[\s(\[（「]))\"(?=\p{L})[^\"\n]{1,200}$")
+
+
+def _open_straight_quote(text: str) -> str:
+    """Evidence from a quotation in straight quotes, which TRN003 cannot
+    pair (the same mark opens and closes): the item holds an odd number of
+    them, and the last opens a quotation that runs to the end (``- "Set up``;
+    not an inch mark, ``15"``, which follows a digit)."""
+    tail = text.rstrip()[-400:]
+    if tail.count('"') % 2 == 0:
+        return ""
+    m = _OPEN_STRAIGHT_QUOTE.search(tail)
+    if not m or _TERMINALS.intersection(m.group(0)[-1:]):
+        return ""
+    return "it ends inside a quotation: its last '\"' opens one that is never closed"
 
 
 #: Links (and the commas between them) after a list item's last sentence:
