@@ -12,7 +12,8 @@ Japanese, Chinese and Korean with one of three verdicts:
   an English article, preposition, conjunction, auxiliary or possessive, or
   ``other`` without its noun; a Japanese case or conjunctive particle (…を,
   …が after です/ます, …ので), a topic は with no predicate (…なのは, …ては),
-  a 連用形 (continuative form: …させ, …して, 書き after a kanji), a て-form or
+  a 連用形 (continuative form: …させ, …して, 書き after a kanji; …を使いな,
+  the start of …ながら), a て-form or
   a 連体形 that wants its noun (…のような, …という), a bound prefix (…の全),
   a kanji stem after a particle or ながら (…を削, …ながら学), …と同 (the
   start of …と同じ), …にな (…になる), a one-letter katakana "word" (…済みド), one hiragana
@@ -269,6 +270,9 @@ _JA_TE = lazy_regex(r"[\p{Han}\p{Hiragana}\p{Katakana}](?:て|で)$")
 #: After an object (…を), kanji + い is a verb's 連用形 (…を使い, …を払い),
 #: never an adjective (adjectives take no object).
 _JA_WO_STEM_I = lazy_regex(r"を\p{Han}{1,2}い$")
+#: ...and that 連用形 and な is the start of …ながら (…補完などを使いな): the
+#: casual imperative (…を使いな, "use it") is speech, not a list or a post.
+_JA_WO_STEM_NA = lazy_regex(r"を\p{Han}{1,2}[いきぎしちにびみり]な$")
 #: The genitive の after a noun (kanji, katakana, a Latin name, a code span,
 #: a closing bracket: …オプションの, …vital.vim の) wants the noun it
 #: modifies; a sentence-final の follows a verb or an adjective (…行くの,
@@ -645,6 +649,9 @@ def _ja_end(text: str) -> End:
         return End(OPEN, f"ends with the て-form '{text[-2:]}'", "ja")
     if last in "っッ":
         return End(OPEN, f"ends mid-word ('{text[-3:]}')", "ja")
+    m = _JA_WO_STEM_NA.search(text[-8:])
+    if m:
+        return End(OPEN, f"ends with '{m.group(0)}', the start of …ながら", "ja")
     m = _JA_WO_STEM_I.search(text)
     if m:
         return End(OPEN, f"ends with the continuative (連用形) '{m.group(0)}'", "ja")
