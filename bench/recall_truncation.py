@@ -214,7 +214,7 @@ def _cut_positions(sample: Sample, b: Block, mode: str) -> list[int]:
 
 
 #: A word-boundary cut never leaves a list item that is one word or a run of
-#: capitalised words (and numbers): ``* Updated``, ``* Portable``, ``*
+#: capitalised words (with numbers, versions, file names): ``* Updated``, ``* Portable``, ``*
 #: Visual`` of ``* Visual Studio 2022``, ``* Portable Cloud`` of ``* Portable
 #: Cloud Programming with Go Cloud``. Such an item is a label, a name or a
 #: title, finished as it stands (lists of features, tags, names and titles
@@ -226,11 +226,20 @@ _ITEM_START = regex.compile(r"^(?:[ \t]*>)*[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+")
 
 def _item_is_label(kept: str) -> bool:
     """Is a list item's kept source (its marker left out) one word, or
-    capitalised words and numbers only?"""
-    words = _WORDS.findall(_MARKUP.sub(" ", _ITEM_START.sub("", kept)))
-    if _CJK.search(kept) or not words:
+    capitalised words, numbers, versions and file names only (``Mongrel
+    Temporary Fix For cgi.rb 99% CPU``)?"""
+    if _CJK.search(kept):
         return False
-    return len(words) == 1 or all(w[0].isupper() or w[0].isdigit() for w in words)
+    line = _MARKUP.sub(" ", _ITEM_START.sub("", kept))
+    tokens = [t.strip("[]()*_`\"'.,:;!?") for t in line.split()]
+    tokens = [t for t in tokens if _WORDS.search(t)]
+    if not tokens:
+        return False
+    return len(tokens) == 1 or all(_TITLE_TOKEN.match(t) for t in tokens)
+
+
+#: A word of a name or title: capitalised, or a number, version or file name.
+_TITLE_TOKEN = regex.compile(r"\p{Lu}|.*\d|.*\w\.\w")
 
 
 #: A cut must leave at least this much of the post's body (Latin words, CJK

@@ -194,6 +194,8 @@ _LAST_LATIN = lazy_regex(r"(?<![\p{Latin}'’\-])(\p{Ll}[\p{Latin}]{1,39})$")
 #: Three Latin words or more at the end, the last in lower case: English
 #: prose, even inside CJK text.
 _ENGLISH_PHRASE_END = lazy_regex(r"(?<![\p{Latin}\d'’\-])(?:\p{Latin}[\p{Latin}'’\-]* ){2,}\p{Ll}\p{Latin}+$")
+#: Two to five small Latin letters right after kana at the end (…いくつかcl).
+_SHORT_AFTER_KANA = lazy_regex(r"[\p{Hiragana}\p{Katakana}ー]\p{Ll}{2,5}$")
 _LAST_CAPITALISED = lazy_regex(r"(?<![\p{Latin}'’\-])(\p{Lu}\p{Ll}{2,39})$")
 _LAST_KATAKANA = lazy_regex(r"(?<![\p{Katakana}ー])([\p{Katakana}ー]{2,40})$")
 #: Vocabulary entries compared per post (bounded work).
@@ -471,8 +473,14 @@ def cut_word(vocabulary: Vocabulary, text: str) -> str:
         if (
             latin is not None
             # (In CJK text a Latin word is a name, unless it ends an English
-            # phrase of three words: …わからずlogs in conte.)
-            and (not _CJK.search(text[-40:]) or _ENGLISH_PHRASE_END.search(text[-120:]))
+            # phrase of three words, …わからずlogs in conte, or is a short
+            # lower-case fragment right after kana, …をいくつかcl: a name of
+            # two to five small letters that starts an English word is rare.)
+            and (
+                not _CJK.search(text[-40:])
+                or _ENGLISH_PHRASE_END.search(text[-120:])
+                or _SHORT_AFTER_KANA.search(text[-8:])
+            )
             # a short lone word is a name ("mopp"), a long one need not be
             # ("* revisi", "* pathna")
             and (
