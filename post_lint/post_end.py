@@ -433,9 +433,23 @@ def _compound_cut(fragment: str) -> tuple[str, str] | None:
         return None
     for k in range(len(key) - _MIN_COMPOUND_TAIL, _MIN_COMPOUND_HEAD - 1, -1):
         head, tail = key[:k], key[k:]
-        if english_word(head) and tail not in EN_SHORT_FORMS and english_prefix(tail):
+        if (
+            english_word(head)
+            and tail not in EN_SHORT_FORMS
+            and tail not in _EN_SUFFIXES
+            and english_prefix(tail)
+        ):
             return head, tail
     return None
+
+
+#: English suffixes that make a word of a name (``rubyist``, ``gopherish``):
+#: a name and a suffix, not a compound cut in its second word.
+_EN_SUFFIXES = frozenset(
+    """ist ists ism isms ish ize izes ise ises ify able ible less ness ful ment ments ity
+    ian ians ite ites ese ette ettes ling lings ship hood ware wise ward wards like let lets
+    ery ers ing ings""".split()
+)
 
 
 #: A capitalised fragment must be this long to be read with the English
