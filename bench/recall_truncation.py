@@ -17,15 +17,18 @@ leaves a whole Latin or katakana word (``Originally`` cut to ``Origin``,
 shipped word lists or of the post): that is a cut at a word's end, which no
 reader could tell from the end of a label, and the word-boundary mode plants
 those already; 23 of the 99 list-item misses on 300 posts per language were
-such cuts before this rule (issue 13, third pass). A word-boundary cut never
-leaves a list item that is one word or capitalised words only (``* Updated``,
-``* Visual`` of ``* Visual Studio 2022``, ``* Portable Cloud`` of ``* Portable
-Cloud Programming with Go Cloud``): a label, a name or a title, finished as
-it stands; 7 of the 69 list-item misses on 300 posts per language were such
-cuts (issue 13, fourth pass). Nor does a cut between
-two katakana in either mode (Japanese has no spaces, so the word mode cuts
-between any two CJK characters): ``新しいメソ|ッド`` is a mid-word cut whatever
-the mode drew, and leaves the word メソ, as ``Origin|ally`` would.
+such cuts before this rule (issue 13, third pass). The same holds in either
+mode for a cut between two katakana (Japanese has no spaces, so the word mode
+cuts between any two CJK characters: ``新しいメソ|ッド`` leaves the word メソ, as
+``Origin|ally`` would) and, in Japanese, for a cut between two kanji that
+leaves a kanji word the post writes on its own, between kana (``構造|体`` where
+the post writes ``…の構造が…``). A word-boundary cut never leaves a list item
+that is one word, or capitalised words, numbers and file names only
+(``* Updated``, ``* Visual`` of ``* Visual Studio 2022``, ``* Portable Cloud``
+of ``* Portable Cloud Programming with Go Cloud``): a label, a name or a
+title, finished as it stands. Of the 42 list-item misses on 300 posts per
+language at seed 13 before the fourth pass of issue 13, 2 were katakana
+word ends and 6 such labels or titles.
 
     python bench/recall_truncation.py --per-lang 100 [--kinds a,b] [--show-misses 5]
     python bench/recall_truncation.py --per-lang 100 --ja-morphology   # with post-lint[ja]
@@ -154,7 +157,9 @@ def _leaves_a_kanji_word(sample: Sample, before: str) -> bool:
     writes as a run of their own somewhere, between kana, Latin or
     punctuation (``構造`` of ``…JSONは構造|体``, where the post writes
     ``…の構造が…``)? Such a cut is a cut at a word's end, the kanji analogue
-    of ``contain|ers``: no reader could tell it from the end of a noun."""
+    of ``contain|ers``: no reader could tell it from the end of a noun.
+    (Japanese only: there kana set words apart, so a kanji run of its own is
+    a word; a Chinese run between commas is a phrase, 然后 or 其实.)"""
     run = _HAN_RUN_END.search(before[-12:])
     if not run or len(run.group(0)) < 2:
         return False
@@ -204,7 +209,7 @@ def _cut_positions(sample: Sample, b: Block, mode: str) -> list[int]:
         if ok and (mode == "mid-word" or inside_katakana) and not _HAN.match(before):
             # (Either mode: a cut between two katakana is inside a word.)
             ok = not _leaves_a_word(sample, text[start : start + i])
-        if ok and _HAN.match(before) and _HAN.match(after):
+        if ok and sample.lang == "ja" and _HAN.match(before) and _HAN.match(after):
             ok = not _leaves_a_kanji_word(sample, text[start : start + i])
         if ok and mode == "word" and not _CJK.match(before) and b.in_list:
             ok = not _item_is_label(text[start : start + i])
