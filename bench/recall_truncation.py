@@ -17,7 +17,18 @@ leaves a whole Latin or katakana word (``Originally`` cut to ``Origin``,
 shipped word lists or of the post): that is a cut at a word's end, which no
 reader could tell from the end of a label, and the word-boundary mode plants
 those already; 23 of the 99 list-item misses on 300 posts per language were
-such cuts before this rule (issue 13, third pass).
+such cuts before this rule (issue 13, third pass). The same holds in either
+mode for a cut between two katakana (Japanese has no spaces, so the word mode
+cuts between any two CJK characters: ``新しいメソ|ッド`` leaves the word メソ, as
+``Origin|ally`` would) and, in Japanese, for a cut between two kanji that
+leaves a kanji word the post writes on its own, between kana (``構造|体`` where
+the post writes ``…の構造が…``). A word-boundary cut never leaves a list item
+that is one word, or capitalised words, numbers and file names only
+(``* Updated``, ``* Visual`` of ``* Visual Studio 2022``, ``* Portable Cloud``
+of ``* Portable Cloud Programming with Go Cloud``): a label, a name or a
+title, finished as it stands. Of the 42 list-item misses on 300 posts per
+language at seed 13 before the fourth pass of issue 13, 2 were katakana
+word ends and 6 such labels or titles.
 
     python bench/recall_truncation.py --per-lang 100 [--kinds a,b] [--show-misses 5]
     python bench/recall_truncation.py --per-lang 100 --ja-morphology   # with post-lint[ja]
@@ -136,6 +147,31 @@ def _post_words(sample: Sample) -> dict[str, int]:
 
 _POST_WORDS: dict[Path, dict[str, int]] = {}
 
+_HAN_RUN_END = regex.compile(r"\p{Han}+$")
+_WHOLE_HAN_RUN = regex.compile(r"(?<!\p{Han})\p{Han}{2,12}(?!\p{Han})")
+
+
+def _leaves_a_kanji_word(sample: Sample, before: str) -> bool:
+    """Does a cut between two kanji after ``before`` leave a word: the kanji
+    run it ends with ends in two kanji or more that the untouched post
+    writes as a run of their own somewhere, between kana, Latin or
+    punctuation (``構造`` of ``…JSONは構造|体``, where the post writes
+    ``…の構造が…``)? Such a cut is a cut at a word's end, the kanji analogue
+    of ``contain|ers``: no reader could tell it from the end of a noun.
+    (Japanese only: there kana set words apart, so a kanji run of its own is
+    a word; a Chinese run between commas is a phrase, 然后 or 其实.)"""
+    run = _HAN_RUN_END.search(before[-12:])
+    if not run or len(run.group(0)) < 2:
+        return False
+    runs = _KANJI_RUNS.get(sample.path)
+    if runs is None:
+        runs = _KANJI_RUNS[sample.path] = set(_WHOLE_HAN_RUN.findall(sample.post.body))
+    word = run.group(0)
+    return any(word[-k:] in runs for k in range(2, len(word) + 1))
+
+
+_KANJI_RUNS: dict[Path, set[str]] = {}
+
 
 def _cut_positions(sample: Sample, b: Block, mode: str) -> list[int]:
     """Offsets inside block ``b`` where a cut leaves an unfinished sentence:
@@ -169,11 +205,46 @@ def _cut_positions(sample: Sample, b: Block, mode: str) -> list[int]:
                 and regex.match(r"\p{Ll}{2}", masked[i - 2 : i]) is not None
                 and regex.match(r"\p{Ll}{2}", masked[i : i + 2]) is not None
             )
-        if ok and mode == "mid-word" and not _HAN.match(before):
+        inside_katakana = bool(_KATAKANA.match(before) and _KATAKANA.match(after))
+        if ok and (mode == "mid-word" or inside_katakana) and not _HAN.match(before):
+            # (Either mode: a cut between two katakana is inside a word.)
             ok = not _leaves_a_word(sample, text[start : start + i])
+        if ok and sample.lang == "ja" and _HAN.match(before) and _HAN.match(after):
+            ok = not _leaves_a_kanji_word(sample, text[start : start + i])
+        if ok and mode == "word" and not _CJK.match(before) and b.in_list:
+            ok = not _item_is_label(text[start : start + i])
         if ok and _balanced(text[start : start + i]):
             out.append(start + i)
     return out
+
+
+#: A word-boundary cut never leaves a list item that is one word or a run of
+#: capitalised words (with numbers, versions, file names): ``* Updated``, ``* Portable``, ``*
+#: Visual`` of ``* Visual Studio 2022``, ``* Portable Cloud`` of ``* Portable
+#: Cloud Programming with Go Cloud``. Such an item is a label, a name or a
+#: title, finished as it stands (lists of features, tags, names and titles
+#: are written so; TRN005 reads them as such), as a body cut to two words
+#: reads as a caption. (A mid-word cut still may: ``* pathna``, ``* Visual
+#: Stu`` are no words.)
+_ITEM_START = regex.compile(r"^(?:[ \t]*>)*[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+")
+
+
+def _item_is_label(kept: str) -> bool:
+    """Is a list item's kept source (its marker left out) one word, or
+    capitalised words, numbers, versions and file names only (``Mongrel
+    Temporary Fix For cgi.rb 99% CPU``)?"""
+    if _CJK.search(kept):
+        return False
+    line = _MARKUP.sub(" ", _ITEM_START.sub("", kept))
+    tokens = [t.strip("[]()*_`\"'.,:;!?") for t in line.split()]
+    tokens = [t for t in tokens if _WORDS.search(t)]
+    if not tokens:
+        return False
+    return len(tokens) == 1 or all(_TITLE_TOKEN.match(t) for t in tokens)
+
+
+#: A word of a name or title: capitalised, or a number, version or file name.
+_TITLE_TOKEN = regex.compile(r"\p{Lu}|.*\d|.*\w\.\w")
 
 
 #: A cut must leave at least this much of the post's body (Latin words, CJK

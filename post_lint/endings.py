@@ -12,10 +12,13 @@ Japanese, Chinese and Korean with one of three verdicts:
   an English article, preposition, conjunction, auxiliary or possessive, or
   ``other`` without its noun; a Japanese case or conjunctive particle (…を,
   …が after です/ます, …ので), a topic は with no predicate (…なのは, …ては),
-  a 連用形 (continuative form: …させ, …して, 書き after a kanji), a て-form or
+  a 連用形 (continuative form: …させ, …して, 書き after a kanji; …を使いな,
+  the start of …ながら), a て-form or
   a 連体形 that wants its noun (…のような, …という), a bound prefix (…の全),
   a kanji stem after a particle or ながら (…を削, …ながら学), …と同 (the
-  start of …と同じ), a one-letter katakana "word" (…済みド); a Chinese preposition, conjunction, coverb, adverb, negation,
+  start of …と同じ), …にな (…になる), a one-letter katakana "word" (…済みド), one hiragana
+  after a comma (…立ち上がっていて、そ), a demonstrative without its noun
+  (…の原因はその) or a pronoun after a て-form (…を作ってこれ); a Chinese preposition, conjunction, coverb, adverb, negation,
   determiner, measure word or structural particle (…因为, …然后, …很, …不,
   …这, …单出个, …一种理想的); a Korean connective ending or case particle
   (…고, …를);
@@ -207,6 +210,17 @@ JA_STEM_WORDS = frozenset("何誰私僕俺君彼")
 #: A katakana word is never one letter: a lone katakana after kanji, kana
 #: or Latin (…登録済みド, …Lambdaのコ) is the start of a word.
 _LONE_KATAKANA = lazy_regex(r"(?<![\p{Katakana}ー])[\p{Katakana}--[ーヶヵノ・ヽヾ]]$", regex.V1)
+#: One hiragana after a comma or an opening bracket (…立ち上がっていて、そ):
+#: a clause starts there, and a one-kana word is a particle, which ends no
+#: clause at its start, or a sentence-final one (…、ね), which is final.
+_JA_LONE_KANA = lazy_regex(r"[、，,「『（(]\s*([\p{Hiragana}--[ねよさわぞぜなか]])$", regex.V1)
+#: An adnominal demonstrative (連体詞 この/その/あの/どの) wants its noun;
+#: a pronoun (これ/それ/あれ) after a て-form starts a clause whose predicate
+#: never comes (…プロパティを作ってこれ).
+_JA_DEMONSTRATIVE = lazy_regex(
+    r"(?:(?<![\p{Hiragana}])|(?<=[てでにはがをもと]))(?:この|その|あの|どの)$"
+    r"|(?<=[\p{Han}\p{Hiragana}\p{Katakana}][てで]、?)(?:これ|それ|あれ)$"
+)
 _JA_STEM = lazy_regex(
     rf"(?:(?<=[{''.join(sorted(JA_STEM_PARTICLES))}])|(?<=ながら|つつ))\p{{Han}}$"
 )
@@ -255,6 +269,9 @@ _JA_TE = lazy_regex(r"[\p{Han}\p{Hiragana}\p{Katakana}](?:て|で)$")
 #: After an object (…を), kanji + い is a verb's 連用形 (…を使い, …を払い),
 #: never an adjective (adjectives take no object).
 _JA_WO_STEM_I = lazy_regex(r"を\p{Han}{1,2}い$")
+#: ...and that 連用形 and な is the start of …ながら (…補完などを使いな): the
+#: casual imperative (…を使いな, "use it") is speech, not a list or a post.
+_JA_WO_STEM_NA = lazy_regex(r"を\p{Han}{1,2}[いきぎしちにびみり]な$")
 #: The genitive の after a noun (kanji, katakana, a Latin name, a code span,
 #: a closing bracket: …オプションの, …vital.vim の) wants the noun it
 #: modifies; a sentence-final の follows a verb or an adjective (…行くの,
@@ -577,6 +594,8 @@ def _ja_end(text: str) -> End:
         return End(OPEN, "ends with 'によ', the start of …による/…によって", "ja")
     if text.endswith("につ"):
         return End(OPEN, "ends with 'につ', the start of …について/…につき", "ja")
+    if text.endswith("にな") and len(text) > 2:
+        return End(OPEN, "ends with 'にな', the start of …になる/…になった", "ja")
     if text.endswith("と同"):
         return End(OPEN, "ends with 'と同', the start of …と同じ/…と同様", "ja")
     if text[-1] in "をにがへ":
@@ -598,6 +617,22 @@ def _ja_end(text: str) -> End:
         return End(
             OPEN, f"ends with '{shown}', a kanji stem whose kana ending (送り仮名) is cut", "ja"
         )
+    m = _JA_LONE_KANA.search(text[-8:])
+    if m:
+        return End(
+            OPEN, f"ends mid-word ('{text[-3:]}'): one kana after a comma is the start of a word", "ja"
+        )
+    m = _JA_DEMONSTRATIVE.search(text[-8:])
+    if m:
+        word = m.group(0)
+        if word.endswith("の"):
+            return End(OPEN, f"ends with the demonstrative '{word}', which wants its noun", "ja")
+        return End(
+            OPEN,
+            f"ends with '{text[-4:].lstrip()}': after the て-form, '{word}' starts a clause"
+            " that never comes",
+            "ja",
+        )
     if _LONE_KATAKANA.search(text):
         return End(
             OPEN, f"ends mid-word ('{text[-3:]}'): a katakana word is never one letter", "ja"
@@ -613,6 +648,9 @@ def _ja_end(text: str) -> End:
         return End(OPEN, f"ends with the て-form '{text[-2:]}'", "ja")
     if last in "っッ":
         return End(OPEN, f"ends mid-word ('{text[-3:]}')", "ja")
+    m = _JA_WO_STEM_NA.search(text[-8:])
+    if m:
+        return End(OPEN, f"ends with '{m.group(0)}', the start of …ながら", "ja")
     m = _JA_WO_STEM_I.search(text)
     if m:
         return End(OPEN, f"ends with the continuative (連用形) '{m.group(0)}'", "ja")

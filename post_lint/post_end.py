@@ -190,6 +190,11 @@ def is_verse(source: str) -> bool:
 _WORD = lazy_regex(r"[\p{Latin}]{2,40}")
 _KATAKANA_RUN = lazy_regex(r"[\p{Katakana}ー]{2,40}")
 _LAST_LATIN = lazy_regex(r"(?<![\p{Latin}'’\-])(\p{Ll}[\p{Latin}]{1,39})$")
+#: Three Latin words or more at the end, the last in lower case: English
+#: prose, even inside CJK text.
+_ENGLISH_PHRASE_END = lazy_regex(r"(?<![\p{Latin}\d'’\-])(?:\p{Latin}[\p{Latin}'’\-]* ){2,}\p{Ll}\p{Latin}+$")
+#: Two to five small Latin letters right after kana at the end (…いくつかcl).
+_SHORT_AFTER_KANA = lazy_regex(r"[\p{Hiragana}\p{Katakana}ー]\p{Ll}{2,5}$")
 _LAST_CAPITALISED = lazy_regex(r"(?<![\p{Latin}'’\-])(\p{Lu}\p{Ll}{2,39})$")
 _LAST_KATAKANA = lazy_regex(r"(?<![\p{Katakana}ー])([\p{Katakana}ー]{2,40})$")
 #: Vocabulary entries compared per post (bounded work).
@@ -217,6 +222,19 @@ class Vocabulary:
                 break
         return c
 
+    @cached_property
+    def hyphenated(self) -> Counter[str]:
+        """Hyphenated words of the post's prose, case-folded (``net-imap``)."""
+        c: Counter[str] = Counter()
+        budget = 2_000_000
+        for b in self.post.blocks:
+            if b.kind in ("paragraph", "heading") and b.prose and "-" in b.prose:
+                budget -= len(b.prose)
+                if budget < 0:
+                    break
+                c.update(w.casefold() for w in _HYPHENATED.findall(b.prose))
+        return c
+
     def completion(self, fragment: str) -> str:
         """A longer word of the post that starts with ``fragment`` when
         ``fragment`` itself occurs only once (here, at the cut); '' otherwise."""
@@ -231,6 +249,10 @@ class Vocabulary:
                     best = word
         return best
 
+
+#: A word of Latin letters and digits joined by hyphens (``net-imap``).
+_HYPHENATED = lazy_regex(r"(?<![\p{Latin}\d\-])[\p{Latin}\d]+(?:-[\p{Latin}\d]+)+")
+_LAST_HYPHENATED = lazy_regex(r"(?<![\p{Latin}\d'’\-])([\p{Latin}\d]+(?:-[\p{Latin}\d]+)*-(\p{Ll}{2,39}))$")
 
 _CLAUSE_UNIT = lazy_regex(r"[\p{Han}\p{Hiragana}\p{Katakana}ー]|[\p{Latin}'’]+")
 _CLAUSE_END = lazy_regex(r"\s*(?:[。．.！!？?、，,；;:：)）」』”…\n]|$)")
@@ -384,9 +406,49 @@ def _english_fragment(vocabulary: Vocabulary, fragment: str) -> str:
     """Evidence that ``fragment``, the last word of an English post, is a
     word cut in half: it is used nowhere else in the post, is no English
     word, and starts some."""
-    if vocabulary.counts.get(fragment.casefold(), 0) > 1 or not english_prefix(fragment):
+    if vocabulary.counts.get(fragment.casefold(), 0) > 1:
         return ""
-    return f"'{fragment}' is no English word, only the start of one"
+    if english_prefix(fragment):
+        return f"'{fragment}' is no English word, only the start of one"
+    split = _compound_cut(fragment)
+    if split:
+        head, tail = split
+        return f"'{fragment}' is no English word, but '{head}' and the start of another ('{tail}')"
+    return ""
+
+
+#: The shortest parts of a compound that :func:`_compound_cut` reads
+#: (shorter heads and tails make words by chance: ``go`` + ``lang``).
+_MIN_COMPOUND_HEAD, _MIN_COMPOUND_TAIL = 4, 3
+
+
+def _compound_cut(fragment: str) -> tuple[str, str] | None:
+    """``fragment`` (no English word, nor the start of one) as an English
+    word followed by the start of another that is no word itself
+    (``patchlev``: ``patch`` + ``lev``), the way katakana compounds are read
+    (``メイン`` + ``セッショ``): a compound cut in its second word."""
+    key = fragment.lower()
+    if not key.isalpha() or len(key) > 30 or _is_word(english_words(), key):
+        return None
+    for k in range(len(key) - _MIN_COMPOUND_TAIL, _MIN_COMPOUND_HEAD - 1, -1):
+        head, tail = key[:k], key[k:]
+        if (
+            english_word(head)
+            and tail not in EN_SHORT_FORMS
+            and tail not in _EN_SUFFIXES
+            and english_prefix(tail)
+        ):
+            return head, tail
+    return None
+
+
+#: English suffixes that make a word of a name (``rubyist``, ``gopherish``):
+#: a name and a suffix, not a compound cut in its second word.
+_EN_SUFFIXES = frozenset(
+    """ist ists ism isms ish ize izes ise ises ify able ible less ness ful ment ments ity
+    ian ians ite ites ese ette ettes ling lings ship hood ware wise ward wards like let lets
+    ery ers ing ings""".split()
+)
 
 
 #: A capitalised fragment must be this long to be read with the English
@@ -404,6 +466,9 @@ def cut_word(vocabulary: Vocabulary, text: str) -> str:
     post, but a longer word starting with it does (``configura`` /
     ``configuration``, ``ダウンロ`` / ``ダウンロード``)."""
     text = text.rstrip("*_~` ")
+    hyphenated = _hyphenated_cut(vocabulary, text)
+    if hyphenated:
+        return hyphenated
     latin = _LAST_LATIN.search(text)
     katakana = None if latin else _LAST_KATAKANA.search(text)
     m = latin or katakana
@@ -420,7 +485,15 @@ def cut_word(vocabulary: Vocabulary, text: str) -> str:
         last_line = text[-200:].rsplit("\n", 1)[-1]
         if (
             latin is not None
-            and not _CJK.search(text[-40:])
+            # (In CJK text a Latin word is a name, unless it ends an English
+            # phrase of three words, …わからずlogs in conte, or is a short
+            # lower-case fragment right after kana, …をいくつかcl: a name of
+            # two to five small letters that starts an English word is rare.)
+            and (
+                not _CJK.search(text[-40:])
+                or _ENGLISH_PHRASE_END.search(text[-120:])
+                or _SHORT_AFTER_KANA.search(text[-8:])
+            )
             # a short lone word is a name ("mopp"), a long one need not be
             # ("* revisi", "* pathna")
             and (
@@ -457,6 +530,31 @@ def cut_word(vocabulary: Vocabulary, text: str) -> str:
         if vocabulary.counts.get(rest, 0) or short:
             return ""
     return f"'{fragment}' is the start of '{whole}', used elsewhere in the post, and no word of its own"
+
+
+def _hyphenated_cut(vocabulary: Vocabulary, text: str) -> str:
+    """Evidence that ``text`` stops inside a hyphenated word: it ends with one
+    (``net-im``) that occurs nowhere else in the post, while a longer one that
+    starts with it does (``net-imap``), by more than an inflection
+    (``co-author`` / ``co-authored`` is another form, not the missing letters)."""
+    m = _LAST_HYPHENATED.search(text[-80:])
+    if not m:
+        return ""
+    key = m.group(1).casefold()
+    counts = vocabulary.hyphenated
+    if counts.get(key, 0) > 1:
+        return ""
+    best = ""
+    for word, n in counts.items():
+        if len(word) >= len(key) + 2 and word.startswith(key) and word[len(key)].isalpha():
+            if not best or n > counts[best]:
+                best = word
+    if not best:
+        return ""
+    rest = regex.match(r"\p{L}+", best[len(key) :])
+    if rest is None or rest.group(0) in _INFLECTIONS or vocabulary.counts.get(rest.group(0), 0):
+        return ""
+    return f"'{m.group(1)}' is the start of '{best}', used elsewhere in the post, and no word of its own"
 
 
 # --------------------------------------------------------------------------

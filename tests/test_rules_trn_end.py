@@ -1320,3 +1320,215 @@ def test_label_with_a_long_mixed_script_value_without_final_newline():
     ]
     assert trn(body + "\n") == []
     assert trn(JA + "- 7.4.652: xxd に -e が追加") == []
+
+
+#: Issue 13, fourth pass: list items the recall harness cut at seed 13 (300
+#: posts per language) that TRN005 missed, each with the evidence a reader
+#: has: a compound cut in its second word, a hyphenated word cut short of
+#: the post's own, Japanese grammar (one kana after a comma, a demonstrative
+#: without its noun, a pronoun after a て-form, …にな, …を使いな), English
+#: inside Japanese, a quotation in straight quotes left open.
+CUTS_FOURTH = {
+    "en-list-compound-cut": (
+        EN + "## Affected versions\n\n* Ruby 1.8.6 patchlev\n",
+        [
+            (
+                "TRN005",
+                11,
+                1,
+                "post ends in the middle of a list item ('Ruby 1.8.6 patchlev'): 'patchlev' is"
+                " no English word, but 'patch' and the start of another ('lev')",
+            )
+        ],
+    ),
+    "en-list-straight-quote": (
+        EN + "- install the package\n- see the section \"Getting started quickly\n",
+        [
+            (
+                "TRN005",
+                10,
+                1,
+                "post ends in the middle of a list item ('…ting started quickly'): it ends"
+                " inside a quotation: its last '\"' opens one that is never closed",
+            )
+        ],
+    ),
+    "ja-list-hyphenated-cut": (
+        JA + "net-imap gem を更新してください。\n\n## 影響を受けるバージョン\n\n* net-im",
+        [
+            (
+                "TRN005",
+                13,
+                1,
+                "post ends in the middle of a list item ('net-im'): 'net-im' is the start of"
+                " 'net-imap', used elsewhere in the post, and no word of its own",
+            )
+        ],
+    ),
+    "ja-list-kana-after-comma": (
+        JA
+        + "- 全員が全部のログを見れるのは好ましくない\n- サービスごとにインスタンスが立ち上がっていて、そ\n",
+        [
+            (
+                "TRN005",
+                10,
+                1,
+                "post ends in the middle of a list item ('…ごとにインスタンスが立ち上がっていて、そ'):"
+                " ends mid-word ('て、そ'): one kana after a comma is the start of a word",
+            )
+        ],
+    ),
+    "ja-list-pronoun-after-te": (
+        JA + "- 「タスク」にFormula型のプロパティを作ってこれ\n",
+        [
+            (
+                "TRN005",
+                9,
+                1,
+                "post ends in the middle of a list item ('…Formula型のプロパティを作ってこれ'):"
+                " ends with 'ってこれ': after the て-form, 'これ' starts a clause that never comes",
+            )
+        ],
+    ),
+    "ja-list-demonstrative": (
+        JA + "- 遅くなった原因はその\n",
+        [
+            (
+                "TRN005",
+                9,
+                1,
+                "post ends in the middle of a list item ('遅くなった原因はその'): ends with the"
+                " demonstrative 'その', which wants its noun",
+            )
+        ],
+    ),
+    "ja-list-ni-na": (
+        JA + "* `ERB.new`に`safe_level`を渡すのは非推奨にな\n",
+        [
+            (
+                "TRN005",
+                9,
+                1,
+                "post ends in the middle of a list item ('…safe_levelを渡すのは非推奨にな'):"
+                " ends with 'にな', the start of …になる/…になった",
+            )
+        ],
+    ),
+    "ja-list-nagara": (
+        JA + "- 静的型付けをすることで補完などを使いな\n",
+        [
+            (
+                "TRN005",
+                9,
+                1,
+                "post ends in the middle of a list item ('静的型付けをすることで補完などを使いな'):"
+                " ends with 'を使いな', the start of …ながら",
+            )
+        ],
+    ),
+    "ja-list-english-phrase": (
+        JA + "- ライブラリのgo get方法がわからずlogs in conte\n",
+        [
+            (
+                "TRN005",
+                9,
+                1,
+                "post ends in the middle of a list item ('…方法がわからずlogs in conte'): 'conte'"
+                " is no English word, only the start of one",
+            )
+        ],
+    ),
+    "ja-list-latin-after-kana": (
+        JA
+        + "- 実用的なOSSを作ることができた\n- GitHub starが50ほど増えた\n- メジャーOSSのissueをいくつかcl\n",
+        [
+            (
+                "TRN005",
+                11,
+                1,
+                "post ends in the middle of a list item ('メジャーOSSのissueをいくつかcl'): 'cl'"
+                " is no English word, only the start of one",
+            )
+        ],
+    ),
+    "ja-list-straight-quote": (
+        JA + "- サービスアカウントに権限を付与する\n- \"Set up\n",
+        [
+            (
+                "TRN005",
+                10,
+                1,
+                "post ends in the middle of a list item ('\"Set up'): it ends inside a"
+                " quotation: its last '\"' opens one that is never closed",
+            )
+        ],
+    ),
+    "zh-list-straight-quote": (
+        ZH + "- 先安装好依赖\n- 然后按照 \"Getting star\n",
+        [
+            (
+                "TRN005",
+                10,
+                1,
+                "post ends in the middle of a list item ('然后按照 \"Getting star'): it ends"
+                " inside a quotation: its last '\"' opens one that is never closed",
+            )
+        ],
+    ),
+}
+
+#: Finished lists that the fourth pass's evidence must leave alone.
+HABITS_FOURTH = {
+    "en-list-no-punctuation-items": EN
+    + "- install the package\n- run the tests\n- deploy to production\n",
+    "ja-list-no-punctuation-items": JA + "- 設定ファイル\n- 環境変数\n- コマンドライン引数\n",
+    "zh-list-no-punctuation-items": ZH + "- 配置文件\n- 环境变量\n- 命令行参数\n",
+    "en-link-list": EN
+    + "- [The first talk](https://example.com/a)\n- [The second talk](https://example.com/b)\n",
+    "ja-link-list": JA
+    + "- [設定の方法](https://example.com/a)\n- [使い方の説明](https://example.com/b)\n",
+    "zh-link-list": ZH + "- [配置方法](https://example.com/a)\n- [使用说明](https://example.com/b)\n",
+    "en-list-emoji": EN + "- tests pass\n- ship it 🚀\n",
+    "ja-list-emoji": JA + "- テストが通った\n- リリースした 🎉\n",
+    # a pronoun after a comma but no て-form: おすすめは、これ (this one)
+    "ja-comma-pronoun-not-te": JA + "- おすすめは、これ\n",
+    # another form of a hyphenated word, or the whole one used twice
+    "en-hyphen-inflection": EN + "She co-authored the paper.\n\n- thanks to my co-author\n",
+    "en-hyphen-whole-word": EN + "The built-in tools are enough.\n\n- use the built-in\n",
+    # an inch mark is no quotation
+    "en-inch-mark": EN + "- a 13\" laptop\n- a 15\" laptop\n",
+    # a compound of two words, a word and a suffix
+    "en-compound-of-words": EN + "- brew it with homebrew\n",
+    "en-compound-suffix": EN + "- written by a rubyist\n",
+    # a whole Latin word after kana
+    "ja-latin-word-after-kana": JA + "- 設定が終わったらgit\n",
+}
+
+
+@pytest.mark.parametrize("case", CUTS_FOURTH, ids=str)
+def test_list_item_cut_fourth_pass(case):
+    body, expected = CUTS_FOURTH[case]
+    assert trn(body) == expected
+
+
+@pytest.mark.parametrize("case", HABITS_FOURTH, ids=str)
+def test_finished_lists_stay_quiet_fourth_pass(case):
+    assert trn(HABITS_FOURTH[case]) == []
+
+
+@pytest.mark.parametrize(
+    "text, verdict",
+    [
+        ("立ち上がっていて、そ", OPEN),  # one kana after a comma
+        ("そうですね、ね", FINAL),  # ...unless it is a final particle
+        ("原因はその", OPEN),  # a demonstrative without its noun
+        ("作ってこれ", OPEN),  # a pronoun after a て-form
+        ("立ち上がっていて、それ", OPEN),
+        ("おすすめは、これ", UNKNOWN),  # no て-form: "this one"
+        ("非推奨にな", OPEN),  # …になる
+        ("補完などを使いな", OPEN),  # …ながら
+        ("かわいいな", FINAL),  # an adjective and な
+    ],
+)
+def test_sentence_end_fourth_pass_list_items(text, verdict):
+    assert sentence_end(text).verdict == verdict

@@ -719,7 +719,10 @@ def truncated_sentence(post: Post, options: Options) -> Iterator[Diagnostic]:
          predicate (…重要なのは, …書いては), a bound prefix (…より前の全,
          …2.6.4 以), a kanji stem after a particle or ながら whose kana
          ending is cut (…を削, …が表, …は安, …動かしながら学), the start of
-         …と同じ (…と同), a one-letter katakana "word" (…登録済みド);
+         …と同じ (…と同), …になる (…にな), a one-letter katakana "word"
+         (…登録済みド), one hiragana after a comma (…ていて、そ), a
+         demonstrative without its noun (…原因はその), a pronoun after a
+         て-form (…を作ってこれ), a 連用形 and な (…を使いな, …ながら);
          Chinese prepositions, conjunctions, coverbs, adverbs, negation,
          determiners, measure words and structural particles (…因为,
          …然后, …很, …不, …这, …单出个, …得, 一种…的; one-character ones
@@ -732,7 +735,13 @@ def truncated_sentence(post: Post, options: Options) -> Iterator[Diagnostic]:
          word list (SCOWL, 64,000 words) or the katakana loanword list
          (UniDic, 32,000 words) of ``post_lint/data`` but the start of one
          (``connectio``, ``tempora``, ``パッケー``, ``セッショ``; not short
-         forms used as words: repo, config, env), or (English, Chinese) the
+         forms used as words: repo, config, env), or an English word and
+         the start of another (``patchlev``; not a suffix: ``rubyist``), or
+         a hyphenated word the post writes longer (``net-im`` /
+         ``net-imap``); in CJK text a Latin word is read so only at the end
+         of an English phrase of three words (``…logs in conte``) or as a
+         short lower-case fragment right after kana (``…をいくつかcl``),
+         being a name otherwise; or (English, Chinese) the
          post uses that word or character at least three or four times and
          never ends a clause with it (``…讲的是统``);
        - or its last sentence has no ending and is no sentence-final form
@@ -1461,7 +1470,11 @@ def truncated_list_item(post: Post, options: Options) -> Iterator[Diagnostic]:
       ``ダウンロ`` / ``ダウンロード``);
     - it stops mid-word: as for TRN001, by the post's own words or the
       English and katakana word lists (``…avoid creating tempora``,
-      ``…で依存パッケー``);
+      ``…で依存パッケー``, ``Ruby 1.8.6 patchlev``, ``net-im`` where the post
+      writes ``net-imap``);
+    - it ends inside a quotation in straight quotes, which TRN003 cannot
+      pair: an odd number of them, the last opening a quotation that runs
+      to the end (``- "Set up``; not an inch mark, ``15"``);
     - the list's other items (at least two) end with punctuation, at least
       four in five, and this one does not end in a sentence-final form (an
       item that ends in links after its period, ``…導入されました。[#12125](…)``,
@@ -1574,7 +1587,8 @@ def truncated_list_item(post: Post, options: Options) -> Iterator[Diagnostic]:
     if not reason and _source_ends_in_prose(post, last, p.text):
         # (With no other item, only the missing final newline can tell.)
         reason = (
-            _finished_siblings(a, last, p.text, siblings, done)
+            _open_straight_quote(p.text)
+            or _finished_siblings(a, last, p.text, siblings, done)
             or _short_last_item(post, last, p.text, siblings)
             or _sibling_template(post, last, p.text, siblings)
             or _promised_items(post, last, p.text)
@@ -1583,6 +1597,25 @@ def truncated_list_item(post: Post, options: Options) -> Iterator[Diagnostic]:
     if not reason:
         return
     yield _cut_diagnostic(a, p, "TRN005", "post ends in the middle of a list item", reason)
+
+
+#: A straight double quote that opens a quotation (after a space, a bracket
+#: or the start, before a letter) and is the item's last one.
+_OPEN_STRAIGHT_QUOTE = lazy_regex(r"(?:^|(?<=[\s(\[（「]))\"(?=\p{L})[^\"\n]{1,200}$")
+
+
+def _open_straight_quote(text: str) -> str:
+    """Evidence from a quotation in straight quotes, which TRN003 cannot
+    pair (the same mark opens and closes): the item holds an odd number of
+    them, and the last opens a quotation that runs to the end (``- "Set up``;
+    not an inch mark, ``15"``, which follows a digit)."""
+    tail = text.rstrip()[-400:]
+    if tail.count('"') % 2 == 0:
+        return ""
+    m = _OPEN_STRAIGHT_QUOTE.search(tail)
+    if not m or _TERMINALS.intersection(m.group(0)[-1:]):
+        return ""
+    return "it ends inside a quotation: its last '\"' opens one that is never closed"
 
 
 #: Links (and the commas between them) after a list item's last sentence:
