@@ -43,11 +43,7 @@ def test_escape_is_regexs(text, special_only, literal_spaces):
 def test_module_functions_match_like_regex():
     text = "WSLのUbuntu側で apt を使う。"
     han = r"[\p{Han}\p{Hangul}][^\p{Han}\p{Hangul}]*$"
-    assert (
-        regex_engine.search(han, text).group()
-        == regex.search(han, text).group()
-        == "使う。"
-    )
+    assert regex_engine.search(han, text).group() == regex.search(han, text).group() == "使う。"
     assert regex_engine.match(r"\p{Lu}+", text).group() == "WSL"
     assert [m.span() for m in regex_engine.finditer(r"\p{Katakana}", "アイ")] == [(0, 1), (1, 2)]
     assert regex_engine.split(r"[、,]", "a、b,c") == ["a", "b", "c"]
@@ -69,16 +65,27 @@ print("compiler imported:", "regex._main" in sys.modules, file=sys.stderr)
 """
 
 
+def _warm_env(tmp_path) -> dict[str, str]:
+    """An environment whose byte code and pattern cache live in ``tmp_path``
+    (written by the caller's first run)."""
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    env["PYTHONPYCACHEPREFIX"] = str(tmp_path / "pyc")
+    return env
+
+
+def _lint_example(env: dict[str, str]) -> subprocess.CompletedProcess[str]:
+    cmd = [sys.executable, "-c", _PROBE, "--isolated", "--no-cache", "--exit-zero"]
+    cmd.append(str(ROOT / "examples" / "seed-alibaba-ja.md"))
+    return subprocess.run(cmd, capture_output=True, text=True, env=env, cwd=ROOT)
+
+
 def test_a_cached_run_loads_only_the_engine(tmp_path):
     """The first run compiles (and imports regex's compiler); the second
     takes every pattern from the cache and never imports it, with the same
     findings."""
-    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
-    env["PYTHONPYCACHEPREFIX"] = str(tmp_path / "pyc")
-    cmd = [sys.executable, "-c", _PROBE, "--isolated", "--no-cache", "--exit-zero"]
-    cmd.append(str(ROOT / "examples" / "seed-alibaba-ja.md"))
-    first = subprocess.run(cmd, capture_output=True, text=True, env=env, cwd=ROOT)
-    second = subprocess.run(cmd, capture_output=True, text=True, env=env, cwd=ROOT)
+    env = _warm_env(tmp_path)
+    first = _lint_example(env)
+    second = _lint_example(env)
     assert "TRN001" in first.stdout and second.stdout == first.stdout
     assert first.stderr.splitlines()[-1] == "compiler imported: True"
     assert second.stderr.splitlines()[-1] == "compiler imported: False"
@@ -97,8 +104,12 @@ print(p.sub(r"<\\1>", "漢x"), regex.escape("a.b"))
 """
 
 
-def test_regex_imported_after_the_engine_takes_the_same_engine():
-    done = subprocess.run([sys.executable, "-c", _LATE_IMPORT], capture_output=True, text=True)
+def test_regex_imported_after_the_engine_takes_the_same_engine(tmp_path):
+    env = _warm_env(tmp_path)
+    _lint_example(env)  # writes the pattern cache: importing post_lint compiles nothing
+    done = subprocess.run(
+        [sys.executable, "-c", _LATE_IMPORT], capture_output=True, text=True, env=env, cwd=ROOT
+    )
     assert done.returncode == 0, done.stderr
     assert done.stdout.split() == ["<漢>", "a\\.b"]
 
