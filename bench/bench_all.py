@@ -10,7 +10,7 @@ Sections (all by default; pick with ``--only corpus coldstart scaling tiny gc``)
     (user + system of the whole process tree) of ``--runs`` runs, peak tree
     memory, and post-lint's CPU as a multiple of each tool's.
 ``coldstart``
-    One file in a fresh process, ``--cold-runs`` times: ``python -c pass``,
+    One file in a fresh process, ``--cold-runs`` times, the cases taking turns: ``python -c pass``,
     ``yamllint`` on the worked example's front matter (as a ``.yaml`` file),
     ``post-lint --isolated`` on the worked example.
 ``scaling``
@@ -220,7 +220,7 @@ def _front_matter_file(tmp: Path) -> Path:
 
 
 def section_coldstart(runs: int, out: dict) -> None:
-    print(f"\n## Cold start: one file, fresh process, median of {runs} runs")
+    print(f"\n## Cold start: one file, fresh process, median of {runs} runs, cases taking turns")
     print(f"file: {WORKED_EXAMPLE.relative_to(ROOT)}\n")
     with tempfile.TemporaryDirectory() as tmp:
         cases: list[tuple[str, list[str] | None]] = [
@@ -237,13 +237,20 @@ def section_coldstart(runs: int, out: dict) -> None:
         )
         rows: dict[str, dict[str, float]] = {}
         print(f"{'command':<26} {'wall ms':>8} {'CPU ms':>8}")
+        # The cases take turns (bench_coldstart's runner), so a change of the
+        # machine's speed during the runs hits every case alike.
+        from bench_coldstart import time_commands
+
+        present = [(name, cmd, None) for name, cmd in cases if cmd is not None]
+        times = time_commands(present, runs)
         for name, cmd in cases:
             if cmd is None:
                 print(f"{name:<26} (not installed)")
                 continue
-            row = _summary(_runs(cmd, runs))
-            rows[name] = row
-            print(f"{name:<26} {row['wall'] * 1000:>8.1f} {row['cpu'] * 1000:>8.1f}")
+            cpu = median([c for c, _ in times[name]])
+            wall = median([w for _, w in times[name]])
+            rows[name] = {"wall": wall, "cpu": cpu}
+            print(f"{name:<26} {wall * 1000:>8.1f} {cpu * 1000:>8.1f}")
     out["coldstart"] = rows
     if "yamllint (front matter)" in rows:
         ours, theirs = rows["post-lint --isolated"], rows["yamllint (front matter)"]

@@ -77,6 +77,7 @@ def _time_once(cmd: list[str], stdin_file: Path | None, env: dict[str, str]) -> 
 
 Case = tuple[str, list[str], Path | None]
 
+
 def time_commands(
     cases: list[Case], runs: int, case_env: dict[str, dict[str, str]] | None = None
 ) -> dict[str, list[tuple[float, float]]]:
