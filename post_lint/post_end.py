@@ -192,7 +192,9 @@ _KATAKANA_RUN = lazy_regex(r"[\p{Katakana}ー]{2,40}")
 _LAST_LATIN = lazy_regex(r"(?<![\p{Latin}'’\-])(\p{Ll}[\p{Latin}]{1,39})$")
 #: Three Latin words or more at the end, the last in lower case: English
 #: prose, even inside CJK text.
-_ENGLISH_PHRASE_END = lazy_regex(r"(?<![\p{Latin}\d'’\-])(?:\p{Latin}[\p{Latin}'’\-]* ){2,}\p{Ll}\p{Latin}+$")
+_ENGLISH_PHRASE_END = lazy_regex(
+    r"(?<![\p{Latin}\d'’\-])(?:\p{Latin}[\p{Latin}'’\-]* ){2,}\p{Ll}\p{Latin}+$"
+)
 #: Two to five small Latin letters right after kana at the end (…いくつかcl).
 _SHORT_AFTER_KANA = lazy_regex(r"[\p{Hiragana}\p{Katakana}ー]\p{Ll}{2,5}$")
 _LAST_CAPITALISED = lazy_regex(r"(?<![\p{Latin}'’\-])(\p{Lu}\p{Ll}{2,39})$")
@@ -241,18 +243,26 @@ class Vocabulary:
         key = fragment.casefold()
         if self.counts.get(key, 0) > 1:
             return ""
-        best = ""
-        longer = 1 if not key.isascii() else 2
-        for word, n in self.counts.items():
-            if len(word) >= len(key) + longer and word.startswith(key) and n >= 1:
-                if not best or self.counts[word] > self.counts[best]:
-                    best = word
-        return best
+        return _most_used_longer(self.counts, key, 1 if not key.isascii() else 2)
+
+
+def _most_used_longer(counts: Counter[str], key: str, longer: int, letter_next: bool = False) -> str:
+    """The word of ``counts`` used most (the first of equals) that starts
+    with ``key`` and is at least ``longer`` characters longer ('' for none);
+    with ``letter_next``, only one whose next character is a letter."""
+    best, best_n = "", 0
+    for word, n in counts.items():
+        if len(word) >= len(key) + longer and word.startswith(key) and n > best_n:
+            if not letter_next or word[len(key)].isalpha():
+                best, best_n = word, n
+    return best
 
 
 #: A word of Latin letters and digits joined by hyphens (``net-imap``).
 _HYPHENATED = lazy_regex(r"(?<![\p{Latin}\d\-])[\p{Latin}\d]+(?:-[\p{Latin}\d]+)+")
-_LAST_HYPHENATED = lazy_regex(r"(?<![\p{Latin}\d'’\-])([\p{Latin}\d]+(?:-[\p{Latin}\d]+)*-(\p{Ll}{2,39}))$")
+_LAST_HYPHENATED = lazy_regex(
+    r"(?<![\p{Latin}\d'’\-])([\p{Latin}\d]+(?:-[\p{Latin}\d]+)*-(\p{Ll}{2,39}))$"
+)
 
 _CLAUSE_UNIT = lazy_regex(r"[\p{Han}\p{Hiragana}\p{Katakana}ー]|[\p{Latin}'’]+")
 _CLAUSE_END = lazy_regex(r"\s*(?:[。．.！!？?、，,；;:：)）」』”…\n]|$)")
@@ -544,11 +554,7 @@ def _hyphenated_cut(vocabulary: Vocabulary, text: str) -> str:
     counts = vocabulary.hyphenated
     if counts.get(key, 0) > 1:
         return ""
-    best = ""
-    for word, n in counts.items():
-        if len(word) >= len(key) + 2 and word.startswith(key) and word[len(key)].isalpha():
-            if not best or n > counts[best]:
-                best = word
+    best = _most_used_longer(counts, key, 2, letter_next=True)
     if not best:
         return ""
     rest = regex.match(r"\p{L}+", best[len(key) :])

@@ -21,11 +21,13 @@ from __future__ import annotations
 import sys
 from typing import Any
 
-#: ``regex.VERSION0``, regex's default version where the module is not
-#: imported (a pattern without ``(?V1)`` is compiled as version 0).
-DEFAULT_VERSION = 0x2000
-#: ``regex.LOCALE``.
+#: ``regex.VERSION0`` and ``regex.LOCALE`` (the stand-in,
+#: :mod:`post_lint.regex_engine`, takes them from here).
+VERSION0 = 0x2000
 LOCALE = 0x4
+#: regex's default version where the module is not imported (a pattern
+#: without ``(?V1)`` is compiled as version 0).
+DEFAULT_VERSION = VERSION0
 
 _ENGINE_NAME = "regex._regex"
 
