@@ -57,7 +57,10 @@ _HAN = regex.compile(r"\p{Han}")
 _TERMINAL = "。．.！!？?…"
 #: Markup that a prose cut must not fall inside (links, code, emphasis, HTML).
 _MARKUP = regex.compile(
-    r"\[[^\]]*\]\([^)]*\)|\[[^\]]*\]|`[^`]*`|<[^>]*>|https?://\S+|\*\*|__|\{\{.*?\}\}"
+    r"\[[^\]]*\]\([^)]*\)|\[[^\]]*\]|`[^`]*`|<[^>]*>|https?://\S+|\{\{.*?\}\}"
+    # a prose cut inside bold or strikethrough leaves it open: the
+    # unclosed-inline kind plants those (TRN008)
+    r"|\*\*[^*\n]*\*\*|__[^_\n]*__|~~[^~\n]*~~|\*\*|__|~~"
 )
 _BRACKETS = {"「": "」", "『": "』", "（": "）", "(": ")", "“": "”", "[": "]"}
 
@@ -391,6 +394,9 @@ def heading_lead_in(sample: Sample, rng: random.Random) -> Plant | None:
 
 _CONSTRUCTS = regex.compile(
     r"\[[^\[\]\n]{3,80}\]\([^)\s]{8,300}\)|\*\*[^*\n]{4,80}\*\*|`[^`\n]{4,80}`|「[^「」\n]{6,200}」|“[^“”\n]{6,200}”"
+    # shorter code spans (and stray backtick runs) are matched to be skipped,
+    # so a match never starts at a span's closing backtick (`v2`ディ…`)
+    r"|(?P<skip>`+[^`\n]{0,3}`+|``+)"
 )
 
 
@@ -402,7 +408,8 @@ def unclosed_inline(sample: Sample, rng: random.Random) -> Plant | None:
             continue
         start, end = _block_span(sample, b)
         for m in _CONSTRUCTS.finditer(sample.text, start, end):
-            found.append(m)
+            if m.group("skip") is None:
+                found.append(m)
     if not found:
         return None
     m = rng.choice(found)

@@ -255,6 +255,11 @@ _E_ROW = frozenset("けげせぜてでへべぺめれえ")
 #: て/で forms (連用形 + て) and the continuing auxiliaries after them.
 JA_TE_FORMS = (
     "して",
+    "いただき",
+    "ができ",
+    "になり",
+    "となり",
+    "があり",
     "させ",
     "され",
     "ており",
@@ -276,7 +281,22 @@ _JA_WO_STEM_NA = lazy_regex(r"を\p{Han}{1,2}[いきぎしちにびみり]な$")
 #: a closing bracket: …オプションの, …vital.vim の) wants the noun it
 #: modifies; a sentence-final の follows a verb or an adjective (…行くの,
 #: …なの), written in kana.
-_JA_NOUN_BEFORE_NO = lazy_regex(r"[\p{Han}\p{Katakana}ー\p{Latin}\d\s」』）)]")
+_JA_NOUN_BEFORE_NO = lazy_regex(r"[^\p{Hiragana}]")
+#: The particle わ follows a predicate (…するわ, …いいわ, …だわ, …ですわ,
+#: …行くわ); after a kanji it is a godan verb's 未然形 (…本リリースは行わ:
+#: …行わない, …行われる), after any other kana the middle of a word (…すなわ:
+#: すなわち).
+_JA_WA_AFTER = frozenset("るただいうくすつぬむぶぐ")
+#: A sentence-final particle (終助詞) follows a word; after a space, a digit
+#: or a Latin letter (…patchlevel 0 よ: …0 より前) the kana starts a word.
+_JA_FINAL_PARTICLE_AFTER_SPACE = lazy_regex(r"[\s\d][ねよわさぞぜ]$")
+#: The topic は after a noun (a kanji, katakana or Latin word, a number, code
+#: or a closing bracket: …メンテナンスは, …`http.Client`は) announces a
+#: predicate that never came. (Not after kana or a pronoun: …それは and
+#: …私は are casual answers; nor 今日は, "hello".)
+_JA_NOUN_TOPIC = lazy_regex(
+    r"[\p{Han}\p{Katakana}ー\p{Latin}\d`」』）)\]](?<!今日|[私僕俺君彼])は$"
+)
 
 # -- Chinese ---------------------------------------------------------------
 
@@ -565,9 +585,18 @@ def _en_end(text: str) -> End:
             if before and before.group(1).lower() in EN_WH_PREPOSITIONS:
                 phrase = f"{before.group(1)} {word}"
                 return End(OPEN, f"ends with '{phrase}', whose clause never comes", "en")
+    m = _EN_POSSESSIVE_END.search(tail)
+    if m:
+        return End(OPEN, f"ends with the possessive '{m.group(0)}', which wants its noun", "en")
     return End(UNKNOWN, "", "en")
 
 
+#: A determiner and a possessive noun (…benefit from the CA's, …in our
+#: team's): the noun they own never comes. (Not a possessive alone, …at
+#: John's, which names a place.)
+_EN_POSSESSIVE_END = lazy_regex(
+    r"(?i:\b(?:the|a|an|our|their|his|her|its|my|your|this|that|each|every))\s+[\p{L}\d.\-]{1,30}['’]s$"
+)
 _LAST_WORD_AT_END = lazy_regex(r"(?:^|(?<=[\s(\[\"“‘]))([\p{L}']{1,30})$")
 
 
@@ -602,11 +631,26 @@ def _ja_end(text: str) -> End:
         return End(OPEN, f"ends with the particle '{text[-1]}'", "ja")
     if len(text) > 1 and text[-1] in "さ" and regex.match(r"[\p{Han}\p{Katakana}ー]", text[-2]):
         return End(OPEN, f"ends with '{text[-2:]}', the stem of …される/…させる", "ja")
+    last = text[-1]
+    before = text[-2:-1]
+    if last == "わ" and before and before not in _JA_WA_AFTER:
+        if _HAN.match(before):
+            return End(
+                OPEN, f"ends with '{text[-2:]}', a verb's 未然形 (…{text[-2:]}ない, …{text[-2:]}れる)", "ja"
+            )
+        if _KANA.match(before):
+            return End(OPEN, f"ends mid-word ('{text[-3:]}'): 'わ' after '{before}' is no particle", "ja")
+    if text.endswith("いただ"):
+        return End(OPEN, "ends with 'いただ', the start of …いただく/…いただき", "ja")
+    if _JA_FINAL_PARTICLE_AFTER_SPACE.search(text[-3:]):
+        return End(
+            OPEN, f"ends mid-word ('{text[-4:].lstrip()}'): '{last}' after '{before}' is no particle", "ja"
+        )
+    if _JA_NOUN_TOPIC.search(text[-4:]):
+        return End(OPEN, "ends with the topic 'は', whose predicate never comes", "ja")
     for ending in JA_FINAL:
         if text.endswith(ending):
             return End(FINAL, f"ends with '{ending}'", "ja")
-    last = text[-1]
-    before = text[-2:-1]
     if last in JA_PREFIXES and before and not _HAN.match(before):
         return End(OPEN, f"ends with the prefix '{last}', which cannot stand alone", "ja")
     if _JA_STEM.search(text) and last not in JA_STEM_WORDS:

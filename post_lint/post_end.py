@@ -198,6 +198,9 @@ _ENGLISH_PHRASE_END = lazy_regex(
 #: Two to five small Latin letters right after kana at the end (…いくつかcl).
 _SHORT_AFTER_KANA = lazy_regex(r"[\p{Hiragana}\p{Katakana}ー]\p{Ll}{2,5}$")
 _LAST_CAPITALISED = lazy_regex(r"(?<![\p{Latin}'’\-])(\p{Lu}\p{Ll}{2,39})$")
+_KANJI_RUN = lazy_regex(r"(?<!\p{Han})\p{Han}{1,12}(?!\p{Han})")
+#: The last kanji run of Japanese text, after kana, Latin or punctuation.
+_LAST_KANJI_RUN = lazy_regex(r"(?<=[^\p{Han}])(\p{Han}{1,6})$")
 _LAST_KATAKANA = lazy_regex(r"(?<![\p{Katakana}ー])([\p{Katakana}ー]{2,40})$")
 #: Vocabulary entries compared per post (bounded work).
 _MAX_VOCABULARY = 50_000
@@ -236,6 +239,36 @@ class Vocabulary:
                     break
                 c.update(w.casefold() for w in _HYPHENATED.findall(b.prose))
         return c
+
+    @cached_property
+    def kanji_runs(self) -> Counter[str]:
+        """Runs of kanji between kana, Latin or punctuation in the post's
+        title and prose: the words and compounds of Japanese text (配列,
+        講演), which kana set apart."""
+        c: Counter[str] = Counter()
+        budget = 2_000_000
+        texts = [v for v in list(self.post.meta.values())[:50] if isinstance(v, str) and len(v) < 5000]
+        texts += [b.prose for b in self.post.blocks if b.kind in ("paragraph", "heading") and b.prose]
+        for text in texts:
+            budget -= len(text)
+            if budget < 0:
+                break
+            c.update(_KANJI_RUN.findall(text))
+        return c
+
+    def kanji_completion(self, run: str) -> str:
+        """A longer kanji run of the post that starts with ``run`` and is
+        used twice or more, or in the title, when ``run`` itself occurs only
+        once (here, at the cut: ``配`` where the post writes 配列); ''
+        otherwise."""
+        counts = self.kanji_runs
+        if counts.get(run, 0) > 1:
+            return ""
+        best = _most_used_longer(counts, run, 1)
+        if not best:
+            return ""
+        title = self.post.meta.get("title")
+        return best if counts[best] >= 2 or (isinstance(title, str) and best in title) else ""
 
     def completion(self, fragment: str) -> str:
         """A longer word of the post that starts with ``fragment`` when
@@ -484,7 +517,7 @@ def cut_word(vocabulary: Vocabulary, text: str) -> str:
     m = latin or katakana
     capital = None if m else _LAST_CAPITALISED.search(text)
     if not (m or capital):
-        return ""
+        return _kanji_cut(vocabulary, text)
     fragment = (m or capital).group(1)
     whole = vocabulary.completion(fragment)
     if not whole and katakana is not None:
@@ -542,6 +575,23 @@ def cut_word(vocabulary: Vocabulary, text: str) -> str:
     return f"'{fragment}' is the start of '{whole}', used elsewhere in the post, and no word of its own"
 
 
+def _kanji_cut(vocabulary: Vocabulary, text: str) -> str:
+    """Evidence that Japanese ``text`` stops inside a kanji compound: its last
+    kanji run (after kana, Latin or punctuation) occurs nowhere else in the
+    post, while a longer run that starts with it is used twice or more
+    (``…サイズの配`` where the post writes 配列, ``…その他の講`` under a title
+    that says 講演). Chinese text, a run of kanji throughout, has no such
+    boundaries to read."""
+    m = _LAST_KANJI_RUN.search(text[-8:])
+    if not m or not KANA_CHAR.search(text[-40:]):
+        return ""
+    run = m.group(1)
+    whole = vocabulary.kanji_completion(run)
+    if not whole:
+        return ""
+    return f"'{run}' is the start of '{whole}', used elsewhere in the post, and no word of its own"
+
+
 def _hyphenated_cut(vocabulary: Vocabulary, text: str) -> str:
     """Evidence that ``text`` stops inside a hyphenated word: it ends with one
     (``net-im``) that occurs nowhere else in the post, while a longer one that
@@ -561,6 +611,61 @@ def _hyphenated_cut(vocabulary: Vocabulary, text: str) -> str:
     if rest is None or rest.group(0) in _INFLECTIONS or vocabulary.counts.get(rest.group(0), 0):
         return ""
     return f"'{m.group(1)}' is the start of '{best}', used elsewhere in the post, and no word of its own"
+
+
+def fixed_follower(post: Post, last: Block, x: str, pair: str = "") -> tuple[int, str, int]:
+    """How the post's prose uses the character ``x`` elsewhere (the last
+    character of ``last``, where the post ends, left out): how often it
+    occurs, the one character that follows it every time ('' when more
+    than one does, or the end of a block), and how often ``pair`` occurs.
+    ``(0, '', 0)`` when the post is too long to read (bounded work)."""
+    followers: set[str] = set()
+    uses = pairs = 0
+    budget = 2_000_000
+    for b in post.blocks:
+        if b.kind not in ("paragraph", "heading") or not b.prose:
+            continue
+        prose = b.prose if b is not last else b.prose.rstrip()[:-1]
+        budget -= len(prose)
+        if budget < 0:
+            return 0, "", 0
+        if pair:
+            pairs += prose.count(pair)
+        start = 0
+        while True:
+            k = prose.find(x, start)
+            if k < 0:
+                break
+            start = k + 1
+            uses += 1
+            followers.add(prose[k + 1 : k + 2])
+    follower = next(iter(followers)) if len(followers) == 1 else ""
+    return uses, follower, pairs
+
+
+#: Elsewhere uses of the last character that :func:`chinese_compound` needs.
+_ZH_COMPOUND_USES = 2
+
+
+def chinese_compound(post: Post, last: Block, text: str) -> str:
+    """Evidence that Chinese ``text`` stops inside a word, from the post's
+    own words: its last character is used twice or more elsewhere, every
+    time followed by the same character (``…网页中的英文还是衬`` where the post
+    writes 衬线 each time; ``…纸烟盒　流`` in a poem whose every line says
+    流走), and the last two characters never stand together elsewhere (so
+    they do not end a word of their own, as …很方便 may where the post
+    writes 便利). (Japanese text is read by :func:`cut_word`.)"""
+    stripped = text.rstrip()
+    x, before = stripped[-1:], stripped[-2:-1]
+    if not _HAN.match(x) or not _HAN.search(stripped[-8:-1]) or KANA_CHAR.search(stripped[-40:]):
+        return ""
+    uses, y, pairs = fixed_follower(post, last, x, before + x if _HAN.match(before) else "")
+    if uses < _ZH_COMPOUND_USES or pairs or not _HAN.match(y):
+        return ""
+    return f"'{x}' is the start of '{x}{y}' everywhere else in the post ({uses} times), and no word of its own"
+
+
+_HAN = lazy_regex(r"\p{Han}")
 
 
 # --------------------------------------------------------------------------

@@ -452,10 +452,14 @@ def test_trn003_stays_silent(case):
 
 
 def test_trn003_pairs_option():
-    body = "記者会見が開かれた。彼は【AIの未来は私たちの\n\n次の段落です。\n"
+    body = "記者会見が開かれた。彼は〈AIの未来は私たちの\n\n次の段落です。\n"
     assert found(body, "TRN003") == []
-    rules = {"unclosed-bracket": {"pairs": ["【】"]}}
-    assert found(body, "TRN003", rules) == [("TRN003", line_of(body, "【"))]
+    rules = {"unclosed-bracket": {"pairs": ["〈〉"]}}
+    assert found(body, "TRN003", rules) == [("TRN003", line_of(body, "〈"))]
+    # 【】 and 《》 are default pairs; pairs set without them leave them out
+    body = body.replace("〈", "【")
+    assert found(body, "TRN003") == [("TRN003", line_of(body, "【"))]
+    assert found(body, "TRN003", {"unclosed-bracket": {"pairs": ["「」"]}}) == []
 
 
 @pytest.mark.parametrize("path", sorted(EXAMPLES.glob("2024-*.md")), ids=lambda p: p.name)

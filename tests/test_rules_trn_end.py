@@ -1112,7 +1112,7 @@ CUTS_LEAD_IN = {
                 "TRN005",
                 13,
                 1,
-                "post ends in the middle of a list item ('設定を変更しないような場'): '場' is the start of '場合' everywhere else in the post (3 times), and no word of its own",
+                "post ends in the middle of a list item ('設定を変更しないような場'): '場' is the start of '場合', used elsewhere in the post, and no word of its own",
             )
         ],
     ),
@@ -1531,4 +1531,162 @@ def test_finished_lists_stay_quiet_fourth_pass(case):
     ],
 )
 def test_sentence_end_fourth_pass_list_items(text, verdict):
+    assert sentence_end(text).verdict == verdict
+
+
+# --------------------------------------------------------------------------
+# Fifth pass (issue 13): Japanese particles read with what precedes them,
+# kanji compounds and Chinese words read from the post, brackets left open
+# in the last list item, an English possessive
+# --------------------------------------------------------------------------
+
+CUTS_FIFTH = {
+    "ja-wa-mizenkei": (
+        JA + "皆様のご協力により本リリースは行わ",
+        "TRN001 9:1 post ends mid-sentence ('皆様のご協力により本リリースは行わ'): ends with '行わ',"
+        " a verb's 未然形 (…行わない, …行われる)",
+    ),
+    "ja-wa-mid-word": (
+        JA + "コミットオブジェクトは、コミット、すなわ",
+        "TRN001 9:1 post ends mid-sentence ('コミットオブジェクトは、コミット、すなわ'): ends mid-word"
+        " ('すなわ'): 'わ' after 'な' is no particle",
+    ),
+    "ja-itada": (
+        JA + "三人でチームを組んでプロジェクトを応募、採択していただ",
+        "TRN001 9:1 post ends mid-sentence ('…組んでプロジェクトを応募、採択していただ'): ends with"
+        " 'いただ', the start of …いただく/…いただき",
+    ),
+    "ja-itadaki": (
+        JA + "今年も多くの方から資金援助いただき",
+        "TRN001 9:1 post ends mid-sentence ('今年も多くの方から資金援助いただき'): ends with the"
+        " continuative (連用形) '助いただき'",
+    ),
+    "ja-particle-after-number": (
+        JA + "- ruby 1.9.3 patchlevel 392 より前\n- ruby 2.0.0 patchlevel 0 よ\n",
+        "TRN005 10:1 post ends in the middle of a list item ('…2.0.0 patchlevel 0 よ'): ends"
+        " mid-word ('0 よ'): 'よ' after ' ' is no particle",
+    ),
+    "ja-topic-after-code": (
+        JA + "- `*http.Client`は再利用したほうがよい\n- `http.DefaultClient`は\n",
+        "TRN005 10:1 post ends in the middle of a list item ('http.DefaultClientは'): ends with"
+        " the topic 'は', whose predicate never comes",
+    ),
+    "ja-no-after-link": (
+        JA + "更新するには[パッチ](https://example.com/a.patch)の",
+        "TRN001 9:1 post ends mid-sentence ('更新するにはパッチの'): ends with 'ッチの', whose 'の'"
+        " wants the noun it modifies",
+    ),
+    "ja-kanji-compound": (
+        JA + "配列の長さは型の一部です。配列は値です。\n\nこの書き方ならサイズの配",
+        "TRN001 11:1 post ends mid-sentence ('この書き方ならサイズの配'): '配' is the start of"
+        " '配列', used elsewhere in the post, and no word of its own",
+    ),
+    "ja-bracket-in-last-item": (
+        JA + "ノミネート対象者は、\n\n* 実行委員会が依頼する「Prize\n",
+        "TRN003 11:13 '「' is never closed: the post ends inside it",
+    ),
+    "ja-lenticular-bracket": (
+        JA + "- P26: マイクロサービスの開発 【Mercari Gears Lec\n",
+        "TRN003 9:20 '【' is never closed: the post ends inside it",
+    ),
+    "en-possessive": (
+        EN + "- **Optimized load:** We directly benefit from the CA's",
+        "TRN005 9:1 post ends in the middle of a list item ('…enefit from the CA's'): ends with"
+        " the possessive 'the CA's', which wants its noun",
+    ),
+    "en-open-quote-in-last-item": (
+        EN + "* Add the page to show projects.\n* Introduce “What’s up\n",
+        "TRN003 10:13 '“' is never closed: the post ends inside it",
+    ),
+    "zh-compound-in-prose": (
+        ZH + "我们用衬线字体排正文，衬线让长文更好读。标题用无衬线。\n\n网页中的英文还是衬",
+        "TRN001 11:1 post ends mid-sentence ('网页中的英文还是衬'): '衬' is the start of '衬线'"
+        " everywhere else in the post (3 times), and no word of its own",
+    ),
+    "zh-compound-in-a-poem": (
+        "家　流走\n他　流走\n豇豆种子　流走\n晾衣绳的木桩　流走\n纸烟盒　流\n",
+        "TRN001 9:1 post ends mid-sentence ('…子 流走 晾衣绳的木桩 流走 纸烟盒 流'): '流' is the"
+        " start of '流走' everywhere else in the post (4 times), and no word of its own, on the"
+        " last line of the poem",
+    ),
+    "zh-title-marks": (
+        ZH + "这件事情后来登上了《人民日报",
+        "TRN003 9:10 '《' is never closed: the post ends inside it",
+    ),
+}
+
+
+def _one(body: str) -> list[str]:
+    return [f"{c} {line}:{col} {msg}" for c, line, col, msg in trn(body)]
+
+
+@pytest.mark.parametrize("case", CUTS_FIFTH, ids=str)
+def test_cut_fifth_pass(case):
+    body, expected = CUTS_FIFTH[case]
+    assert _one(body) == [expected]
+
+
+def test_kanji_compound_named_in_the_title():
+    text = '---\ntitle: "OSCONでの講演"\n---\n\nまつもとさんの講'
+    diags = lint_text(text, "post.md", {"select": ["TRN"]})
+    assert [(d.code, d.line, d.message) for d in diags] == [
+        (
+            "TRN001",
+            5,
+            "post ends mid-sentence ('まつもとさんの講'): '講' is the start of '講演', used"
+            " elsewhere in the post, and no word of its own",
+        )
+    ]
+
+
+#: Paragraphs that end without punctuation (so the post's style is no
+#: evidence: only the words of the end are).
+JA_PLAIN = "今日のメモ\n\n設定の方法を順番に書いておく\n\n"
+ZH_PLAIN = "今天的笔记\n\n按顺序记下配置的方法\n\n"
+EN_PLAIN = "Notes from today\n\nThe setup, step by step\n\n"
+
+HABITS_FIFTH = {
+    # casual particles after a predicate stay final
+    "ja-wa-casual": JA + "今日はもう寝るわ",
+    "ja-yo-casual": JA + "これは本当に便利だよ",
+    "ja-no-question": JA_PLAIN + "どうしてそうなるの",
+    # a pronoun or greeting before は
+    "ja-greeting": JA_PLAIN + "皆さん今日は",
+    # a kanji the post also writes alone is a word (…の方 where it writes この方が)
+    "ja-kanji-alone-elsewhere": JA_PLAIN + "この方が速い 方法は二つ\n\n詳しくは公式サイトの方",
+    # a Chinese ending the post also writes as a pair is a word (方便 / 便利)
+    "zh-pair-written-elsewhere": ZH_PLAIN + "便利店很便利 交通也方便\n\n住在这里真的很方便",
+    # a possessive alone names a place
+    "en-possessive-place": EN_PLAIN + "After the talk we had dinner at John's",
+    # a parenthesis in the last item that ends on a word is an aside
+    "ja-item-aside": JA + "- 設定を変えた(自分が悪い\n",
+}
+
+
+@pytest.mark.parametrize("case", HABITS_FIFTH, ids=str)
+def test_habits_stay_quiet_fifth_pass(case):
+    assert trn(HABITS_FIFTH[case]) == []
+
+
+@pytest.mark.parametrize(
+    "text, verdict",
+    [
+        ("本リリースは行わ", OPEN),
+        ("明日行くわ", FINAL),
+        ("そうですわ", FINAL),
+        ("採択していただ", OPEN),
+        ("まただ", FINAL),  # "again!"
+        ("patchlevel 0 よ", OPEN),
+        ("大丈夫よ", FINAL),
+        ("メンテナンスは", OPEN),
+        ("私は", UNKNOWN),
+        ("今日は", UNKNOWN),
+        ("それとは", UNKNOWN),
+        ("行くの", FINAL),
+        ("ドキュメントの", OPEN),
+        ("benefit from the CA's", OPEN),
+        ("dinner at John's", UNKNOWN),
+    ],
+)
+def test_sentence_end_fifth_pass(text, verdict):
     assert sentence_end(text).verdict == verdict

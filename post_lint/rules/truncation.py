@@ -967,7 +967,8 @@ def _ending_reason(
         # run on into the next (…我听过无数遍的 / 再见二丁目); but its last line
         # does not stop on a word that wants more (…岂不是会单出个).
         end = sentence_end(text, morphology)
-        return f"{end.reason}, on the last line of the poem" if end.is_open else ""
+        reason = end.reason if end.is_open else post_end.chinese_compound(post, block, text)
+        return f"{reason}, on the last line of the poem" if reason else ""
     own = ending_evidence(text, extra, ignore)
     if own:
         return own
@@ -986,6 +987,9 @@ def _ending_reason(
     never = _clause_ends(a).never_ends(text) if clause_ends else ""
     if never:
         return never
+    compound = post_end.chinese_compound(post, block, text)
+    if compound:
+        return compound
     alone = style is None and post_end.long_enough(sentence, 4, 12)
     if not (
         style or alone or finished_before or (lead_in and post_end.long_enough(sentence, 3, 6))
@@ -1234,7 +1238,7 @@ def continuation_fragment(post: Post, options: Options) -> Iterator[Diagnostic]:
 # TRN003 unclosed-bracket
 # --------------------------------------------------------------------------
 
-_DEFAULT_PAIRS = ["「」", "『』", "（）", "“”", "()"]
+_DEFAULT_PAIRS = ["「」", "『』", "（）", "“”", "()", "【】", "《》"]
 #: An opener that starts a kaomoji or net-slang aside rather than a
 #: parenthesis: (笑, (汗, (^^;, (´・ω・`), :( and the like.
 _EMOTICON_AFTER = frozenset("笑汗泣爆謎怒苦喜^´・;；＾￣〃°*＊>＞<＜TｏoO_-")
@@ -1321,7 +1325,10 @@ def unclosed_bracket(post: Post, options: Options) -> Iterator[Diagnostic]:
     a quotation running over several paragraphs) is fine; so is a paragraph
     followed by a list, code, table or quote it introduces. Only top-level
     prose paragraphs are checked, not headings, lists, tables, quotes,
-    footnotes or image/link-only paragraphs.
+    footnotes or image/link-only paragraphs; except that when the post's
+    last block is a list item that ends inside a bracket it opened
+    (``* 実行委員会が依頼する「Prize``), the post ending there is reported
+    the same way (and TRN005 leaves that item to this rule).
 
     When the paragraph is the post's last block, the post ending inside the
     quote is evidence enough: the text after the opener may hold finished
@@ -1339,8 +1346,9 @@ def unclosed_bracket(post: Post, options: Options) -> Iterator[Diagnostic]:
     **Options:**
 
     - ``pairs`` (list of two-character strings, default
-      ``["「」", "『』", "（）", "“”", "()"]``): the opening and closing
-      characters to check.
+      ``["「」", "『』", "（）", "“”", "()", "【】", "《》"]``): the opening and
+      closing characters to check (【】 for Japanese labels, 《》 for
+      Chinese titles).
     - ``extra-markers`` (list of strings, default ``[]``): lines that count
       as leaked markers besides the built-in ones. Shared by the TRN rules:
       set it once in ``[rules.TRN]``; taken from GEN001's
@@ -1385,6 +1393,42 @@ def unclosed_bracket(post: Post, options: Options) -> Iterator[Diagnostic]:
             line,
             col + 1,
         )
+    found = _last_item_bracket(a, pairs)
+    if found is not None:
+        p, pos, opener = found
+        line, col = post.lines.position(post.lines.offset(p.block.start_line, 1) + pos)
+        yield Diagnostic(
+            "TRN003", line, col, f"'{opener}' is never closed: the post ends inside it", line, col + 1
+        )
+
+
+def _last_item_bracket(
+    a: _Analysis, pairs: dict[str, str] | None = None
+) -> tuple[_Para, int, str] | None:
+    """The post's last block is a list item that ends inside a quote or
+    bracket it opened (``* 実行委員会が依頼する「Prize``): the item's record,
+    the opener's offset in its source, and the opener. A parenthesis needs
+    the text inside to stop mid-sentence, as for a paragraph."""
+    post = a.post
+    last = _last_block(post)
+    if last is None or last.kind != "paragraph" or not last.in_list or last.in_footnote:
+        return None
+    p = a.by_index.get(len(post.blocks) - 1)
+    if p is None or p.is_marker or not p.text or is_complete(p.text):
+        return None
+    source = post.block_source(last)
+    if p.trailing_marker or p.last_text_line != last.end_line:
+        source = a.marks.strip(source)
+    scanned = _blank_out(source).rstrip()
+    pos = _unclosed_bracket(scanned, pairs, at_end=p.text[-1:] not in "(（")
+    if pos is None:
+        return None
+    opener = scanned[pos]
+    if opener in "(（":
+        inside = _MARKUP_CHARS.sub("", scanned[pos + 1 :]).strip()
+        if not ending_evidence(inside):
+            return None
+    return p, pos, opener
 
 
 # --------------------------------------------------------------------------
@@ -1528,7 +1572,8 @@ def truncated_list_item(post: Post, options: Options) -> Iterator[Diagnostic]:
     tag, an emoji, a signature, "TBD" or "and more", items ending in a
     sentence-final form (…です, …だね, …吧), and a last item that ends in a
     Latin name under finished Japanese items (``…ときはrealize``) are never
-    reported.
+    reported; nor is an item that ends inside a quote or bracket it opened
+    (TRN003 reports it) or inside inline markup (TRN008).
 
     **Why:** the list, and the post, stop in the middle of a step.
 
@@ -1552,6 +1597,8 @@ def truncated_list_item(post: Post, options: Options) -> Iterator[Diagnostic]:
     p = a.by_index.get(len(post.blocks) - 1)
     if p is None or p.is_marker or not p.text or is_complete(p.text):
         return
+    if _last_item_bracket(a) is not None or post_end.open_inline(post.block_source(last)):
+        return  # TRN003 or TRN008 says which quote, bracket or markup the post ends inside
     extra = tuple(s for s in options.get("extra_endings", ()) if isinstance(s, str) and s)
     ignore = tuple(s for s in options.get("ignore_endings", ()) if isinstance(s, str) and s)
     siblings = _sibling_texts(post, len(post.blocks) - 1)
@@ -2005,29 +2052,9 @@ def _kanji_compound(post: Post, last: Block, text: str) -> str:
     sentence, _ = post_end.last_sentence(text)
     if not sentence or _habit(post, last, sentence) or post_end.label(sentence):
         return ""
-    followers: set[str] = set()
-    uses = 0
-    budget = 2_000_000
-    for b in post.blocks:
-        if b.kind not in ("paragraph", "heading") or not b.prose:
-            continue
-        prose = b.prose if b is not last else b.prose.rstrip()[:-1]
-        budget -= len(prose)
-        if budget < 0:
-            return ""
-        start = 0
-        while True:
-            k = prose.find(x, start)
-            if k < 0:
-                break
-            start = k + 1
-            uses += 1
-            followers.add(prose[k + 1 : k + 2])
-            if len(followers) > 1:
-                return ""
-    if uses < _COMPOUND_USES or len(followers) != 1:
+    uses, y, _ = post_end.fixed_follower(post, last, x)
+    if uses < _COMPOUND_USES:
         return ""
-    y = followers.pop()
     if not _HAN_CHAR.match(y):
         return ""
     return (
