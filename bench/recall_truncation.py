@@ -62,7 +62,16 @@ _MARKUP = regex.compile(
     # unclosed-inline kind plants those (TRN008)
     r"|\*\*[^*\n]*\*\*|__[^_\n]*__|~~[^~\n]*~~|\*\*|__|~~"
 )
-_BRACKETS = {"「": "」", "『": "』", "（": "）", "(": ")", "“": "”", "[": "]"}
+_BRACKETS = {
+    "「": "」",
+    "『": "』",
+    "（": "）",
+    "(": ")",
+    "“": "”",
+    "[": "]",
+    "【": "】",
+    "《": "》",
+}
 
 
 def _finish(sample: Sample, rng: random.Random, offset: int) -> str:

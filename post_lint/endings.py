@@ -290,6 +290,11 @@ _JA_WA_AFTER = frozenset("るただいうくすつぬむぶぐ")
 #: A sentence-final particle (終助詞) follows a word; after a space, a digit
 #: or a Latin letter (…patchlevel 0 よ: …0 より前) the kana starts a word.
 _JA_FINAL_PARTICLE_AFTER_SPACE = lazy_regex(r"[\s\d][ねよわさぞぜ]$")
+#: な after anything but hiragana: a noun, a name or code (…`package名.`な,
+#: …便利な): the start of
+#: …など, …なら, …なので, or a な-adjective that wants its noun; the
+#: sentence-final な follows a predicate (…いいな, …だな, …するな).
+_JA_NOUN_BEFORE_NA = lazy_regex(r"[^\p{Hiragana}]")
 #: The topic は after a noun (a kanji, katakana or Latin word, a number, code
 #: or a closing bracket: …メンテナンスは, …`http.Client`は) announces a
 #: predicate that never came. (Not after kana or a pronoun: …それは and
@@ -585,12 +590,24 @@ def _en_end(text: str) -> End:
             if before and before.group(1).lower() in EN_WH_PREPOSITIONS:
                 phrase = f"{before.group(1)} {word}"
                 return End(OPEN, f"ends with '{phrase}', whose clause never comes", "en")
+    m = _EN_RELATIVE_END.search(tail)
+    if m:
+        return End(OPEN, f"ends with '{m.group(0)}', whose clause never comes", "en")
+    if _EN_THANK_END.search(tail):
+        return End(OPEN, "ends with 'Thank', whose 'you' never comes", "en")
     m = _EN_POSSESSIVE_END.search(tail)
     if m:
         return End(OPEN, f"ends with the possessive '{m.group(0)}', which wants its noun", "en")
     return End(UNKNOWN, "", "en")
 
 
+#: A relative pronoun after the people it describes (…Thanks to everyone
+#: who): its clause never comes.
+_EN_RELATIVE_END = lazy_regex(
+    r"(?i:\b(?:everyone|anyone|someone|everybody|anybody|somebody|those|people|all)\s+(?:who|whom|whose))$"
+)
+#: "Thank" without its "you" (a sign-off cut after one word).
+_EN_THANK_END = lazy_regex(r"(?:^|(?<=\s))Thank$")
 #: A determiner and a possessive noun (…benefit from the CA's, …in our
 #: team's): the noun they own never comes. (Not a possessive alone, …at
 #: John's, which names a place.)
@@ -636,15 +653,29 @@ def _ja_end(text: str) -> End:
     if last == "わ" and before and before not in _JA_WA_AFTER:
         if _HAN.match(before):
             return End(
-                OPEN, f"ends with '{text[-2:]}', a verb's 未然形 (…{text[-2:]}ない, …{text[-2:]}れる)", "ja"
+                OPEN,
+                f"ends with '{text[-2:]}', a verb's 未然形 (…{text[-2:]}ない, …{text[-2:]}れる)",
+                "ja",
             )
         if _KANA.match(before):
-            return End(OPEN, f"ends mid-word ('{text[-3:]}'): 'わ' after '{before}' is no particle", "ja")
+            return End(
+                OPEN, f"ends mid-word ('{text[-3:]}'): 'わ' after '{before}' is no particle", "ja"
+            )
     if text.endswith("いただ"):
         return End(OPEN, "ends with 'いただ', the start of …いただく/…いただき", "ja")
     if _JA_FINAL_PARTICLE_AFTER_SPACE.search(text[-3:]):
         return End(
-            OPEN, f"ends mid-word ('{text[-4:].lstrip()}'): '{last}' after '{before}' is no particle", "ja"
+            OPEN,
+            f"ends mid-word ('{text[-4:].lstrip()}'): '{last}' after '{before}' is no particle",
+            "ja",
+        )
+    if text.endswith("よくわ"):
+        return End(OPEN, "ends with 'よくわ', the start of …よくわかる/…よくわからない", "ja")
+    if last == "な" and _JA_NOUN_BEFORE_NA.match(before):
+        return End(
+            OPEN,
+            f"ends with '{text[-3:].lstrip()}', whose 'な' starts …など/…なら or wants its noun",
+            "ja",
         )
     if _JA_NOUN_TOPIC.search(text[-4:]):
         return End(OPEN, "ends with the topic 'は', whose predicate never comes", "ja")
@@ -664,7 +695,9 @@ def _ja_end(text: str) -> End:
     m = _JA_LONE_KANA.search(text[-8:])
     if m:
         return End(
-            OPEN, f"ends mid-word ('{text[-3:]}'): one kana after a comma is the start of a word", "ja"
+            OPEN,
+            f"ends mid-word ('{text[-3:]}'): one kana after a comma is the start of a word",
+            "ja",
         )
     m = _JA_DEMONSTRATIVE.search(text[-8:])
     if m:

@@ -247,8 +247,12 @@ class Vocabulary:
         講演), which kana set apart."""
         c: Counter[str] = Counter()
         budget = 2_000_000
-        texts = [v for v in list(self.post.meta.values())[:50] if isinstance(v, str) and len(v) < 5000]
-        texts += [b.prose for b in self.post.blocks if b.kind in ("paragraph", "heading") and b.prose]
+        texts = [
+            v for v in list(self.post.meta.values())[:50] if isinstance(v, str) and len(v) < 5000
+        ]
+        texts += [
+            b.prose for b in self.post.blocks if b.kind in ("paragraph", "heading") and b.prose
+        ]
         for text in texts:
             budget -= len(text)
             if budget < 0:
@@ -279,7 +283,9 @@ class Vocabulary:
         return _most_used_longer(self.counts, key, 1 if not key.isascii() else 2)
 
 
-def _most_used_longer(counts: Counter[str], key: str, longer: int, letter_next: bool = False) -> str:
+def _most_used_longer(
+    counts: Counter[str], key: str, longer: int, letter_next: bool = False
+) -> str:
     """The word of ``counts`` used most (the first of equals) that starts
     with ``key`` and is at least ``longer`` characters longer ('' for none);
     with ``letter_next``, only one whose next character is a letter."""

@@ -1613,6 +1613,26 @@ CUTS_FIFTH = {
         ZH + "这件事情后来登上了《人民日报",
         "TRN003 9:10 '《' is never closed: the post ends inside it",
     ),
+    "ja-attributive-na-after-code": (
+        JA + "- 定義元へジャンプができる。\n- `package名.`な\n",
+        "TRN005 10:1 post ends in the middle of a list item ('package名.な'): ends with '名.な',"
+        " whose 'な' starts …など/…なら or wants its noun",
+    ),
+    "ja-yokuwa": (
+        JA + "- どの記事が新しいのか、鮮度などがよくわ\n",
+        "TRN005 9:1 post ends in the middle of a list item ('どの記事が新しいのか、鮮度などがよくわ'):"
+        " ends with 'よくわ', the start of …よくわかる/…よくわからない",
+    ),
+    "en-sign-off-on-a-relative-pronoun": (
+        EN + "## Release Comment\n\nThanks to everyone who",
+        "TRN001 11:1 post ends mid-sentence ('…anks to everyone who'): ends with 'everyone who',"
+        " whose clause never comes",
+    ),
+    "en-sign-off-thank": (
+        EN + "Many people helped to make this release.\nThank",
+        "TRN001 10:1 post ends mid-sentence ('… this release. Thank'): ends with 'Thank',"
+        " whose 'you' never comes",
+    ),
 }
 
 
@@ -1660,6 +1680,11 @@ HABITS_FIFTH = {
     "en-possessive-place": EN_PLAIN + "After the talk we had dinner at John's",
     # a parenthesis in the last item that ends on a word is an aside
     "ja-item-aside": JA + "- 設定を変えた(自分が悪い\n",
+    # a sign-off before the name that follows, and lines of a lyric set
+    # with hard breaks, as a signature block is
+    "en-regards-comma": EN + "Best regards,",
+    "en-lyric-after-hard-breaks": EN_PLAIN
+    + "When the night falls  \nAnd you are all alone  \nIn your deepest sleep  \nWhat are you dreaming of\n",
 }
 
 

@@ -951,13 +951,19 @@ def _ending_reason(
     if post_end.open_inline(post.block_source(block)) is not None:
         return ""  # TRN008 says what is open
     habit = _habit(post, block, sentence)
-    if habit and not (
-        (habit.startswith("a signature") or _WORD_OR_WORD.search(sentence[-80:]))
-        and post_end.cut_word(_vocabulary(a), text)
+    signature = habit.startswith("a signature")
+    if (
+        habit
+        and not (
+            (signature or _WORD_OR_WORD.search(sentence[-80:]))
+            and post_end.cut_word(_vocabulary(a), text)
+        )
+        and not (habit == "a signature" and _open_sign_off(text, morphology))
     ):
-        # (A sign-off never ends in half a word: "Thanks for their cont"; nor
-        # does a pair of names read as a path: "for MS-DOS/Windo", where the
-        # post writes Windows.)
+        # (A sign-off never ends in half a word: "Thanks for their cont",
+        # nor on a word that wants more: "Thanks to everyone who", "Thank";
+        # nor does a pair of names read as a path: "for MS-DOS/Windo", where
+        # the post writes Windows.)
         return ""
     before = _block_before(post, block)
     if before is not None and before.kind == "paragraph" and post_end.SIGN_OFF.match(before.prose):
@@ -1010,6 +1016,16 @@ def _ending_reason(
     if not post.text.endswith("\n"):
         why += ", and the file has no final newline"
     return why
+
+
+def _open_sign_off(text: str, morphology: bool) -> bool:
+    """Does a sign-off stop on a word that cannot end it (a function word, a
+    relative pronoun, "Thank"), rather than a comma (``Best regards,``, the
+    name to follow) or a weak one-character ending?"""
+    if not text.rstrip()[-1:].isalpha():
+        return False
+    end = sentence_end(text, morphology)
+    return end.is_open and not end.weak
 
 
 def _end_of_post_reason(
@@ -1398,7 +1414,12 @@ def unclosed_bracket(post: Post, options: Options) -> Iterator[Diagnostic]:
         p, pos, opener = found
         line, col = post.lines.position(post.lines.offset(p.block.start_line, 1) + pos)
         yield Diagnostic(
-            "TRN003", line, col, f"'{opener}' is never closed: the post ends inside it", line, col + 1
+            "TRN003",
+            line,
+            col,
+            f"'{opener}' is never closed: the post ends inside it",
+            line,
+            col + 1,
         )
 
 
