@@ -194,7 +194,19 @@ JA_PARTICLES = (
 #: …ては, …からは): the predicate it announces never came. (Not …とは, the
 #: "what is X" of headings, nor …では in farewells, see JA_SET_PHRASES; nor
 #: こんにちは / こんばんは, where は follows no particle.)
-JA_OPEN_TOPIC = ("のは", "には", "ては", "では", "からは", "までは", "ことは", "ものは")
+JA_OPEN_TOPIC = (
+    "のは",
+    "には",
+    "ては",
+    "では",
+    "からは",
+    "までは",
+    "ことは",
+    "ものは",
+    "ときは",
+    "時は",
+    "際は",
+)
 #: Bound prefixes (接頭辞) that cannot stand alone: after a non-kanji
 #: (…より前の全, …2.6.4 以) the word they start was cut.
 JA_PREFIXES = frozenset("全各諸約第以非未不無再超旧毎翌両")
@@ -290,6 +302,15 @@ _JA_WA_AFTER = frozenset("るただいうくすつぬむぶぐ")
 #: A sentence-final particle (終助詞) follows a word; after a space, a digit
 #: or a Latin letter (…patchlevel 0 よ: …0 より前) the kana starts a word.
 _JA_FINAL_PARTICLE_AFTER_SPACE = lazy_regex(r"[\s\d][ねよわさぞぜ]$")
+#: The particle よ follows a predicate or an imperative (…するよ, …だよ,
+#: …いいよ, …ですよ, …のよ, …かよ, …しろよ); after other kana it is the middle
+#: of a word (…2.6.7 およ: および; …さよ: さようなら). After a kanji or
+#: katakana it may follow a noun (…本当よ, …ダメよ).
+_JA_YO_AFTER = frozenset("るただいすうくつぬむぶぐんのわてでなかえけせねべめれろげ")
+#: す or で after a Latin word, code, a number or katakana (…`import`す,
+#: …vim-gitgutterで): the start of …する, or a case particle whose
+#: predicate never comes. (After a kanji, す ends godan verbs: 出す, 話す.)
+_JA_NOUN_BEFORE_SURU = lazy_regex(r"[\p{Latin}\d`\p{Katakana}ー]")
 #: な after anything but hiragana: a noun, a name or code (…`package名.`な,
 #: …便利な): the start of
 #: …など, …なら, …なので, or a な-adjective that wants its noun; the
@@ -669,6 +690,14 @@ def _ja_end(text: str) -> End:
             f"ends mid-word ('{text[-4:].lstrip()}'): '{last}' after '{before}' is no particle",
             "ja",
         )
+    if last == "よ" and "ぁ" <= before <= "ゖ" and before not in _JA_YO_AFTER:
+        return End(
+            OPEN, f"ends mid-word ('{text[-3:]}'): 'よ' after '{before}' is no particle", "ja"
+        )
+    if last == "す" and _JA_NOUN_BEFORE_SURU.match(before):
+        return End(OPEN, f"ends with '{text[-3:].lstrip()}', the start of …する/…すれば", "ja")
+    if last == "で" and _JA_NOUN_BEFORE_SURU.match(before):
+        return End(OPEN, f"ends with the particle 'で' ('{text[-4:].lstrip()}')", "ja")
     if text.endswith("よくわ"):
         return End(OPEN, "ends with 'よくわ', the start of …よくわかる/…よくわからない", "ja")
     if last == "な" and _JA_NOUN_BEFORE_NA.match(before):

@@ -949,7 +949,10 @@ def test_one_item_list_without_final_newline_is_a_cut():
     ]
     assert trn(body + "\n") == []
     # A link list's entry with a note on the link is no cut.
-    linked = JA + "動画もあります。\n\n* [コンパイラのいじめ方(YouTube)](https://example.com/v) CPP MIXで話したもの"
+    linked = (
+        JA
+        + "動画もあります。\n\n* [コンパイラのいじめ方(YouTube)](https://example.com/v) CPP MIXで話したもの"
+    )
     assert trn(linked) == []
 
 
@@ -959,7 +962,9 @@ def test_capitalised_fragment_two_letters_short_of_a_post_word():
     # a word (``Mari`` / ``Maria``) is not.
     cut = EN + "Version 17 ships with the release.\n\n- GCC 15.1\n- Visual Studio 2022 Versi\n"
     assert [(c, line) for c, line, _, _ in trn(cut)] == [("TRN005", 12)]
-    assert trn(cut)[0][3].endswith("'Versi' is the start of 'version', used elsewhere in the post, and no word of its own")
+    assert trn(cut)[0][3].endswith(
+        "'Versi' is the start of 'version', used elsewhere in the post, and no word of its own"
+    )
     name = EN + "Maria wrote the first draft.\n\n- Alice\n- Bob and Mari\n"
     assert trn(name) == []
 
@@ -1062,7 +1067,8 @@ def test_optional_japanese_morphology():
 #: final newline.
 CUTS_LEAD_IN = {
     "en-lead-in-promises-more": (
-        EN + "Setting it up takes three steps:\n\n- Install the package with pip\n- Open the configuration file in your editor\n",
+        EN
+        + "Setting it up takes three steps:\n\n- Install the package with pip\n- Open the configuration file in your editor\n",
         [
             (
                 "TRN005",
@@ -1073,7 +1079,8 @@ CUTS_LEAD_IN = {
         ],
     ),
     "en-digest-cut": (
-        EN + "The release files:\n\n* SIZE: 11990697 bytes\n* MD5: 53edc33b2f590ecdd9f6a344b9d92d0d\n* SHA256: c843df31ae88ed49f5393142b02b9a9f\n",
+        EN
+        + "The release files:\n\n* SIZE: 11990697 bytes\n* MD5: 53edc33b2f590ecdd9f6a344b9d92d0d\n* SHA256: c843df31ae88ed49f5393142b02b9a9f\n",
         [
             (
                 "TRN005",
@@ -1095,7 +1102,8 @@ CUTS_LEAD_IN = {
         ],
     ),
     "ja-lead-in-three": (
-        JA + "設定の方法は3つあります。\n\n- 環境変数で指定する方法\n- 設定ファイルに書いて読み込む方法\n",
+        JA
+        + "設定の方法は3つあります。\n\n- 環境変数で指定する方法\n- 設定ファイルに書いて読み込む方法\n",
         [
             (
                 "TRN005",
@@ -1106,7 +1114,8 @@ CUTS_LEAD_IN = {
         ],
     ),
     "ja-post-compound": (
-        JA + "この場合は再起動が必要です。\n\n別の場合もあります。どの場合でも同じです。\n\n- 設定を変更しないような場\n",
+        JA
+        + "この場合は再起動が必要です。\n\n別の場合もあります。どの場合でも同じです。\n\n- 設定を変更しないような場\n",
         [
             (
                 "TRN005",
@@ -1150,7 +1159,8 @@ CUTS_LEAD_IN = {
         ],
     ),
     "zh-lead-in-promises-more": (
-        ZH + "我觉得中文翻译为英文有三点应该注意：\n\n- 不要有语法错误，这是比较基本的要求。\n- 尽量用熟悉\n",
+        ZH
+        + "我觉得中文翻译为英文有三点应该注意：\n\n- 不要有语法错误，这是比较基本的要求。\n- 尽量用熟悉\n",
         [
             (
                 "TRN005",
@@ -1184,13 +1194,15 @@ HABITS_LEAD_IN = {
     "ja-compound-tail-after-kanji": JA
     + "便利な設定です。便利なツールです。\n\nとても便利です。本当に便利。\n\n便利だと思います。\n\n"
     + "- これしないとVimが不便\n",
-    "zh-compound-whole": ZH + "网站的设计很重要。好的设计让人舒服。\n\n我喜欢简单的设计。\n\n- 这种网站的设计\n",
+    "zh-compound-whole": ZH
+    + "网站的设计很重要。好的设计让人舒服。\n\n我喜欢简单的设计。\n\n- 这种网站的设计\n",
     "zh-several-compounds": ZH
     + "网站的设计很重要。好的设置让人舒服。\n\n我喜欢简单的设计。\n\n- 这是一个假设\n",
     "en-count-of-time": EN + "In two weeks we shipped:\n\n- the new build pipeline for the app\n",
     "ja-count-in-an-earlier-clause": JA
     + "サーバーを2つ立てて、以下を設定した：\n\n- 環境変数で指定する方法\n",
-    "zh-count-in-an-earlier-clause": ZH + "我们买了三个服务器，做了这些设置：\n\n- 打开防火墙的端口\n",
+    "zh-count-in-an-earlier-clause": ZH
+    + "我们买了三个服务器，做了这些设置：\n\n- 打开防火墙的端口\n",
 }
 
 
@@ -1268,7 +1280,9 @@ def test_unpiped_table_row_cut_after_a_separator():
 def test_names_joined_by_a_slash_are_no_path_when_the_last_is_cut():
     # ``MS-DOS/Windo`` reads as a path to the habit check, but two names
     # joined by a slash are words; the post writes Windows elsewhere.
-    body = EN + "It runs on Windows and on Linux.\n\n- The 32-bit console version for MS-DOS/Windo\n"
+    body = (
+        EN + "It runs on Windows and on Linux.\n\n- The 32-bit console version for MS-DOS/Windo\n"
+    )
     assert trn(body) == [
         (
             "TRN005",
@@ -1342,7 +1356,7 @@ CUTS_FOURTH = {
         ],
     ),
     "en-list-straight-quote": (
-        EN + "- install the package\n- see the section \"Getting started quickly\n",
+        EN + '- install the package\n- see the section "Getting started quickly\n',
         [
             (
                 "TRN005",
@@ -1452,7 +1466,7 @@ CUTS_FOURTH = {
         ],
     ),
     "ja-list-straight-quote": (
-        JA + "- サービスアカウントに権限を付与する\n- \"Set up\n",
+        JA + '- サービスアカウントに権限を付与する\n- "Set up\n',
         [
             (
                 "TRN005",
@@ -1464,7 +1478,7 @@ CUTS_FOURTH = {
         ],
     ),
     "zh-list-straight-quote": (
-        ZH + "- 先安装好依赖\n- 然后按照 \"Getting star\n",
+        ZH + '- 先安装好依赖\n- 然后按照 "Getting star\n',
         [
             (
                 "TRN005",
@@ -1487,7 +1501,8 @@ HABITS_FOURTH = {
     + "- [The first talk](https://example.com/a)\n- [The second talk](https://example.com/b)\n",
     "ja-link-list": JA
     + "- [設定の方法](https://example.com/a)\n- [使い方の説明](https://example.com/b)\n",
-    "zh-link-list": ZH + "- [配置方法](https://example.com/a)\n- [使用说明](https://example.com/b)\n",
+    "zh-link-list": ZH
+    + "- [配置方法](https://example.com/a)\n- [使用说明](https://example.com/b)\n",
     "en-list-emoji": EN + "- tests pass\n- ship it 🚀\n",
     "ja-list-emoji": JA + "- テストが通った\n- リリースした 🎉\n",
     # a pronoun after a comma but no て-form: おすすめは、これ (this one)
@@ -1496,7 +1511,7 @@ HABITS_FOURTH = {
     "en-hyphen-inflection": EN + "She co-authored the paper.\n\n- thanks to my co-author\n",
     "en-hyphen-whole-word": EN + "The built-in tools are enough.\n\n- use the built-in\n",
     # an inch mark is no quotation
-    "en-inch-mark": EN + "- a 13\" laptop\n- a 15\" laptop\n",
+    "en-inch-mark": EN + '- a 13" laptop\n- a 15" laptop\n',
     # a compound of two words, a word and a suffix
     "en-compound-of-words": EN + "- brew it with homebrew\n",
     "en-compound-suffix": EN + "- written by a rubyist\n",
@@ -1623,6 +1638,16 @@ CUTS_FIFTH = {
         "TRN005 9:1 post ends in the middle of a list item ('どの記事が新しいのか、鮮度などがよくわ'):"
         " ends with 'よくわ', the start of …よくわかる/…よくわからない",
     ),
+    "ja-oyo": (
+        JA + "* Ruby 2.7 系列: 2.7.3 およびそれ以前のバージョン\n* Ruby 2.6 系列: 2.6.7 およ\n",
+        "TRN005 10:1 post ends in the middle of a list item ('Ruby 2.6 系列: 2.6.7 およ'): ends"
+        " mid-word (' およ'): 'よ' after 'お' is no particle",
+    ),
+    "ja-suru-after-code": (
+        JA + "# TL;DR\n- `bluele/mecab-golang`を`import`す\n",
+        "TRN005 10:1 post ends in the middle of a list item ('…mecab-golangをimportす'):"
+        " ends with 'rtす', the start of …する/…すれば",
+    ),
     "en-sign-off-on-a-relative-pronoun": (
         EN + "## Release Comment\n\nThanks to everyone who",
         "TRN001 11:1 post ends mid-sentence ('…anks to everyone who'): ends with 'everyone who',"
@@ -1709,6 +1734,15 @@ def test_habits_stay_quiet_fifth_pass(case):
         ("それとは", UNKNOWN),
         ("行くの", FINAL),
         ("ドキュメントの", OPEN),
+        ("2.6.7 およ", OPEN),  # および
+        ("さよ", OPEN),  # さようなら
+        ("しろよ", FINAL),
+        ("マジかよ", FINAL),
+        ("ダメよ", FINAL),
+        ("`import`す", OPEN),  # …する
+        ("出す", FINAL),  # a godan verb
+        ("vim-gitgutterで", OPEN),
+        ("関数を使うときは", OPEN),
         ("benefit from the CA's", OPEN),
         ("dinner at John's", UNKNOWN),
     ],
