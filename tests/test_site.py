@@ -192,6 +192,48 @@ def test_a_latin_word_never_takes_in_the_cjk_text_it_touches():
     assert tokens_of("它是Chebyshev大数定律") == ["它", "是", "chebyshev", "大", "数", "定", "律"]
 
 
+def test_ascii_text_is_tokenized_as_the_full_pattern_does():
+    from post_lint.site import entry
+
+    ascii_chars = "".join(map(chr, range(128)))
+    for text in (ascii_chars, ascii_chars[::-1], "don't 3d x'y 'a a' it''s v1.2 O'Neil's 2's"):
+        assert entry._ASCII_TOKEN.findall(text) == entry._TOKEN.findall(text)
+
+
+def test_both_signatures_at_once_are_each_signature_alone():
+    from post_lint.site import entry
+
+    texts = [
+        "The AWS Lambda 2024 release of DynamoDB v1.2 ships in 3 regions: us-east-1 and eu-west-2. "
+        * 3,
+        "吱吱吱吱吱吱吱吱吱吱吱吱 a refrain a refrain a refrain a refrain " * 2,
+        "no names at all in this text of plain lower words, just words and more words",
+        "A B C D",
+        "x 1 2 3 4 5 6 7 y",
+    ]
+    for text in texts:
+        tokens, masked = entry.token_forms(entry._raw_tokens(text))
+        assert tokens == entry.tokens_of(text)
+        assert entry.signatures_of(tokens, masked) == (
+            entry.signature_of(tokens),
+            entry.signature_of(masked),
+        )
+
+
+def test_a_preview_is_the_first_sixty_characters_spaces_folded():
+    from post_lint.site.entry import _preview
+
+    for prose in (
+        "short  text",
+        " a" * 40,
+        "x" * 59 + " " * 300 + "y",
+        "word " * 500,
+        "\n a \n b " * 30,
+    ):
+        folded = " ".join(prose.split())
+        assert _preview(prose) == folded[:60] + ("…" if len(folded) > 60 else "")
+
+
 def test_a_paragraph_pasted_without_its_link_definitions_matches_its_source(tmp_path, monkeypatch):
     source = (
         "Please see [this page][1] and the notes[^n] before you order, since the shop "
