@@ -611,7 +611,7 @@ def _en_end(text: str) -> End:
             if before and before.group(1).lower() in EN_WH_PREPOSITIONS:
                 phrase = f"{before.group(1)} {word}"
                 return End(OPEN, f"ends with '{phrase}', whose clause never comes", "en")
-    m = _EN_RELATIVE_END.search(tail)
+    m = _EN_RELATIVE_END.search(tail) or _EN_SUBORDINATE_END.search(tail)
     if m:
         return End(OPEN, f"ends with '{m.group(0)}', whose clause never comes", "en")
     if _EN_THANK_END.search(tail):
@@ -626,6 +626,12 @@ def _en_end(text: str) -> End:
 #: who): its clause never comes.
 _EN_RELATIVE_END = lazy_regex(
     r"(?i:\b(?:everyone|anyone|someone|everybody|anybody|somebody|those|people|all)\s+(?:who|whom|whose))$"
+)
+#: A subordinating conjunction and the subject of its clause (…If you,
+#: …because it): the verb never comes.
+_EN_SUBORDINATE_END = lazy_regex(
+    r"(?i:\b(?:if|when|whenever|because|although|though|unless|whereas|until|once)"
+    r"\s+(?:I|you|we|they|he|she|it|there))$"
 )
 #: "Thank" without its "you" (a sign-off cut after one word).
 _EN_THANK_END = lazy_regex(r"(?:^|(?<=\s))Thank$")

@@ -198,6 +198,9 @@ _ENGLISH_PHRASE_END = lazy_regex(
 #: Two to five small Latin letters right after kana at the end (…いくつかcl).
 _SHORT_AFTER_KANA = lazy_regex(r"[\p{Hiragana}\p{Katakana}ー]\p{Ll}{2,5}$")
 _LAST_CAPITALISED = lazy_regex(r"(?<![\p{Latin}'’\-])(\p{Lu}\p{Ll}{2,39})$")
+#: A camel-case name at the end (``CodeReviewComm``), read only with the
+#: post's own longer word (``CodeReviewComments``).
+_LAST_CAMEL = lazy_regex(r"(?<![\p{Latin}'’\-])(\p{Lu}\p{Ll}+\p{Lu}[\p{Latin}]{1,37})$")
 _KANJI_RUN = lazy_regex(r"(?<!\p{Han})\p{Han}{1,12}(?!\p{Han})")
 #: The last kanji run of Japanese text, after kana, Latin or punctuation.
 _LAST_KANJI_RUN = lazy_regex(r"(?<=[^\p{Han}])(\p{Han}{1,6})$")
@@ -273,6 +276,20 @@ class Vocabulary:
             return ""
         title = self.post.meta.get("title")
         return best if counts[best] >= 2 or (isinstance(title, str) and best in title) else ""
+
+    def in_lower_case(self, word: str) -> bool:
+        """Does the post's prose write ``word`` (lower case) in lower case,
+        as a common word rather than only as a capitalised name?"""
+        pattern = regex.compile(rf"(?<!\p{{L}}){regex.escape(word)}(?!\p{{L}})")
+        budget = 2_000_000
+        for b in self.post.blocks:
+            if b.kind in ("paragraph", "heading") and b.prose and word in b.prose:
+                budget -= len(b.prose)
+                if budget < 0:
+                    break
+                if pattern.search(b.prose):
+                    return True
+        return False
 
     def completion(self, fragment: str) -> str:
         """A longer word of the post that starts with ``fragment`` when
@@ -418,7 +435,9 @@ def katakana_prefix(fragment: str) -> bool:
         return False
     if _prefix_only(words, fragment):
         # サーバ for サーバー, エントリ for エントリー: a spelling, not a cut
-        return not _is_word(words, fragment + "ー")
+        # (words of three kana or more drop their last ー, as JIS Z 8301
+        # writes them; a word of two keeps it: エラ is no spelling of エラー)
+        return not _drops_long_vowel(words, fragment)
     if _is_word(words, fragment):
         return False
     for k in range(2, len(fragment) - 1):
@@ -426,7 +445,7 @@ def katakana_prefix(fragment: str) -> bool:
         if (
             _is_word(words, fragment[:k])
             and _prefix_only(words, tail)
-            and not _is_word(words, tail + "ー")
+            and not _drops_long_vowel(words, tail)
         ):
             return True
     # A loanword and one letter of the next (プロセス + グ, プレビュー + リ):
@@ -434,6 +453,12 @@ def katakana_prefix(fragment: str) -> bool:
     # (not the plural ズ/ス, not ン or a small kana).
     head, last = fragment[:-1], fragment[-1]
     return len(head) >= 3 and last not in _SUFFIX_LETTERS and _is_word(words, head)
+
+
+def _drops_long_vowel(words: tuple[str, ...], fragment: str) -> bool:
+    """Is the katakana ``fragment`` a word of ``words`` written without its
+    last ー, as words of three kana or more may be (サーバ, エントリ)?"""
+    return len(fragment) >= 3 and _is_word(words, fragment + "ー")
 
 
 #: Katakana letters that end loanwords as suffixes or sounds (ジョブズ,
@@ -522,6 +547,9 @@ def cut_word(vocabulary: Vocabulary, text: str) -> str:
     katakana = None if latin else _LAST_KATAKANA.search(text)
     m = latin or katakana
     capital = None if m else _LAST_CAPITALISED.search(text)
+    camel = None if m or capital else _LAST_CAMEL.search(text)
+    if camel is not None:
+        return _camel_cut(vocabulary, camel.group(1))
     if not (m or capital):
         return _kanji_cut(vocabulary, text)
     fragment = (m or capital).group(1)
@@ -576,8 +604,26 @@ def cut_word(vocabulary: Vocabulary, text: str) -> str:
             or len(fragment) < _MIN_CAPITALISED_FRAGMENT - 1
             or (len(fragment) < _MIN_CAPITALISED_FRAGMENT and not english_prefix(fragment))
         )
+        if short and english_word(whole) and vocabulary.in_lower_case(whole):
+            # (``Upda`` where the post writes "to update": a word, not a
+            # name, and no name of four letters starts it.)
+            short = not english_prefix(fragment)
         if vocabulary.counts.get(rest, 0) or short:
             return ""
+    return f"'{fragment}' is the start of '{whole}', used elsewhere in the post, and no word of its own"
+
+
+def _camel_cut(vocabulary: Vocabulary, fragment: str) -> str:
+    """Evidence that a camel-case name at the end was cut: the post uses a
+    longer one that starts with it (``CodeReviewComm`` /
+    ``CodeReviewComments``), longer by more than an inflection or a word of
+    its own (``GitHub`` / ``GitHubActions`` is another name)."""
+    whole = vocabulary.completion(fragment)
+    if not whole:
+        return ""
+    rest = whole[len(fragment) :]
+    if len(rest) < 3 or english_word(rest) or vocabulary.counts.get(rest, 0):
+        return ""
     return f"'{fragment}' is the start of '{whole}', used elsewhere in the post, and no word of its own"
 
 
@@ -593,9 +639,35 @@ def _kanji_cut(vocabulary: Vocabulary, text: str) -> str:
         return ""
     run = m.group(1)
     whole = vocabulary.kanji_completion(run)
-    if not whole:
+    if whole:
+        return (
+            f"'{run}' is the start of '{whole}', used elsewhere in the post, and no word of its own"
+        )
+    return _bound_kanji(text[-8:], m.start(1))
+
+
+#: What may stand before a kanji that starts a word: a particle, な, the
+#: honorific ご/お, katakana, a Latin letter, a bracket, a space.
+_WORD_START_BEFORE = lazy_regex(
+    r"[なのをがにでとはもへやごお\p{Katakana}ー\p{Latin}\s)）」』\]】:：、,]"
+)
+
+
+def _bound_kanji(tail: str, at: int) -> str:
+    """Evidence that Japanese text ending in one kanji (``tail[at]``) stops
+    inside a compound: the kanji follows a particle, な, ご/お, katakana or
+    Latin (``…非公開な機``, ``…スマホ活``, ``…interface定``, ``…へのご招``),
+    where a word starts, and is no word by itself (機能, 活用, 定義, 招待:
+    see :mod:`post_lint.data.ja_kanji_words`). After a digit it is a counter
+    (3機), after other kana it may be part of a word (思い出)."""
+    if at != len(tail) - 1 or at == 0 or not _WORD_START_BEFORE.match(tail[at - 1]):
         return ""
-    return f"'{run}' is the start of '{whole}', used elsewhere in the post, and no word of its own"
+    from .data.ja_kanji_words import STANDALONE_KANJI
+
+    kanji = tail[at]
+    if kanji in STANDALONE_KANJI:
+        return ""
+    return f"'{kanji}' is no word of its own, only the start of a kanji compound"
 
 
 def _hyphenated_cut(vocabulary: Vocabulary, text: str) -> str:

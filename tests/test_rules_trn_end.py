@@ -709,13 +709,13 @@ CUTS_SIBLINGS = {
     ),
     "ja-list-shared-end": (
         JA
-        + "* ruby 1.8.7 より前の全ての ruby 1.8 系列\n* ruby 1.9.3 より前の全ての ruby 1.9 系列\n* ruby 2.0.0 より前の全ての ruby 2.0 系列\n* trunk のリビジョン 41671 より前の全ての ruby 開\n",
+        + "* ruby 1.8.7 より前の全ての ruby 1.8 系列\n* ruby 1.9.3 より前の全ての ruby 1.9 系列\n* ruby 2.0.0 より前の全ての ruby 2.0 系列\n* trunk のリビジョン 41671 より前の全ての ruby 開発\n",
         [
             (
                 "TRN005",
                 12,
                 1,
-                "post ends in the middle of a list item ('…41671 より前の全ての ruby 開'): the list's other items all end with '系列', this one stops before it",
+                "post ends in the middle of a list item ('…1671 より前の全ての ruby 開発'): the list's other items all end with '系列', this one stops before it",
             )
         ],
     ),
@@ -1091,13 +1091,13 @@ CUTS_LEAD_IN = {
         ],
     ),
     "ja-lead-in-promises-more": (
-        JA + "型に新しい名前をつける方法が2つある。\n\n- type MyType intと宣\n",
+        JA + "型に新しい名前をつける方法が2つある。\n\n- type MyType intと宣言\n",
         [
             (
                 "TRN005",
                 11,
                 1,
-                "post ends in the middle of a list item ('type MyType intと宣'): the list's lead-in promises 2 items ('型に新しい名前をつける方法が2つある。'), the list stops at 1, and this one has no ending",
+                "post ends in the middle of a list item ('type MyType intと宣言'): the list's lead-in promises 2 items ('型に新しい名前をつける方法が2つある。'), the list stops at 1, and this one has no ending",
             )
         ],
     ),

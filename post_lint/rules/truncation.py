@@ -2039,9 +2039,10 @@ _DIGEST_LENGTHS = {
 def _short_digest(post: Post, last: Block) -> str:
     """Evidence from a checksum's length: the item is a digest's label and
     value (``SHA256: c843df…``) with fewer hex digits than that digest has
-    (a SHA-256 has 64): the value was cut."""
-    line = post.lines.line(last.end_line).rstrip()
-    m = _DIGEST.search(line[-300:])
+    (a SHA-256 has 64): the value was cut. The label may stand on the line
+    before, as a definition list's term (``SHA256`` / ``: c843df…``)."""
+    source = post.block_source(last).rstrip()
+    m = _DIGEST.search(source[-300:])
     if not m:
         return ""
     algo = m.group(1).lower().replace("-", "")
