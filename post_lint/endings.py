@@ -820,7 +820,46 @@ def _zh_end(text: str) -> End:
         return End(OPEN, f"ends with the clause '{m.group(1)}', whose object never comes", "zh")
     if text.endswith("的") and _ZH_DE_OPENING.search(text[-12:]):
         return End(OPEN, f"ends with '{text[-4:]}', which wants the noun it modifies", "zh")
+    m = _ZH_MEASURE_END.search(text[-8:])
+    if m:
+        return End(
+            OPEN,
+            f"ends with '{m.group(0)}', a number and its measure word, whose noun never comes",
+            "zh",
+        )
+    if text[-1] in _ZH_BINOME_HEADS and _HAN.match(text[-1]):
+        return End(
+            OPEN,
+            f"ends with '{text[-1]}', which is never a word alone, only the start of one ({_ZH_BINOME_HEADS[text[-1]]})",
+            "zh",
+        )
     return End(UNKNOWN, "", "zh")
+
+
+#: A number (or 这/那/每/哪) and a measure word of things at the end (…只差半炷,
+#: …遇上一位): the noun it counts never comes. Not after 第 (第一位 is a
+#: rank), and not the measure words of actions or amounts that end a clause
+#: (再来一次, 白茫茫一片, 喝一杯, 一块, 一道, 一下).
+_ZH_MEASURE_END = lazy_regex(
+    r"(?<!第)(?:[一二两兩三四五六七八九十百千万萬几幾半每这那這哪]|\d+)"
+    r"[本张張只隻条條件位首篇根支枝朵颗顆粒棵座辆輛架艘双雙套份部封幅炷盏盞串]$"
+)
+#: The first characters of binomes whose characters are never words alone
+#: (浏览, 葡萄, 蝴蝶,, 叮嘱): a text that ends on one stops inside it.
+_ZH_BINOME_HEADS = {
+    h: h + t
+    for h, t in (
+        w
+        for w in """浏览 瀏覽 葡萄 蝴蝶 玻璃 琵琶 徘徊 忐忑 尴尬 尷尬 蜘蛛 螃蟹 鹦鹉 鸚鵡 枇杷 玫瑰
+        蝙蝠 窈窕 逍遥 逍遙 踌躇 躊躇 彷徨 匍匐 憧憬 惆怅 惆悵 朦胧 朦朧 蹒跚 蹣跚 婀娜
+        吩咐 嘀咕 嘟囔 蜻蜓 蚯蚓 蟋蟀 蝌蚪 琉璃 翡翠 琥珀 橄榄 橄欖 芙蓉 茉莉
+        囫囵 饕餮 龌龊 齷齪 邋遢 缥缈 縹緲 澎湃 涟漪 漣漪 憔悴 褴褛 襤褸 蹊跷 蹊蹺 狰狞 猙獰
+        伶俐 踟蹰 徜徉 倜傥 倜儻 妯娌 荸荠 蟑螂 螳螂 蜈蚣 鹌鹑 鵪鶉 鸳鸯 鴛鴦 蟾蜍 蜥蜴
+        麒麟 霹雳 霹靂 疙瘩 骷髅 骷髏 哆嗦 嘱咐 囑咐 吆喝 嘹亮 忸怩 觊觎 覬覦 魑魅 魍魉
+        蚂蚁 螞蟻 馄饨 餛飩 饽饽 餑餑 枸杞 芍药 芍藥 苜蓿 蓖麻 鲫鱼 鯽魚""".split()
+        if len(w) == 2
+    )
+}
 
 
 def _ko_end(text: str) -> End:

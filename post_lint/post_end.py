@@ -291,6 +291,17 @@ class Vocabulary:
                     return True
         return False
 
+    def spelling(self, word: str) -> str:
+        """How the post's prose first writes ``word`` (case-folded), in its
+        own case (``CodeReviewComments`` for ``codereviewcomments``)."""
+        pattern = regex.compile(rf"(?<!\p{{L}}){regex.escape(word)}(?!\p{{L}})", regex.IGNORECASE)
+        for b in self.post.blocks[:5000]:
+            if b.kind in ("paragraph", "heading") and b.prose:
+                m = pattern.search(b.prose)
+                if m:
+                    return m.group(0)
+        return word
+
     def completion(self, fragment: str) -> str:
         """A longer word of the post that starts with ``fragment`` when
         ``fragment`` itself occurs only once (here, at the cut); '' otherwise."""
@@ -610,6 +621,7 @@ def cut_word(vocabulary: Vocabulary, text: str) -> str:
             short = not english_prefix(fragment)
         if vocabulary.counts.get(rest, 0) or short:
             return ""
+        whole = vocabulary.spelling(whole)
     return f"'{fragment}' is the start of '{whole}', used elsewhere in the post, and no word of its own"
 
 
@@ -624,6 +636,7 @@ def _camel_cut(vocabulary: Vocabulary, fragment: str) -> str:
     rest = whole[len(fragment) :]
     if len(rest) < 3 or english_word(rest) or vocabulary.counts.get(rest, 0):
         return ""
+    whole = vocabulary.spelling(whole)
     return f"'{fragment}' is the start of '{whole}', used elsewhere in the post, and no word of its own"
 
 

@@ -963,7 +963,7 @@ def test_capitalised_fragment_two_letters_short_of_a_post_word():
     cut = EN + "Version 17 ships with the release.\n\n- GCC 15.1\n- Visual Studio 2022 Versi\n"
     assert [(c, line) for c, line, _, _ in trn(cut)] == [("TRN005", 12)]
     assert trn(cut)[0][3].endswith(
-        "'Versi' is the start of 'version', used elsewhere in the post, and no word of its own"
+        "'Versi' is the start of 'Version', used elsewhere in the post, and no word of its own"
     )
     name = EN + "Maria wrote the first draft.\n\n- Alice\n- Bob and Mari\n"
     assert trn(name) == []
@@ -1289,7 +1289,7 @@ def test_names_joined_by_a_slash_are_no_path_when_the_last_is_cut():
             11,
             1,
             "post ends in the middle of a list item ('…ion for MS-DOS/Windo'): 'Windo' is the"
-            " start of 'windows', used elsewhere in the post, and no word of its own",
+            " start of 'Windows', used elsewhere in the post, and no word of its own",
         )
     ]
     assert trn(body.replace("Windo\n", "Windows\n")) == []
@@ -1749,3 +1749,93 @@ def test_habits_stay_quiet_fifth_pass(case):
 )
 def test_sentence_end_fifth_pass(text, verdict):
     assert sentence_end(text).verdict == verdict
+
+
+#: Sixth pass (issue 13): a kanji that is no word alone, a two-kana fragment,
+#: camel-case and short capitalised fragments, a digest under its term, a
+#: subordinate clause's subject, a Chinese measure word or binome, a straight
+#: quote in prose.
+CUTS_SIXTH = {
+    "ja-bound-kanji-after-na": (
+        JA + "- P33: 非公開（unexported）な機\n",
+        "TRN005 9:1 post ends in the middle of a list item ('…3: 非公開（unexported）な機'): '機'"
+        " is no word of its own, only the start of a kanji compound",
+    ),
+    "ja-bound-kanji-after-katakana": (
+        JA + "読み上げ以外のスマホ活",
+        "TRN001 9:1 post ends mid-sentence ('読み上げ以外のスマホ活'): '活' is no word of its own,"
+        " only the start of a kanji compound",
+    ),
+    "ja-bound-kanji-after-go": (
+        JA + "- RubyKaigiへのご招\n",
+        "TRN005 9:1 post ends in the middle of a list item ('RubyKaigiへのご招'): '招' is no word"
+        " of its own, only the start of a kanji compound",
+    ),
+    "ja-two-kana-fragment": (
+        JA + "- SSHログインしてビルドエラ\n",
+        "TRN005 9:1 post ends in the middle of a list item ('SSHログインしてビルドエラ'):"
+        " 'ビルドエラ' is no katakana word, only the start of one",
+    ),
+    "en-camel-case-name": (
+        EN + "Read the CodeReviewComments wiki page first.\n\n* #golang CodeReviewComm\n",
+        "TRN005 11:1 post ends in the middle of a list item ('…olang CodeReviewComm'):"
+        " 'CodeReviewComm' is the start of 'CodeReviewComments', used elsewhere in the post,"
+        " and no word of its own",
+    ),
+    "en-short-capitalised-fragment": (
+        EN + "You may update as follows instead:\n\n* For Ruby 3.0 users: Upda\n",
+        "TRN005 11:1 post ends in the middle of a list item ('…Ruby 3.0 users: Upda'): 'Upda'"
+        " is the start of 'update', used elsewhere in the post, and no word of its own",
+    ),
+    "en-digest-under-its-term": (
+        EN + "* ruby-3.4.0.tar.gz\n\n  SHA256\n  : bce3d1c8c78fba\n",
+        "TRN005 12:3 post ends in the middle of a list item ('…256 : bce3d1c8c78fba'): its"
+        " SHA256 digest has 14 of its 64 hex digits",
+    ),
+    "en-subordinate-subject": (
+        EN + "* Replace Bison with Lrama\n  * If you\n",
+        "TRN005 10:3 post ends in the middle of a list item ('If you'): ends with 'If you',"
+        " whose clause never comes",
+    ),
+    "zh-measure-word": (
+        ZH + "我们每到一道门前，都会遇上一位",
+        "TRN001 9:1 post ends mid-sentence ('我们每到一道门前，都会遇上一位'): ends with '一位',"
+        " a number and its measure word, whose noun never comes",
+    ),
+    "zh-binome-head": (
+        ZH + "于是我一遍又一遍刷新页面，终于发现一个细节：浏",
+        "TRN001 9:1 post ends mid-sentence ('…一遍又一遍刷新页面，终于发现一个细节：浏'): ends with"
+        " '浏', which is never a word alone, only the start of one (浏览)",
+    ),
+    "zh-straight-quote": (
+        ZH + '男爵说："你应该学着做你自己，面对',
+        "TRN001 9:1 post ends mid-sentence ('男爵说：\"你应该学着做你自己，面对'): it ends inside"
+        " a quotation: its last '\"' opens one that is never closed",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", CUTS_SIXTH, ids=str)
+def test_cut_sixth_pass(case):
+    body, expected = CUTS_SIXTH[case]
+    assert _one(body) == [expected]
+
+
+HABITS_SIXTH = {
+    # a suffix, a counter, a kanji inside a word with kana, a kanji word
+    "ja-suffix-kanji-after-katakana": JA_PLAIN + "読み上げ以外はスマホ用",
+    "ja-counter-after-digit": JA_PLAIN + "飛行機は全部で3機",
+    "ja-kanji-after-kana-in-a-word": JA_PLAIN + "ゲーム作りの思い出",
+    "ja-standalone-kanji-after-na": JA_PLAIN + "これは技術的な話",
+    # a measure word of actions, a rank
+    "zh-verbal-measure": ZH_PLAIN + "我们要再来一次",
+    "zh-rank": ZH_PLAIN + "他在比赛中是第一位",
+    # a camel-case name the post extends by a word, a short name
+    "en-camel-case-and-a-word": EN_PLAIN + "We use GitHubActions daily\n\nIt all runs on GitHub",
+    "en-short-name": EN_PLAIN + "We met Maria at the station\n\nThe photo is by Mari",
+}
+
+
+@pytest.mark.parametrize("case", HABITS_SIXTH, ids=str)
+def test_habits_stay_quiet_sixth_pass(case):
+    assert trn(HABITS_SIXTH[case]) == []

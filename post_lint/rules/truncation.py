@@ -713,8 +713,9 @@ def truncated_sentence(post: Post, options: Options) -> Iterator[Diagnostic]:
          counts here: nothing follows it), read with the grammar of
          :mod:`post_lint.endings`, whose word lists are data there: English
          articles, prepositions, conjunctions, auxiliaries, possessives
-         (…the, …of, …because, …would, …their, …during) and ``other``
-         without its noun (…run other; not each other); Japanese 連用形,
+         (…the, …of, …because, …would, …their, …during), ``other``
+         without its noun (…run other; not each other) and a subordinating
+         conjunction with only its subject (…If you, …when we); Japanese 連用形,
          て-form, 連体形, case and conjunctive particles, a topic は with no
          predicate (…重要なのは, …書いては), a bound prefix (…より前の全,
          …2.6.4 以), a kanji stem after a particle or ながら whose kana
@@ -737,13 +738,25 @@ def truncated_sentence(post: Post, options: Options) -> Iterator[Diagnostic]:
          (``connectio``, ``tempora``, ``パッケー``, ``セッショ``; not short
          forms used as words: repo, config, env), or an English word and
          the start of another (``patchlev``; not a suffix: ``rubyist``), or
-         a hyphenated word the post writes longer (``net-im`` /
-         ``net-imap``); in CJK text a Latin word is read so only at the end
+         a hyphenated or camel-case word the post writes longer (``net-im``
+         / ``net-imap``, ``CodeReviewComm`` / ``CodeReviewComments``), a
+         short capitalised fragment of a word the post writes in lower case
+         (``Upda`` / "to update"), a two-kana fragment of a loanword (エラ
+         of エラー: only words of three kana drop their ー), a kanji after a
+         particle, な, ご/お, katakana or Latin that is no word by itself
+         (``…な機``, ``…スマホ活``, ``…へのご招``; the kanji that are words,
+         counters, suffixes or stems, 話, 版, 化, 変, are listed in
+         ``post_lint/data/ja_kanji_words.py``), the first character of a
+         Chinese binome (…浏 of 浏览), or a Chinese number and measure word
+         without its noun (…遇上一位, …半炷); in CJK text a Latin word is read so only at the end
          of an English phrase of three words (``…logs in conte``) or as a
          short lower-case fragment right after kana (``…をいくつかcl``),
          being a name otherwise; or (English, Chinese) the
          post uses that word or character at least three or four times and
          never ends a clause with it (``…讲的是统``);
+       - it ends inside a quotation in straight quotes, which TRN003 cannot
+         pair: an odd number of them, the last opening one that runs to the
+         end (``男爵说："你应该学着做你自己，面对``; not an inch mark, ``15"``);
        - or its last sentence has no ending and is no sentence-final form
          (a Japanese polite 終止形 or 終助詞, a Chinese 语气词 such as 吧, 啦),
          and the post's other prose paragraphs finish theirs (four in five),
@@ -1040,7 +1053,7 @@ def _end_of_post_reason(
         return ""  # TRN003
     blocks = a.post.blocks
     lead_in = p.index > 0 and blocks[p.index - 1].kind == "heading"
-    return _ending_reason(
+    reason = _ending_reason(
         a,
         p.block,
         p.text,
@@ -1050,6 +1063,9 @@ def _end_of_post_reason(
         lead_in=lead_in,
         morphology=morphology,
     )
+    if not reason and _source_ends_in_prose(a.post, p.block, p.text):
+        reason = _open_straight_quote(p.text)  # (男爵语："你应该学着做你自己，面对)
+    return reason
 
 
 def _block_before(post: Post, block: Block) -> Block | None:
@@ -1574,7 +1590,8 @@ def truncated_list_item(post: Post, options: Options) -> Iterator[Diagnostic]:
       an ordinal, ``第三点``, nor a time or amount, ``In two weeks we
       shipped:``), and this one has no ending;
     - it is a checksum's label and value with fewer hex digits than that
-      digest has (``SHA256: c843df…`` with 55 of its 64);
+      digest has (``SHA256: c843df…`` with 55 of its 64; the label may be a
+      definition list's term on the line before, ``SHA256`` / ``: c843df…``);
     - it ends in a kanji after kana, Latin or punctuation (not after
       another kanji, with which it may make a word: ``…Vimが不便``), which
       the post uses three times or more elsewhere, every time as the start
@@ -1667,9 +1684,9 @@ def truncated_list_item(post: Post, options: Options) -> Iterator[Diagnostic]:
     yield _cut_diagnostic(a, p, "TRN005", "post ends in the middle of a list item", reason)
 
 
-#: A straight double quote that opens a quotation (after a space, a bracket
-#: or the start, before a letter) and is the item's last one.
-_OPEN_STRAIGHT_QUOTE = lazy_regex(r"(?:^|(?<=[\s(\[（「]))\"(?=\p{L})[^\"\n]{1,200}$")
+#: A straight double quote that opens a quotation (after a space, a bracket,
+#: a colon or comma, or the start, before a letter) and is the text's last one.
+_OPEN_STRAIGHT_QUOTE = lazy_regex(r"(?:^|(?<=[\s(\[（「：:，,。]))\"(?=\p{L})[^\"\n]{1,200}$")
 
 
 def _open_straight_quote(text: str) -> str:
