@@ -614,6 +614,9 @@ def _en_end(text: str) -> End:
     m = _EN_RELATIVE_END.search(tail) or _EN_SUBORDINATE_END.search(tail)
     if m:
         return End(OPEN, f"ends with '{m.group(0)}', whose clause never comes", "en")
+    m = _EN_BYLINE_END.search(tail)
+    if m:
+        return End(OPEN, f"ends with '{m.group(0)}', which wants when or where", "en")
     if _EN_THANK_END.search(tail):
         return End(OPEN, "ends with 'Thank', whose 'you' never comes", "en")
     m = _EN_POSSESSIVE_END.search(tail)
@@ -632,6 +635,12 @@ _EN_RELATIVE_END = lazy_regex(
 _EN_SUBORDINATE_END = lazy_regex(
     r"(?i:\b(?:if|when|whenever|because|although|though|unless|whereas|until|once)"
     r"\s+(?:I|you|we|they|he|she|it|there))$"
+)
+#: A byline's adverb and participle without its date or place (…Originally
+#: published, …Last updated): "at 2024-08-22", "in the Go blog" never comes.
+_EN_BYLINE_END = lazy_regex(
+    r"(?i:\b(?:originally|first|last|previously)\s+"
+    r"(?:published|posted|written|released|updated|announced|appeared|presented))$"
 )
 #: "Thank" without its "you" (a sign-off cut after one word).
 _EN_THANK_END = lazy_regex(r"(?:^|(?<=\s))Thank$")

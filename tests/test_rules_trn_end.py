@@ -1797,6 +1797,11 @@ CUTS_SIXTH = {
         "TRN005 10:3 post ends in the middle of a list item ('If you'): ends with 'If you',"
         " whose clause never comes",
     ),
+    "en-byline-without-its-date": (
+        EN + "## History\n\n* Originally published\n",
+        "TRN005 11:1 post ends in the middle of a list item ('Originally published'): ends with"
+        " 'Originally published', which wants when or where",
+    ),
     "zh-measure-word": (
         ZH + "我们每到一道门前，都会遇上一位",
         "TRN001 9:1 post ends mid-sentence ('我们每到一道门前，都会遇上一位'): ends with '一位',"
@@ -1833,6 +1838,8 @@ HABITS_SIXTH = {
     # a camel-case name the post extends by a word, a short name
     "en-camel-case-and-a-word": EN_PLAIN + "We use GitHubActions daily\n\nIt all runs on GitHub",
     "en-short-name": EN_PLAIN + "We met Maria at the station\n\nThe photo is by Mari",
+    # a byline with its date
+    "en-byline-with-its-date": EN_PLAIN + "It was first published in 2019 and last updated in May",
 }
 
 

@@ -715,7 +715,8 @@ def truncated_sentence(post: Post, options: Options) -> Iterator[Diagnostic]:
          articles, prepositions, conjunctions, auxiliaries, possessives
          (…the, …of, …because, …would, …their, …during), ``other``
          without its noun (…run other; not each other) and a subordinating
-         conjunction with only its subject (…If you, …when we); Japanese 連用形,
+         conjunction with only its subject (…If you, …when we), a byline
+         without its date (…Originally published); Japanese 連用形,
          て-form, 連体形, case and conjunctive particles, a topic は with no
          predicate (…重要なのは, …書いては), a bound prefix (…より前の全,
          …2.6.4 以), a kanji stem after a particle or ながら whose kana
