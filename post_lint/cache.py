@@ -5,9 +5,11 @@ config file in use, else the nearest folder above the working folder that
 holds ``.git``, else the working folder; ``--cache-dir`` names another):
 
 - **per-file results**: the diagnostics of a file, keyed by its path, the
-  BLAKE2 digest of its bytes and a key made of post-lint's version and the
-  effective settings that apply to the file; a file whose bytes, settings or
-  post-lint version changed is linted again;
+  BLAKE2 digest of its bytes and a key made of post-lint's build (its
+  version and a fingerprint of its code, :func:`post_lint.version.build_id`)
+  and the effective settings that apply to the file; a file whose bytes,
+  settings or post-lint build changed is linted again (a newer post-lint of
+  the same version number, from another git revision, included);
 - **the site index**: each file's :class:`~post_lint.site.SiteEntry` (title,
   URLs, signatures, paragraph digests), so a run given one file still
   compares it with the rest of the site.

@@ -723,3 +723,36 @@ def test_corpus_docs_sites_have_only_their_real_alias_collisions(corpus):
         ("setup-mqtt.md", "SITE004", 6),
         ("setup-mqtt3.md", "SITE004", 6),
     ]
+
+
+def test_a_new_build_of_the_same_version_lints_again(tmp_path, monkeypatch):
+    """The result cache keys on the build, not only the version number: a
+    post-lint from another git revision (pre-commit installs one per `rev`,
+    all "0.1.0") never serves the findings of the old code."""
+    a = write(tmp_path / "_posts/2024-01-01-a.md", post("A", "2024-01-01", "Text.\n\n---END---"))
+    config = Config.from_mapping({"select": ["GEN001"]})
+    calls: list[int] = []
+    _site_run([str(a)], config, tmp_path / "cache", tmp_path, calls)
+    _site_run([str(a)], config, tmp_path / "cache", tmp_path, calls)
+    assert calls == [1, 0]
+    monkeypatch.setattr(runner, "build_id", lambda: "0.1.0+another-build")
+    _site_run([str(a)], config, tmp_path / "cache", tmp_path, calls)
+    assert calls == [1, 0, 1]
+
+
+def test_the_build_fingerprint_follows_the_code(tmp_path):
+    from post_lint.version import __version__, build_id, fingerprint
+
+    assert build_id().startswith(__version__ + "+") and build_id() == build_id()
+    write(tmp_path / "pkg" / "a.py", "x = 1\n")
+    write(tmp_path / "pkg" / "data" / "words.txt.gz", "w")
+    write(tmp_path / "pkg" / "__pycache__" / "a.cpython-311.pyc", "c")
+    before = fingerprint(str(tmp_path / "pkg"))
+    assert fingerprint(str(tmp_path / "pkg")) == before
+    # byte code and other files do not count; a module or data file does
+    write(tmp_path / "pkg" / "__pycache__" / "b.cpython-311.pyc", "c")
+    write(tmp_path / "pkg" / "notes.txt", "n")
+    assert fingerprint(str(tmp_path / "pkg")) == before
+    write(tmp_path / "pkg" / "a.py", "x = 22\n")
+    assert fingerprint(str(tmp_path / "pkg")) != before
+    assert fingerprint(str(tmp_path / "missing")) == fingerprint(str(tmp_path / "empty-too"))

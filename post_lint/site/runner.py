@@ -24,7 +24,7 @@ from ..post import Post
 from ..rules.site import RULES as SITE_RULES
 from ..rules.site import SITE_CODES
 from ..suppress import Suppressions
-from ..version import __version__
+from ..version import build_id
 from .checks import SiteOptions, site_diagnostics
 from .entry import SiteEntry, build_entry
 
@@ -105,7 +105,7 @@ class _Keys:
         settings = config.rules_for(path)
         key = self._memo.get(id(settings))
         if key is None:
-            key = settings_key(f"{__version__}:{config.max_file_size}", settings)
+            key = settings_key(f"{build_id()}:{config.max_file_size}", settings)
             self._memo[id(settings)] = key
         return key
 
