@@ -28,7 +28,10 @@ that is one word, or capitalised words, numbers and file names only
 of ``* Portable Cloud Programming with Go Cloud``): a label, a name or a
 title, finished as it stands. Of the 42 list-item misses on 300 posts per
 language at seed 13 before the fourth pass of issue 13, 2 were katakana
-word ends and 6 such labels or titles.
+word ends and 6 such labels or titles. A prose cut never falls inside bold
+or strikethrough (``**…**``, ``~~…~~``): that leaves the markup open, which
+the unclosed-inline kind plants (TRN008); and an unclosed-inline cut of a
+code span never starts at a backtick that closes one.
 
     python bench/recall_truncation.py --per-lang 100 [--kinds a,b] [--show-misses 5]
     python bench/recall_truncation.py --per-lang 100 --ja-morphology   # with post-lint[ja]

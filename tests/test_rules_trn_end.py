@@ -1802,6 +1802,12 @@ CUTS_SIXTH = {
         "TRN005 11:1 post ends in the middle of a list item ('Originally published'): ends with"
         " 'Originally published', which wants when or where",
     ),
+    "zh-sentence-after-a-quoted-sign-off": (
+        ZH
+        + "> 信的结尾写着：\n>\n> Thank you sir\n\n首先是群发，连个姓名称呼都没有。考虑到人家也许真的是",
+        "TRN001 13:17 post ends mid-sentence ('…连个姓名称呼都没有。考虑到人家也许真的是'): ends with"
+        " the copula '是', which cannot end a sentence",
+    ),
     "zh-measure-word": (
         ZH + "我们每到一道门前，都会遇上一位",
         "TRN001 9:1 post ends mid-sentence ('我们每到一道门前，都会遇上一位'): ends with '一位',"
@@ -1838,6 +1844,8 @@ HABITS_SIXTH = {
     # a camel-case name the post extends by a word, a short name
     "en-camel-case-and-a-word": EN_PLAIN + "We use GitHubActions daily\n\nIt all runs on GitHub",
     "en-short-name": EN_PLAIN + "We met Maria at the station\n\nThe photo is by Mari",
+    # a signature under a sign-off
+    "en-signature-under-sincerely": EN + "Sincerely,\n\nThe Ruby core team",
     # a byline with its date
     "en-byline-with-its-date": EN_PLAIN + "It was first published in 2019 and last updated in May",
 }

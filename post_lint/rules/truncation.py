@@ -980,8 +980,16 @@ def _ending_reason(
         # the post writes Windows.)
         return ""
     before = _block_before(post, block)
-    if before is not None and before.kind == "paragraph" and post_end.SIGN_OFF.match(before.prose):
-        return ""  # a signature under "Sincerely,"
+    if (
+        before is not None
+        and before.kind == "paragraph"
+        and before.is_top_level
+        and len(text) <= _MAX_SIGNATURE
+        and post_end.SIGN_OFF.match(before.prose)
+    ):
+        # A signature under "Sincerely," (not a sentence after a quoted
+        # letter's "> Thank you sir").
+        return ""
     if post_end.is_verse(post.block_source(block)):
         # A poem's stanza: its lines end without punctuation by design, and
         # run on into the next (…我听过无数遍的 / 再见二丁目); but its last line
@@ -1030,6 +1038,11 @@ def _ending_reason(
     if not post.text.endswith("\n"):
         why += ", and the file has no final newline"
     return why
+
+
+#: The longest text read as a signature under a sign-off (a name, a team,
+#: a title and an address).
+_MAX_SIGNATURE = 120
 
 
 def _open_sign_off(text: str, morphology: bool) -> bool:
