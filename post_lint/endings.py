@@ -282,6 +282,10 @@ JA_TE_FORMS = (
     "でい",
     "ってい",
 )
+#: A noun and the 連用形 of …とする, …にする, …できる (…集合体とし, …有効にし,
+#: …確認でき): the clause goes on (…として, …にして, …できる). After kana
+#: these are words of their own (ことし, 今年).
+_JA_NOUN_SURU_STEM = lazy_regex(r"[\p{Han}\p{Katakana}ー\p{Latin}](?:とし|にし|でき)$")
 _JA_TE = lazy_regex(r"[\p{Han}\p{Hiragana}\p{Katakana}](?:て|で)$")
 #: After an object (…を), kanji + い is a verb's 連用形 (…を使い, …を払い),
 #: never an adjective (adjectives take no object).
@@ -672,6 +676,9 @@ def _ja_end(text: str) -> End:
             return End(
                 OPEN, f"ends with the continuative (連用形) '{text[-len(ending) - 1 :]}'", "ja"
             )
+    m = _JA_NOUN_SURU_STEM.search(text[-4:])
+    if m:
+        return End(OPEN, f"ends with the continuative (連用形) '{m.group(0)}'", "ja")
     if text.endswith("によ"):
         return End(OPEN, "ends with 'によ', the start of …による/…によって", "ja")
     if text.endswith("につ"):

@@ -201,6 +201,7 @@ _LAST_CAPITALISED = lazy_regex(r"(?<![\p{Latin}'’\-])(\p{Lu}\p{Ll}{2,39})$")
 #: A camel-case name at the end (``CodeReviewComm``), read only with the
 #: post's own longer word (``CodeReviewComments``).
 _LAST_CAMEL = lazy_regex(r"(?<![\p{Latin}'’\-])(\p{Lu}\p{Ll}+\p{Lu}[\p{Latin}]{1,37})$")
+_CJK_CHAR = lazy_regex(r"[\p{Han}\p{Hiragana}\p{Katakana}]")
 _KANJI_RUN = lazy_regex(r"(?<!\p{Han})\p{Han}{1,12}(?!\p{Han})")
 #: The last kanji run of Japanese text, after kana, Latin or punctuation.
 _LAST_KANJI_RUN = lazy_regex(r"(?<=[^\p{Han}])(\p{Han}{1,6})$")
@@ -276,6 +277,23 @@ class Vocabulary:
             return ""
         title = self.post.meta.get("title")
         return best if counts[best] >= 2 or (isinstance(title, str) and best in title) else ""
+
+    @cached_property
+    def japanese(self) -> bool:
+        """Is the post's prose Japanese: kana make at least a fifth of its
+        CJK characters (so a kanji after a code span, …`interface`定, is read
+        as Japanese though the item holds no kana)? Chinese posts quote kana
+        rarely."""
+        kana = cjk = 0
+        budget = 200_000
+        for b in self.post.blocks:
+            if b.kind in ("paragraph", "heading") and b.prose:
+                budget -= len(b.prose)
+                if budget < 0:
+                    break
+                kana += len(KANA_CHAR.findall(b.prose))
+                cjk += len(_CJK_CHAR.findall(b.prose))
+        return cjk > 0 and kana * 5 >= cjk
 
     def in_lower_case(self, word: str) -> bool:
         """Does the post's prose write ``word`` (lower case) in lower case,
@@ -648,7 +666,7 @@ def _kanji_cut(vocabulary: Vocabulary, text: str) -> str:
     that says 講演). Chinese text, a run of kanji throughout, has no such
     boundaries to read."""
     m = _LAST_KANJI_RUN.search(text[-8:])
-    if not m or not KANA_CHAR.search(text[-40:]):
+    if not m or not (KANA_CHAR.search(text[-40:]) or vocabulary.japanese):
         return ""
     run = m.group(1)
     whole = vocabulary.kanji_completion(run)

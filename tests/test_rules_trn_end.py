@@ -1808,6 +1808,16 @@ CUTS_SIXTH = {
         "TRN001 13:17 post ends mid-sentence ('…连个姓名称呼都没有。考虑到人家也许真的是'): ends with"
         " the copula '是', which cannot end a sentence",
     ),
+    "ja-noun-and-the-stem-of-to-suru": (
+        JA + "各サービスの集合体とし",
+        "TRN001 9:1 post ends mid-sentence ('各サービスの集合体とし'): ends with the continuative"
+        " (連用形) '体とし'",
+    ),
+    "ja-kanji-after-code-in-a-japanese-post": (
+        JA + "- `interface`定\n",
+        "TRN005 9:1 post ends in the middle of a list item ('interface定'): '定' is no word of"
+        " its own, only the start of a kanji compound",
+    ),
     "zh-measure-word": (
         ZH + "我们每到一道门前，都会遇上一位",
         "TRN001 9:1 post ends mid-sentence ('我们每到一道门前，都会遇上一位'): ends with '一位',"
@@ -1844,6 +1854,9 @@ HABITS_SIXTH = {
     # a camel-case name the post extends by a word, a short name
     "en-camel-case-and-a-word": EN_PLAIN + "We use GitHubActions daily\n\nIt all runs on GitHub",
     "en-short-name": EN_PLAIN + "We met Maria at the station\n\nThe photo is by Mari",
+    # ことし is a word (this year); a Chinese post's character after code
+    "ja-kotoshi": JA_PLAIN + "今年の目標はことし",
+    "zh-character-after-code": ZH_PLAIN + "这些脚本都是用 `Python` 写",
     # a signature under a sign-off
     "en-signature-under-sincerely": EN + "Sincerely,\n\nThe Ruby core team",
     # a byline with its date

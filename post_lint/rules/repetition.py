@@ -529,9 +529,7 @@ def _paragraphs(builder: _Builder) -> tuple[list[_Para], list[int]]:
         maybe_inert = [False] * len(kept)
     else:
         proses = [blocks[bi].prose for bi in kept]
-        maybe_inert = list(
-            map(and_, map(limit.__gt__, map(len, proses)), map(str.isascii, proses))
-        )
+        maybe_inert = list(map(and_, map(limit.__gt__, map(len, proses)), map(str.isascii, proses)))
         for k in texts_matching(_NOT_INERT_HINT, proses):
             maybe_inert[k] = False
         if hinted:

@@ -717,7 +717,8 @@ def truncated_sentence(post: Post, options: Options) -> Iterator[Diagnostic]:
          without its noun (…run other; not each other) and a subordinating
          conjunction with only its subject (…If you, …when we), a byline
          without its date (…Originally published); Japanese 連用形,
-         て-form, 連体形, case and conjunctive particles, a topic は with no
+         て-form, 連体形, case and conjunctive particles, a noun and the 連用形 of とする/にする/できる
+         (…集合体とし, …確認でき), a topic は with no
          predicate (…重要なのは, …書いては), a bound prefix (…より前の全,
          …2.6.4 以), a kanji stem after a particle or ながら whose kana
          ending is cut (…を削, …が表, …は安, …動かしながら学), the start of
