@@ -293,11 +293,13 @@ _JA_WO_STEM_I = lazy_regex(r"を\p{Han}{1,2}い$")
 #: ...and that 連用形 and な is the start of …ながら (…補完などを使いな): the
 #: casual imperative (…を使いな, "use it") is speech, not a list or a post.
 _JA_WO_STEM_NA = lazy_regex(r"を\p{Han}{1,2}[いきぎしちにびみり]な$")
-#: The genitive の after a noun (kanji, katakana, a Latin name, a code span,
-#: a closing bracket: …オプションの, …vital.vim の) wants the noun it
-#: modifies; a sentence-final の follows a verb or an adjective (…行くの,
-#: …なの), written in kana.
-_JA_NOUN_BEFORE_NO = lazy_regex(r"[^\p{Hiragana}]")
+#: Anything but hiragana before の or な: a noun (kanji, katakana, a Latin
+#: name, a code span, a closing bracket: …オプションの, …vital.vim の,
+#: …`package名.`な, …便利な). The genitive の then wants the noun it
+#: modifies, and な starts …など, …なら, …なので or is a な-adjective that
+#: wants its noun; the sentence-final の and な follow a verb or an adjective
+#: written in kana (…行くの, …なの, …いいな, …だな, …するな).
+_JA_NOUN_BEFORE = lazy_regex(r"[^\p{Hiragana}]")
 #: The particle わ follows a predicate (…するわ, …いいわ, …だわ, …ですわ,
 #: …行くわ); after a kanji it is a godan verb's 未然形 (…本リリースは行わ:
 #: …行わない, …行われる), after any other kana the middle of a word (…すなわ:
@@ -315,11 +317,6 @@ _JA_YO_AFTER = frozenset("るただいすうくつぬむぶぐんのわてでな
 #: …vim-gitgutterで): the start of …する, or a case particle whose
 #: predicate never comes. (After a kanji, す ends godan verbs: 出す, 話す.)
 _JA_NOUN_BEFORE_SURU = lazy_regex(r"[\p{Latin}\d`\p{Katakana}ー]")
-#: な after anything but hiragana: a noun, a name or code (…`package名.`な,
-#: …便利な): the start of
-#: …など, …なら, …なので, or a な-adjective that wants its noun; the
-#: sentence-final な follows a predicate (…いいな, …だな, …するな).
-_JA_NOUN_BEFORE_NA = lazy_regex(r"[^\p{Hiragana}]")
 #: The topic は after a noun (a kanji, katakana or Latin word, a number, code
 #: or a closing bracket: …メンテナンスは, …`http.Client`は) announces a
 #: predicate that never came. (Not after kana or a pronoun: …それは and
@@ -722,7 +719,7 @@ def _ja_end(text: str) -> End:
         return End(OPEN, f"ends with the particle 'で' ('{text[-4:].lstrip()}')", "ja")
     if text.endswith("よくわ"):
         return End(OPEN, "ends with 'よくわ', the start of …よくわかる/…よくわからない", "ja")
-    if last == "な" and _JA_NOUN_BEFORE_NA.match(before):
+    if last == "な" and _JA_NOUN_BEFORE.match(before):
         return End(
             OPEN,
             f"ends with '{text[-3:].lstrip()}', whose 'な' starts …など/…なら or wants its noun",
@@ -782,7 +779,7 @@ def _ja_end(text: str) -> End:
     m = _JA_WO_STEM_I.search(text)
     if m:
         return End(OPEN, f"ends with the continuative (連用形) '{m.group(0)}'", "ja")
-    if last == "の" and _JA_NOUN_BEFORE_NO.match(before):
+    if last == "の" and _JA_NOUN_BEFORE.match(before):
         return End(OPEN, f"ends with '{text[-3:]}', whose 'の' wants the noun it modifies", "ja")
     if last in "るうくすつぬむぶぐたい":
         return End(FINAL, f"ends with the plain form '{text[-2:]}'", "ja", plain=True)
@@ -843,7 +840,7 @@ def _zh_end(text: str) -> End:
             f"ends with '{m.group(0)}', a number and its measure word, whose noun never comes",
             "zh",
         )
-    if text[-1] in _ZH_BINOME_HEADS and _HAN.match(text[-1]):
+    if text[-1] in _ZH_BINOME_HEADS:
         return End(
             OPEN,
             f"ends with '{text[-1]}', which is never a word alone, only the start of one ({_ZH_BINOME_HEADS[text[-1]]})",
@@ -861,20 +858,16 @@ _ZH_MEASURE_END = lazy_regex(
     r"[本张張只隻条條件位首篇根支枝朵颗顆粒棵座辆輛架艘双雙套份部封幅炷盏盞串]$"
 )
 #: The first characters of binomes whose characters are never words alone
-#: (浏览, 葡萄, 蝴蝶,, 叮嘱): a text that ends on one stops inside it.
+#: (浏览, 葡萄, 蝴蝶, 叮嘱): a text that ends on one stops inside it.
 _ZH_BINOME_HEADS = {
-    h: h + t
-    for h, t in (
-        w
-        for w in """浏览 瀏覽 葡萄 蝴蝶 玻璃 琵琶 徘徊 忐忑 尴尬 尷尬 蜘蛛 螃蟹 鹦鹉 鸚鵡 枇杷 玫瑰
+    w[0]: w
+    for w in """浏览 瀏覽 葡萄 蝴蝶 玻璃 琵琶 徘徊 忐忑 尴尬 尷尬 蜘蛛 螃蟹 鹦鹉 鸚鵡 枇杷 玫瑰
         蝙蝠 窈窕 逍遥 逍遙 踌躇 躊躇 彷徨 匍匐 憧憬 惆怅 惆悵 朦胧 朦朧 蹒跚 蹣跚 婀娜
         吩咐 嘀咕 嘟囔 蜻蜓 蚯蚓 蟋蟀 蝌蚪 琉璃 翡翠 琥珀 橄榄 橄欖 芙蓉 茉莉
         囫囵 饕餮 龌龊 齷齪 邋遢 缥缈 縹緲 澎湃 涟漪 漣漪 憔悴 褴褛 襤褸 蹊跷 蹊蹺 狰狞 猙獰
         伶俐 踟蹰 徜徉 倜傥 倜儻 妯娌 荸荠 蟑螂 螳螂 蜈蚣 鹌鹑 鵪鶉 鸳鸯 鴛鴦 蟾蜍 蜥蜴
         麒麟 霹雳 霹靂 疙瘩 骷髅 骷髏 哆嗦 嘱咐 囑咐 吆喝 嘹亮 忸怩 觊觎 覬覦 魑魅 魍魉
         蚂蚁 螞蟻 馄饨 餛飩 饽饽 餑餑 枸杞 芍药 芍藥 苜蓿 蓖麻 鲫鱼 鯽魚""".split()
-        if len(w) == 2
-    )
 }
 
 

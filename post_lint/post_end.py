@@ -24,6 +24,7 @@ from .endings import COMMAS, End, ja_register, sentence_end
 from .lazyre import lazy_regex
 from .post import Block, Post
 from .records import dataclass
+from .text import HAN_CHAR as _HAN
 from .text import KANA_CHAR, split_sentences, strip_html_comments
 
 # --------------------------------------------------------------------------
@@ -201,13 +202,14 @@ _LAST_CAPITALISED = lazy_regex(r"(?<![\p{Latin}'’\-])(\p{Lu}\p{Ll}{2,39})$")
 #: A camel-case name at the end (``CodeReviewComm``), read only with the
 #: post's own longer word (``CodeReviewComments``).
 _LAST_CAMEL = lazy_regex(r"(?<![\p{Latin}'’\-])(\p{Lu}\p{Ll}+\p{Lu}[\p{Latin}]{1,37})$")
-_CJK_CHAR = lazy_regex(r"[\p{Han}\p{Hiragana}\p{Katakana}]")
 _KANJI_RUN = lazy_regex(r"(?<!\p{Han})\p{Han}{1,12}(?!\p{Han})")
 #: The last kanji run of Japanese text, after kana, Latin or punctuation.
 _LAST_KANJI_RUN = lazy_regex(r"(?<=[^\p{Han}])(\p{Han}{1,6})$")
 _LAST_KATAKANA = lazy_regex(r"(?<![\p{Katakana}ー])([\p{Katakana}ー]{2,40})$")
 #: Vocabulary entries compared per post (bounded work).
 _MAX_VOCABULARY = 50_000
+#: Characters of prose a post-wide scan reads at most (bounded work).
+_PROSE_BUDGET = 2_000_000
 
 
 @dataclass(eq=False)
@@ -217,16 +219,29 @@ class Vocabulary:
     post: Post
 
     @cached_property
+    def proses(self) -> tuple[str, ...]:
+        """The prose of the post's paragraphs and headings, in order: the
+        text every count below reads."""
+        return tuple(
+            b.prose for b in self.post.blocks if b.kind in ("paragraph", "heading") and b.prose
+        )
+
+    @cached_property
+    def meta_texts(self) -> list[str]:
+        """The front matter's short string values (the title among them)."""
+        return [
+            v for v in list(self.post.meta.values())[:50] if isinstance(v, str) and len(v) < 5000
+        ]
+
+    @cached_property
     def counts(self) -> Counter[str]:
         c: Counter[str] = Counter()
-        for value in list(self.post.meta.values())[:50]:
-            if isinstance(value, str) and len(value) < 5000:
-                c.update(w.casefold() for w in _WORD.findall(value))
-                c.update(_KATAKANA_RUN.findall(value))
-        for b in self.post.blocks:
-            if b.kind in ("paragraph", "heading") and b.prose:
-                c.update(w.casefold() for w in _WORD.findall(b.prose))
-                c.update(_KATAKANA_RUN.findall(b.prose))
+        for value in self.meta_texts:
+            c.update(w.casefold() for w in _WORD.findall(value))
+            c.update(_KATAKANA_RUN.findall(value))
+        for prose in self.proses:
+            c.update(w.casefold() for w in _WORD.findall(prose))
+            c.update(_KATAKANA_RUN.findall(prose))
             if len(c) > _MAX_VOCABULARY:
                 break
         return c
@@ -235,13 +250,13 @@ class Vocabulary:
     def hyphenated(self) -> Counter[str]:
         """Hyphenated words of the post's prose, case-folded (``net-imap``)."""
         c: Counter[str] = Counter()
-        budget = 2_000_000
-        for b in self.post.blocks:
-            if b.kind in ("paragraph", "heading") and b.prose and "-" in b.prose:
-                budget -= len(b.prose)
+        budget = _PROSE_BUDGET
+        for prose in self.proses:
+            if "-" in prose:
+                budget -= len(prose)
                 if budget < 0:
                     break
-                c.update(w.casefold() for w in _HYPHENATED.findall(b.prose))
+                c.update(w.casefold() for w in _HYPHENATED.findall(prose))
         return c
 
     @cached_property
@@ -250,14 +265,8 @@ class Vocabulary:
         title and prose: the words and compounds of Japanese text (配列,
         講演), which kana set apart."""
         c: Counter[str] = Counter()
-        budget = 2_000_000
-        texts = [
-            v for v in list(self.post.meta.values())[:50] if isinstance(v, str) and len(v) < 5000
-        ]
-        texts += [
-            b.prose for b in self.post.blocks if b.kind in ("paragraph", "heading") and b.prose
-        ]
-        for text in texts:
+        budget = _PROSE_BUDGET
+        for text in (*self.meta_texts, *self.proses):
             budget -= len(text)
             if budget < 0:
                 break
@@ -281,44 +290,48 @@ class Vocabulary:
     @cached_property
     def japanese(self) -> bool:
         """Is the post's prose Japanese: kana make at least a fifth of its
-        CJK characters (so a kanji after a code span, …`interface`定, is read
+        kana and kanji (so a kanji after a code span, …`interface`定, is read
         as Japanese though the item holds no kana)? Chinese posts quote kana
         rarely."""
-        kana = cjk = 0
+        kana = han = 0
         budget = 200_000
-        for b in self.post.blocks:
-            if b.kind in ("paragraph", "heading") and b.prose:
-                budget -= len(b.prose)
-                if budget < 0:
-                    break
-                kana += len(KANA_CHAR.findall(b.prose))
-                cjk += len(_CJK_CHAR.findall(b.prose))
-        return cjk > 0 and kana * 5 >= cjk
+        for prose in self.proses:
+            budget -= len(prose)
+            if budget < 0:
+                break
+            kana += len(KANA_CHAR.findall(prose))
+            han += len(_HAN.findall(prose))
+        return kana + han > 0 and kana * 5 >= kana + han
 
     def in_lower_case(self, word: str) -> bool:
         """Does the post's prose write ``word`` (lower case) in lower case,
         as a common word rather than only as a capitalised name?"""
-        pattern = regex.compile(rf"(?<!\p{{L}}){regex.escape(word)}(?!\p{{L}})")
-        budget = 2_000_000
-        for b in self.post.blocks:
-            if b.kind in ("paragraph", "heading") and b.prose and word in b.prose:
-                budget -= len(b.prose)
-                if budget < 0:
-                    break
-                if pattern.search(b.prose):
-                    return True
-        return False
+        return bool(self._first_use(word, ignore_case=False))
 
     def spelling(self, word: str) -> str:
         """How the post's prose first writes ``word`` (case-folded), in its
         own case (``CodeReviewComments`` for ``codereviewcomments``)."""
-        pattern = regex.compile(rf"(?<!\p{{L}}){regex.escape(word)}(?!\p{{L}})", regex.IGNORECASE)
-        for b in self.post.blocks[:5000]:
-            if b.kind in ("paragraph", "heading") and b.prose:
-                m = pattern.search(b.prose)
-                if m:
-                    return m.group(0)
-        return word
+        return self._first_use(word, ignore_case=True) or word
+
+    def _first_use(self, word: str, *, ignore_case: bool) -> str:
+        """The first whole-word use of ``word`` in the post's prose, as
+        written ('' for none). A scan, not a pattern per word: those would
+        fill the compiled-pattern cache kept between runs."""
+        budget = _PROSE_BUDGET
+        for prose in self.proses:
+            budget -= len(prose)
+            if budget < 0:
+                break
+            hay = prose.lower() if ignore_case else prose
+            if len(hay) != len(prose):
+                hay = prose  # (a letter whose lower case is longer: İ)
+            start = 0
+            while (k := hay.find(word, start)) >= 0:
+                end = k + len(word)
+                if not (k and prose[k - 1].isalpha()) and not prose[end : end + 1].isalpha():
+                    return prose[k:end]
+                start = k + 1
+        return ""
 
     def completion(self, fragment: str) -> str:
         """A longer word of the post that starts with ``fragment`` when
@@ -365,7 +378,7 @@ class ClauseEnds:
     def counts(self) -> tuple[Counter[str], Counter[str]]:
         seen: Counter[str] = Counter()
         ends: Counter[str] = Counter()
-        budget = 2_000_000
+        budget = _PROSE_BUDGET
         for b in self.post.blocks:
             if b.kind not in ("paragraph", "heading") or not b.prose:
                 continue
@@ -730,7 +743,7 @@ def fixed_follower(post: Post, last: Block, x: str, pair: str = "") -> tuple[int
     ``(0, '', 0)`` when the post is too long to read (bounded work)."""
     followers: set[str] = set()
     uses = pairs = 0
-    budget = 2_000_000
+    budget = _PROSE_BUDGET
     for b in post.blocks:
         if b.kind not in ("paragraph", "heading") or not b.prose:
             continue
@@ -772,9 +785,6 @@ def chinese_compound(post: Post, last: Block, text: str) -> str:
     if uses < _ZH_COMPOUND_USES or pairs or not _HAN.match(y):
         return ""
     return f"'{x}' is the start of '{x}{y}' everywhere else in the post ({uses} times), and no word of its own"
-
-
-_HAN = lazy_regex(r"\p{Han}")
 
 
 # --------------------------------------------------------------------------

@@ -36,6 +36,7 @@ from ..text import (
     CLOSERS,
     COMMAS,
     ELLIPSES,
+    HAN_CHAR,
     HIRAGANA_CHAR,
     OPENERS,
     SENTENCE_END,
@@ -2087,7 +2088,6 @@ def _short_digest(post: Post, last: Block) -> str:
 
 #: Elsewhere uses of the last character that :func:`_kanji_compound` needs.
 _COMPOUND_USES = 3
-_HAN_CHAR = lazy_regex(r"\p{Han}")
 
 
 def _kanji_compound(post: Post, last: Block, text: str) -> str:
@@ -2098,7 +2098,7 @@ def _kanji_compound(post: Post, last: Block, text: str) -> str:
     post writes 場合 nine times), never alone."""
     stripped = text.rstrip()
     x = stripped[-1:]
-    if not _HAN_CHAR.match(x) or _HAN_CHAR.match(stripped[-2:-1]):
+    if not HAN_CHAR.match(x) or HAN_CHAR.match(stripped[-2:-1]):
         # (After another kanji it may end a word the post writes once:
         # …Vimが不便 where it writes 便利 five times. So in Chinese, where
         # every character follows one, this never applies.)
@@ -2109,7 +2109,7 @@ def _kanji_compound(post: Post, last: Block, text: str) -> str:
     uses, y, _ = post_end.fixed_follower(post, last, x)
     if uses < _COMPOUND_USES:
         return ""
-    if not _HAN_CHAR.match(y):
+    if not HAN_CHAR.match(y):
         return ""
     return (
         f"'{x}' is the start of '{x}{y}' everywhere else in the post ({uses} times),"
